@@ -1,0 +1,186 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+type Localized = { en: string; zh: string };
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const models = pgTable(
+  "models",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    /** "openai" (any OpenAI-compatible server), "browser" (WebGPU/WASM in the page) or "baseline". */
+    provider: text("provider").notNull(),
+    baseUrl: text("base_url"),
+    modelId: text("model_id"),
+    /** Name of a server-side environment variable holding the key; the key itself is never stored here. */
+    apiKeyEnv: text("api_key_env"),
+    /** AES-GCM ciphertext of a key typed into the UI, sealed with a key from the environment. */
+    apiKeyCiphertext: text("api_key_ciphertext"),
+    params: jsonb("params").$type<Record<string, unknown>>().notNull().default({}),
+    concurrency: integer("concurrency").notNull().default(8),
+    timeoutMs: integer("timeout_ms").notNull().default(60_000),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("models_name_key").on(t.name)],
+);
+
+export const suites = pgTable("suites", {
+  /** Stable id that scripts refer to, e.g. "cmmlu-medical". */
+  id: text("id").primaryKey(),
+  name: jsonb("name").$type<Localized>().notNull(),
+  description: jsonb("description").$type<Localized>(),
+  taskKind: text("task_kind").notNull(),
+  licence: text("licence").notNull(),
+  source: text("source").notNull(),
+  citation: text("citation"),
+  config: jsonb("config").$type<Record<string, unknown>>().notNull().default({}),
+  /** sha256 of the canonical content: the suite's version. */
+  version: text("version").notNull(),
+  testCount: integer("test_count").notNull(),
+  devCount: integer("dev_count").notNull().default(0),
+  bundled: boolean("bundled").notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const suiteItems = pgTable(
+  "suite_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    suiteId: text("suite_id")
+      .notNull()
+      .references(() => suites.id, { onDelete: "cascade" }),
+    externalId: text("external_id").notNull(),
+    position: integer("position").notNull(),
+    split: text("split").notNull(),
+    subset: text("subset"),
+    input: jsonb("input").$type<Record<string, unknown>>().notNull(),
+    gold: jsonb("gold").$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [
+    uniqueIndex("suite_items_suite_external_key").on(t.suiteId, t.externalId),
+    index("suite_items_suite_split_position_idx").on(t.suiteId, t.split, t.position),
+  ],
+);
+
+export const runs = pgTable(
+  "runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    modelId: uuid("model_id")
+      .notNull()
+      .references(() => models.id, { onDelete: "cascade" }),
+    suiteId: text("suite_id")
+      .notNull()
+      .references(() => suites.id, { onDelete: "cascade" }),
+    suiteVersion: text("suite_version").notNull(),
+    /** Frozen at creation: template, decoding, samples, seed, option order, scoring key, tokeniser... */
+    settings: jsonb("settings").$type<Record<string, unknown>>().notNull(),
+    configHash: text("config_hash").notNull(),
+    status: text("status").notNull().default("queued"),
+    total: integer("total").notNull().default(0),
+    metrics: jsonb("metrics").$type<Record<string, number>>(),
+    ci: jsonb("ci").$type<Record<string, [number, number]>>(),
+    summary: jsonb("summary").$type<Record<string, unknown>>(),
+    error: text("error"),
+    createdAt: createdAt(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("runs_suite_idx").on(t.suiteId), index("runs_model_idx").on(t.modelId)],
+);
+
+export const runItems = pgTable(
+  "run_items",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => suiteItems.id, { onDelete: "cascade" }),
+    sample: integer("sample").notNull().default(0),
+    /** pending -> running (leased) -> done | error */
+    status: text("status").notNull().default("pending"),
+    leaseOwner: text("lease_owner"),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    attempts: integer("attempts").notNull().default(0),
+    messages: jsonb("messages").$type<unknown[]>(),
+    rawResponse: text("raw_response"),
+    parsed: jsonb("parsed"),
+    /** scored | unparsed | refused */
+    outcome: text("outcome"),
+    scores: jsonb("scores").$type<Record<string, unknown>>(),
+    latencyMs: integer("latency_ms"),
+    promptTokens: integer("prompt_tokens"),
+    completionTokens: integer("completion_tokens"),
+    cached: boolean("cached").notNull().default(false),
+    error: text("error"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("run_items_run_item_sample_key").on(t.runId, t.itemId, t.sample),
+    index("run_items_run_status_idx").on(t.runId, t.status),
+    index("run_items_claim_idx").on(t.status, t.leaseUntil).where(sql`status in ('pending', 'running')`),
+  ],
+);
+
+export const responseCache = pgTable("response_cache", {
+  /** sha256 of (endpoint, model, params, messages). */
+  key: text("key").primaryKey(),
+  response: jsonb("response").$type<Record<string, unknown>>().notNull(),
+  createdAt: createdAt(),
+});
+
+export const reportedResults = pgTable(
+  "reported_results",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    model: text("model").notNull(),
+    benchmark: text("benchmark").notNull(),
+    task: text("task").notNull(),
+    metric: text("metric").notNull(),
+    /** As printed in the source (percent). */
+    value: doublePrecision("value").notNull(),
+    source: text("source").notNull(),
+  },
+  (t) => [uniqueIndex("reported_results_key").on(t.model, t.benchmark, t.metric)],
+);
+
+export const shareLinks = pgTable(
+  "share_links",
+  {
+    /** Random, >= 128 bits, base64url. */
+    token: text("token").primaryKey(),
+    /** run | audit | comparison | leaderboard */
+    kind: text("kind").notNull(),
+    target: jsonb("target").$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("share_links_kind_idx").on(t.kind)],
+);
+
+export type Model = typeof models.$inferSelect;
+export type NewModel = typeof models.$inferInsert;
+export type Suite = typeof suites.$inferSelect;
+export type SuiteItemRow = typeof suiteItems.$inferSelect;
+export type Run = typeof runs.$inferSelect;
+export type RunItem = typeof runItems.$inferSelect;
+export type ReportedResult = typeof reportedResults.$inferSelect;
+export type ShareLink = typeof shareLinks.$inferSelect;

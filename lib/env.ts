@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** PostgreSQL URL; unset or empty selects the embedded PGlite database. */
+  DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  /** Data directory of the embedded database. */
+  PGLITE_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/pglite")),
+  /** Folder the bundled datasets are read from on first start. */
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("data")),
+  /** Comma-separated suite ids a deployment turns off (e.g. "mica4" where its licence is not granted). */
+  DISABLED_SUITES: z.preprocess(emptyAsUndefined, z.string().default("")),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function readEnv(): Env {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+export const env = readEnv();
+
+export function disabledSuiteIds(): Set<string> {
+  return new Set(
+    env.DISABLED_SUITES.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+}
