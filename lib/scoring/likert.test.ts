@@ -1,0 +1,155 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildScaleAdministration } from "../suites/prompts/scale";
+import { agreementOptions, parseScalesFile } from "../suites/scales";
+import { likertFromLogprobs, parseLikert, type ScalePresentation } from "./likert";
+
+const [cami, mica] = parseScalesFile(JSON.parse(readFileSync("data/scales/scales.json", "utf8")));
+const camiOpts = agreementOptions(cami);
+const micaOpts = agreementOptions(mica);
+const camiZh = ["完全不同意", "不同意", "中立", "同意", "完全同意"];
+const camiLetters: ScalePresentation = { labels: ["A", "B", "C", "D", "E"], values: [1, 2, 3, 4, 5], texts: camiZh };
+// MICA-4 as the paper shows it: A = strongly agree (a = 6) … F = strongly disagree (a = 1).
+const micaLetters: ScalePresentation = {
+  labels: ["A", "B", "C", "D", "E", "F"],
+  values: [6, 5, 4, 3, 2, 1],
+  texts: ["完全同意", "同意", "稍微同意", "稍微不同意", "不同意", "完全不同意"],
+};
+const cami$ = (t: string, p = camiLetters) => parseLikert(t, p, camiOpts);
+const mica$ = (t: string, p = micaLetters) => parseLikert(t, p, micaOpts);
+
+describe("parseLikert: letters", () => {
+  it("reads a bare or decorated letter", () => {
+    expect(cami$("D")).toEqual({ outcome: "parsed", value: 4, rule: "letter", position: 3 });
+    expect(cami$("答案：B。")).toMatchObject({ outcome: "parsed", value: 2, rule: "letter" });
+    expect(cami$("我选择E.完全同意")).toMatchObject({ outcome: "parsed", value: 5, rule: "letter" });
+    expect(cami$("Ｃ")).toMatchObject({ outcome: "parsed", value: 3 });
+    expect(cami$(" d ")).toMatchObject({ outcome: "parsed", value: 4 });
+  });
+
+  it("maps MICA-4 letters to agreement values (A = 6)", () => {
+    expect(mica$("A")).toMatchObject({ outcome: "parsed", value: 6 });
+    expect(mica$("F")).toMatchObject({ outcome: "parsed", value: 1 });
+  });
+
+  it("uses the letters as shown in this administration", () => {
+    const shuffled: ScalePresentation = { labels: ["A", "B", "C", "D", "E"], values: [5, 3, 1, 4, 2], texts: ["完全同意", "中立", "完全不同意", "同意", "不同意"] };
+    expect(cami$("B", shuffled)).toMatchObject({ outcome: "parsed", value: 3, position: 1 });
+    expect(cami$("A.完全同意", shuffled)).toMatchObject({ outcome: "parsed", value: 5 });
+    // The model answering with the published order's text for letter A contradicts what A was here.
+    expect(cami$("A.完全不同意", shuffled)).toEqual({ outcome: "unparsed" });
+  });
+
+  it("does not read AI, English articles or a letter in a word as options", () => {
+    expect(cami$("A person with this view is rare")).toEqual({ outcome: "unparsed" });
+    expect(cami$("CAMI")).toEqual({ outcome: "unparsed" });
+  });
+
+  it("gives unparsed for two different options", () => {
+    expect(cami$("B或者D")).toEqual({ outcome: "unparsed" });
+    expect(cami$("D. 同意。但也可以说不同意")).toEqual({ outcome: "unparsed" });
+    expect(cami$("A.完全不同意、B.不同意、C.中立、D.同意、E.完全同意")).toEqual({ outcome: "unparsed" });
+  });
+});
+
+describe("parseLikert: digits", () => {
+  const digits: ScalePresentation = { ...camiLetters, labels: ["1", "2", "3", "4", "5"] };
+  it("reads a digit label and ignores numbers", () => {
+    expect(cami$("4", digits)).toEqual({ outcome: "parsed", value: 4, rule: "digit", position: 3 });
+    expect(cami$("我选 2. 不同意", digits)).toMatchObject({ outcome: "parsed", value: 2, rule: "digit" });
+    expect(cami$("100%", digits)).toEqual({ outcome: "unparsed" });
+    expect(cami$("1.5", digits)).toEqual({ outcome: "unparsed" });
+  });
+});
+
+describe("parseLikert: label texts", () => {
+  it("avoids the substring traps 完全不同意 ⊃ 不同意 ⊃ 同意", () => {
+    expect(cami$("完全不同意")).toEqual({ outcome: "parsed", value: 1, rule: "label_zh", position: 0 });
+    expect(cami$("我不同意这个说法")).toMatchObject({ outcome: "parsed", value: 2, rule: "label_zh" });
+    expect(cami$("同意")).toMatchObject({ outcome: "parsed", value: 4 });
+    expect(cami$("非常同意")).toMatchObject({ outcome: "parsed", value: 5 });
+    expect(cami$("中立")).toMatchObject({ outcome: "parsed", value: 3 });
+    expect(mica$("稍微同意")).toMatchObject({ outcome: "parsed", value: 4 });
+    expect(mica$("稍微不同意")).toMatchObject({ outcome: "parsed", value: 3 });
+    expect(mica$("完全同意")).toMatchObject({ outcome: "parsed", value: 6 });
+  });
+
+  it("ignores negated or echoed labels and labels the scale does not offer", () => {
+    expect(cami$("不完全同意")).toEqual({ outcome: "unparsed" });
+    expect(cami$("你是否同意？我同意。")).toMatchObject({ outcome: "parsed", value: 4 });
+    expect(mica$("中立")).toEqual({ outcome: "unparsed" });
+    expect(cami$("稍微同意")).toEqual({ outcome: "unparsed" });
+  });
+
+  it("reads English labels, disagree not read as agree", () => {
+    expect(cami$("I strongly disagree.")).toEqual({ outcome: "parsed", value: 1, rule: "label_en", position: 0 });
+    expect(cami$("Disagree")).toMatchObject({ outcome: "parsed", value: 2, rule: "label_en" });
+    expect(cami$("agree")).toMatchObject({ outcome: "parsed", value: 4 });
+    expect(mica$("somewhat disagree")).toMatchObject({ outcome: "parsed", value: 3 });
+    expect(cami$("I do not agree")).toEqual({ outcome: "unparsed" });
+    expect(cami$("agree and disagree")).toEqual({ outcome: "unparsed" });
+  });
+
+  it("keeps MICA-4's verbatim typo ambiguous unless a letter settles it", () => {
+    const verbatim = { ...micaLetters, texts: ["完全不同意", ...micaLetters.texts.slice(1)] };
+    expect(mica$("完全不同意", verbatim)).toEqual({ outcome: "unparsed" });
+    expect(mica$("A.完全不同意", verbatim)).toMatchObject({ outcome: "parsed", value: 6 });
+    expect(mica$("F", verbatim)).toMatchObject({ outcome: "parsed", value: 1 });
+  });
+});
+
+describe("parseLikert: refusals", () => {
+  it("marks refusals without an option as refused, never neutral", () => {
+    expect(cami$("作为一个AI，我没有个人观点。")).toEqual({ outcome: "refused" });
+    expect(cami$("作为人工智能，我没有个人观点")).toEqual({ outcome: "refused" });
+    expect(cami$("I don't have personal opinions.")).toEqual({ outcome: "refused" });
+    expect(cami$("As an AI language model, I cannot choose.")).toEqual({ outcome: "refused" });
+    expect(cami$("这个问题很复杂。")).toEqual({ outcome: "unparsed" });
+  });
+
+  it("parses a refusal that still picks an option", () => {
+    expect(cami$("作为一个AI，我没有个人观点，但从医学角度我选择D")).toMatchObject({ outcome: "parsed", value: 4 });
+  });
+});
+
+describe("parseLikert with built administrations", () => {
+  it("scores a shuffled administration by what was shown", () => {
+    const out = buildScaleAdministration({ scale: mica, item: mica.items[0], instruction: "paper", order: "shuffled", labels: "letters", seed: 3, sample: 4 });
+    if ("error" in out) throw new Error(out.error);
+    const pos = out.presentation.values.indexOf(6);
+    expect(mica$(out.presentation.labels[pos], out.presentation)).toMatchObject({ outcome: "parsed", value: 6, position: pos });
+    const zh = buildScaleAdministration({ scale: cami, item: cami.items[0], instruction: "paper", order: "shuffled", labels: "zh", seed: 3, sample: 4 });
+    if ("error" in zh) throw new Error(zh.error);
+    expect(cami$("完全同意", zh.presentation)).toMatchObject({ outcome: "parsed", value: 5, rule: "label_zh" });
+  });
+});
+
+describe("likertFromLogprobs", () => {
+  it("normalises over option labels", () => {
+    // Mass: D = 0.5 + 0.1 = 0.6, E = 0.2, C = 0.1 → coverage 0.9; p = C 1/9, D 6/9, E 2/9.
+    // Expected = (3·1 + 4·6 + 5·2) / 9 = 37/9.
+    const out = likertFromLogprobs(
+      [
+        { token: " D", logprob: Math.log(0.5) },
+        { token: "D", logprob: Math.log(0.1) },
+        { token: "E", logprob: Math.log(0.2) },
+        { token: "C", logprob: Math.log(0.1) },
+        { token: "我", logprob: Math.log(0.1) },
+      ],
+      camiLetters,
+    );
+    expect(out?.coverage).toBeCloseTo(0.9);
+    out?.probs.forEach((p, i) => expect(p).toBeCloseTo([0, 0, 1 / 9, 6 / 9, 2 / 9][i]));
+    expect(out?.argmax).toBe(4);
+    expect(out?.expected).toBeCloseTo(37 / 9);
+  });
+
+  it("maps MICA-4 letters to agreement values and returns null without label tokens", () => {
+    // A = 6 with p 0.75, F = 1 with p 0.25: expected 0.75·6 + 0.25·1 = 4.75.
+    const out = likertFromLogprobs([{ token: "A", logprob: Math.log(0.3) }, { token: "F", logprob: Math.log(0.1) }], micaLetters);
+    expect(out?.argmax).toBe(6);
+    expect(out?.expected).toBeCloseTo(4.75);
+    expect(likertFromLogprobs([{ token: "我", logprob: 0 }], micaLetters)).toBeNull();
+    expect(likertFromLogprobs([{ token: "完", logprob: 0 }], { ...camiLetters, labels: camiZh })).toBeNull();
+  });
+});

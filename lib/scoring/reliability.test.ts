@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { acquiescence, changeShare, cronbachAlpha } from "./reliability";
+
+describe("cronbachAlpha", () => {
+  it("matches a hand computation", () => {
+    // Items (columns): [1,2,3,4] var 5/3; [2,3,4,4] var 2.75/3; [3,3,5,4] var 2.75/3 → Σ = 3.5.
+    // Row totals 6, 8, 12, 12: mean 9.5, var (12.25 + 2.25 + 6.25 + 6.25)/3 = 9.
+    // alpha = 3/2 · (1 − 3.5/9) = 0.91666…
+    const m = [
+      [1, 2, 3],
+      [2, 3, 3],
+      [3, 4, 5],
+      [4, 4, 4],
+    ];
+    expect(cronbachAlpha(m)).toBeCloseTo(11 / 12, 12);
+  });
+
+  it("is null with fewer than 2 respondents, ragged rows or zero variance", () => {
+    expect(cronbachAlpha([[1, 2, 3]])).toBeNull();
+    expect(cronbachAlpha([[1, 2], [3]])).toBeNull();
+    expect(cronbachAlpha([[2, 2], [2, 2]])).toBeNull();
+    // Total variance 0 though items vary: rows [1,3] and [3,1] both sum to 4.
+    expect(cronbachAlpha([[1, 3], [3, 1]])).toBeNull();
+  });
+});
+
+describe("changeShare", () => {
+  it("is the mean over items of the fraction of non-modal answers", () => {
+    // [4,4,5]: 1/3 non-modal; [1,2,3,3]: 2/4; [2]: too few, skipped → (1/3 + 1/2) / 2 = 5/12.
+    expect(changeShare([[4, 4, 5], [1, 2, 3, 3], [2]])).toBeCloseTo(5 / 12, 12);
+    expect(changeShare([[3, 3, 3]])).toBe(0);
+    expect(changeShare([[1]])).toBeNull();
+  });
+});
+
+describe("acquiescence", () => {
+  it("is the mean over items of the mean agreement value", () => {
+    // Item means 5, 2 and (1 + 3)/2 = 2 → 3.
+    expect(acquiescence([[5], [2, 2], [1, 3], []])).toBe(3);
+    expect(acquiescence([])).toBeNull();
+  });
+});

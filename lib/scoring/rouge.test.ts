@@ -1,0 +1,49 @@
+import { describe, expect, test } from "vitest";
+import { lcsLength, rougeF1, rougeL, rougeN } from "./rouge";
+import { tokenizeChars as t } from "./tokenize";
+
+describe("rougeN", () => {
+  test("我有点头痛 vs 我有一点头痛", () => {
+    // ROUGE-1: overlap 5, P = 5/5, R = 5/6, F = 2·(5/6)/(11/6) = 10/11.
+    const r1 = rougeN(t("我有点头痛"), t("我有一点头痛"), 1);
+    expect(r1.precision).toBe(1);
+    expect(r1.recall).toBeCloseTo(5 / 6, 12);
+    expect(r1.f1).toBeCloseTo(10 / 11, 12);
+    // ROUGE-2: hyp {我有 有点 点头 头痛}, ref {我有 有一 一点 点头 头痛}: overlap 3, P = 3/4, R = 3/5,
+    // F = 2·0.45/1.35 = 2/3.
+    expect(rougeN(t("我有点头痛"), t("我有一点头痛"), 2).f1).toBeCloseTo(2 / 3, 12);
+  });
+
+  test("clips repeated n-grams", () => {
+    // 痛痛痛 vs 痛: overlap min(3,1) = 1, P = 1/3, R = 1, F = (2/3)/(4/3) = 1/2.
+    expect(rougeN(t("痛痛痛"), t("痛"), 1).f1).toBeCloseTo(0.5, 12);
+  });
+
+  test("empty or too-short sides score 0", () => {
+    expect(rougeN([], t("痛"), 1).f1).toBe(0);
+    expect(rougeN(t("痛"), t("痛"), 2).f1).toBe(0);
+  });
+});
+
+describe("rougeL", () => {
+  test("uses the longest common subsequence", () => {
+    // 头痛发热 vs 发热头痛: LCS 头痛 (or 发热) = 2, P = R = 2/4, F = 1/2.
+    expect(lcsLength(t("头痛发热"), t("发热头痛"))).toBe(2);
+    expect(rougeL(t("头痛发热"), t("发热头痛")).f1).toBeCloseTo(0.5, 12);
+    // 我有点头痛 is a subsequence of 我有一点头痛: LCS 5, F = 10/11.
+    expect(rougeL(t("我有点头痛"), t("我有一点头痛")).f1).toBeCloseTo(10 / 11, 12);
+    expect(rougeL([], t("痛")).f1).toBe(0);
+  });
+});
+
+describe("rougeF1", () => {
+  test("takes each metric's best reference independently", () => {
+    // ref1 发热头痛: R1 = 4/4 → 1, R2 {头痛 痛发 发热} ∩ {发热 热头 头痛} = 2 → P = R = 2/3 → 2/3, RL = 1/2.
+    // ref2 头痛发烧: R1 overlap 头痛发 = 3 → 3/4, R2 {头痛 痛发} = 2 → 2/3, RL 头痛发 = 3 → 3/4.
+    // max: R1 1 (ref1), R2 2/3, RL 3/4 (ref2).
+    const s = rougeF1(t("头痛发热"), [t("发热头痛"), t("头痛发烧")]);
+    expect(s.rouge1).toBeCloseTo(1, 12);
+    expect(s.rouge2).toBeCloseTo(2 / 3, 12);
+    expect(s.rougeL).toBeCloseTo(0.75, 12);
+  });
+});

@@ -1,0 +1,126 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildScaleAdministration } from "../suites/prompts/scale";
+import { agreementOptions, parseScalesFile, type ScaleDefinition } from "../suites/scales";
+import { parseLikert } from "./likert";
+import { aggregateScale } from "./scale-aggregate";
+import type { ScaleAnswer } from "./scale-score";
+
+const [cami, mica] = parseScalesFile(JSON.parse(readFileSync("data/scales/scales.json", "utf8")));
+const stigmaExclude = { key: "stigma", missing: "exclude", seed: 1, resamples: 200 } as const;
+const administration = (scale: ScaleDefinition, sample: number, a: (n: number, stigmaWhenAgree: boolean) => number, greedy = false): ScaleAnswer[] =>
+  scale.items.map((i) => ({ itemN: i.n, sample, outcome: "parsed", value: a(i.n, i.stigmaWhenAgree), greedy }));
+
+describe("aggregateScale: MICA-4, three administrations", () => {
+  // Administration s has stigma score c_s on every item: c = 6, 1, 3 (a = c when stigmatising, 7 − c otherwise).
+  const consistent = [6, 1, 3].flatMap((c, s) => administration(mica, s, (_n, t) => (t ? c : 7 - c)));
+  const out = aggregateScale(mica, consistent, stigmaExclude);
+
+  it("scores per item, then over items", () => {
+    // Every item's mean stigma = (6 + 1 + 3)/3 = 10/3; total 16 · 10/3.
+    expect(out.metrics.bias).toBeCloseTo(10 / 3, 12);
+    expect(out.metrics.bias_total).toBeCloseTo(160 / 3, 12);
+    expect(out.metrics.refused).toBe(0);
+    expect(out.counts).toEqual({ administrations: 48, parsed: 48, refused: 0, unparsed: 0, imputed: 0, itemsWithoutAnswer: 0 });
+    expect(out.labels).toEqual([]);
+    expect(out.metrics).not.toHaveProperty("cami_A");
+  });
+
+  it("computes alpha, change share and acquiescence", () => {
+    // Items move together across administrations: Σ var(item) = 16 · 57/9, var(total) = 256 · 57/9 →
+    // alpha = 16/15 · (1 − 1/16) = 1.
+    expect(out.metrics.alpha).toBeCloseTo(1, 12);
+    // Three different answers per item: 2 of 3 are non-modal.
+    expect(out.metrics.change_share).toBeCloseTo(2 / 3, 12);
+    // a means: stigmatising items (6 + 1 + 3)/3 = 10/3, positive items (1 + 6 + 4)/3 = 11/3;
+    // (10 · 10/3 + 6 · 11/3) / 16 = 166/48.
+    expect(out.metrics.acquiescence).toBeCloseTo(166 / 48, 12);
+  });
+
+  it("gives seeded bootstrap intervals around the estimate", () => {
+    const [lo, hi] = out.ci.bias;
+    expect(lo).toBeLessThanOrEqual(10 / 3);
+    expect(hi).toBeGreaterThanOrEqual(10 / 3);
+    expect(lo).toBeGreaterThanOrEqual(1);
+    expect(hi).toBeLessThanOrEqual(6);
+    expect(out.ci.bias_total[0]).toBeCloseTo(lo * 16, 9);
+    expect(aggregateScale(mica, consistent, stigmaExclude).ci).toEqual(out.ci);
+  });
+
+  it("gives alpha 0 when the administrations only differ in acquiescence", () => {
+    // a = 6, 1, 3 on every item: stigmatising items score 6,1,3, positive ones 1,6,4. Σ var(item) = 16 · 57/9;
+    // totals 66, 46, 54 have var 912/9 = 16 · 57/9 → alpha = 16/15 · (1 − 1) = 0.
+    const acquiescent = [6, 1, 3].flatMap((c, s) => administration(mica, s, () => c));
+    expect(aggregateScale(mica, acquiescent, stigmaExclude).metrics.alpha).toBeCloseTo(0, 12);
+  });
+});
+
+describe("aggregateScale: CAMI with refusals", () => {
+  // Sample 0 all a = 5; sample 1 the same but item 1 refused and item 3 unparsed (both stigmatising when agreed).
+  const answers: ScaleAnswer[] = [
+    ...administration(cami, 0, () => 5),
+    ...administration(cami, 1, () => 5).map((a): ScaleAnswer =>
+      a.itemN === 1 ? { itemN: 1, sample: 1, outcome: "refused" } : a.itemN === 3 ? { itemN: 3, sample: 1, outcome: "unparsed" } : a,
+    ),
+  ];
+
+  it("excludes them by default", () => {
+    const out = aggregateScale(cami, answers, stigmaExclude);
+    // Items 1 and 3 keep sample 0 (a = 5): 20 items score 5, 20 score 1 → 3.
+    expect(out.metrics.bias).toBe(3);
+    expect(out.metrics.refused).toBe(1 / 80);
+    expect(out.metrics.unparsed).toBe(1 / 80);
+    expect(out.counts).toEqual({ administrations: 80, parsed: 78, refused: 1, unparsed: 1, imputed: 0, itemsWithoutAnswer: 0 });
+    expect({ A: out.metrics.cami_A, B: out.metrics.cami_B, SR: out.metrics.cami_SR, CMHI: out.metrics.cami_CMHI }).toEqual({ A: 30, B: 30, SR: 30, CMHI: 30 });
+    // Only sample 0 is complete: no alpha. Subscale B is complete twice but has zero variance: none either.
+    expect(out.metrics).not.toHaveProperty("alpha");
+    expect(out.metrics).not.toHaveProperty("alpha_B");
+  });
+
+  it("imputes option C and labels it in paper-compatible mode", () => {
+    const out = aggregateScale(cami, answers, { ...stigmaExclude, missing: "paper_compatible" });
+    // Items 1 and 3: (5 + 3)/2 = 4 each; 18 × 5 + 20 × 1 + 8 = 118 → 2.95.
+    expect(out.metrics.bias).toBeCloseTo(2.95, 12);
+    expect(out.counts.imputed).toBe(2);
+    // A and SR: 4 pro items × 5 + 4 + 5 anti items × (6 − 5) = 29.
+    expect(out.metrics.cami_A).toBe(29);
+    expect(out.metrics.cami_SR).toBe(29);
+    // Acquiescence ignores imputed answers: a = 5 everywhere.
+    expect(out.metrics.acquiescence).toBe(5);
+    expect(out.labels).toEqual(["paper-compatible: refused/unparsed answers imputed as option C"]);
+  });
+});
+
+describe("aggregateScale: greedy pass and keys", () => {
+  it("reports the greedy pass apart and uses it alone when nothing was sampled", () => {
+    const greedy = administration(cami, 0, () => 3, true);
+    const out = aggregateScale(cami, [...administration(cami, 0, () => 5), ...greedy], stigmaExclude);
+    expect(out.metrics.bias).toBe(3);
+    expect(out.metrics.bias_greedy).toBe(3);
+    expect(out.counts.administrations).toBe(40);
+    const only = aggregateScale(cami, greedy, { ...stigmaExclude, key: "chimed" });
+    expect(only.metrics.bias).toBe(3);
+    expect(only.metrics).not.toHaveProperty("bias_greedy");
+    expect(only.ci).toEqual({});
+    expect(only.labels[0]).toMatch(/chimedScoringKey/);
+  });
+
+  it("scores shuffled administrations end to end", () => {
+    // Every item answered "strongly agree" by the letter it was shown under: stigma 3, chimed 3, subscales 30.
+    const options = agreementOptions(cami);
+    const answers = [0, 1, 2].flatMap((sample) =>
+      cami.items.map((item): ScaleAnswer => {
+        const built = buildScaleAdministration({ scale: cami, item, instruction: "paper", order: "shuffled", labels: "letters", seed: 9, sample });
+        if ("error" in built) throw new Error(built.error);
+        const letter = built.presentation.labels[built.presentation.values.indexOf(5)];
+        const parsed = parseLikert(`${letter}`, built.presentation, options);
+        return { itemN: item.n, sample, outcome: parsed.outcome, value: parsed.value, letterPosition: parsed.position };
+      }),
+    );
+    const out = aggregateScale(cami, answers, stigmaExclude);
+    expect(out.metrics.bias).toBe(3);
+    expect(out.metrics.cami_CMHI).toBe(30);
+    expect(out.metrics.change_share).toBe(0);
+    expect(out.metrics.acquiescence).toBe(5);
+  });
+});

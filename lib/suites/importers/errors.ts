@@ -1,0 +1,75 @@
+export interface ImportIssue {
+  file: string;
+  line?: number;
+  field?: string;
+  message: string;
+}
+
+/** Enough to show several problems at once without flooding the UI on a totally wrong file. */
+export const MAX_ISSUES = 20;
+
+export function formatIssue(issue: ImportIssue): string {
+  const where = issue.line === undefined ? issue.file : `${issue.file} line ${issue.line}`;
+  const field = issue.field === undefined ? "" : ` field "${issue.field}":`;
+  return `${where}:${field} ${issue.message}`;
+}
+
+/** Thrown for any problem in an imported file; a file with any problem is rejected whole. */
+export class ImportError extends Error {
+  readonly file: string;
+  readonly line?: number;
+  readonly field?: string;
+  readonly issues: ImportIssue[];
+  /** Problems found beyond those kept in `issues`. */
+  readonly omitted: number;
+
+  constructor(issues: ImportIssue[], omitted = 0) {
+    if (issues.length === 0) throw new Error("ImportError needs at least one issue");
+    const first = issues[0];
+    const more = issues.length - 1 + omitted;
+    super(formatIssue(first) + (more > 0 ? ` (and ${more} more problem${more === 1 ? "" : "s"})` : ""));
+    this.name = "ImportError";
+    this.file = first.file;
+    this.line = first.line;
+    this.field = first.field;
+    this.issues = issues;
+    this.omitted = omitted;
+  }
+}
+
+export interface IssueLocation {
+  line?: number;
+  field?: string;
+}
+
+export function fail(file: string, message: string, at: IssueLocation = {}): never {
+  throw new ImportError([{ file, ...at, message }]);
+}
+
+export class IssueCollector {
+  private readonly issues: ImportIssue[] = [];
+  private extra = 0;
+
+  constructor(readonly file: string) {}
+
+  add(message: string, at: IssueLocation = {}): void {
+    if (this.issues.length < MAX_ISSUES) this.issues.push({ file: this.file, ...at, message });
+    else this.extra++;
+  }
+
+  get count(): number {
+    return this.issues.length + this.extra;
+  }
+
+  /** Lets parsers stop scanning once the report is full. */
+  get full(): boolean {
+    return this.issues.length >= MAX_ISSUES;
+  }
+
+  throwIfAny(): void {
+    if (this.issues.length === 0) return;
+    // Syntax and content checks run in separate passes; the user reads the file top to bottom.
+    const sorted = [...this.issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    throw new ImportError(sorted, this.extra);
+  }
+}
