@@ -19,7 +19,7 @@ export default defineConfig({
   workers: 1,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
-  reporter: [["line"], ["json", { outputFile: "test-results/e2e.json" }]],
+  reporter: [["line"], ["json", { outputFile: ".reports/e2e.json" }]],
   timeout: 60_000,
   expect: { timeout: 15_000 },
   use: {
@@ -50,6 +50,7 @@ export default defineConfig({
     stdout: "pipe",
     env: {
       PGLITE_DIR: ".e2e-data/pglite",
+      PGLITE_PORT: process.env.E2E_PGLITE_PORT ?? "54339",
       DATABASE_URL: "",
       NEXT_TELEMETRY_DISABLED: "1",
     },

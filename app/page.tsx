@@ -1,17 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import { LeaderboardTable } from "@/components/leaderboard-table";
 import { getAppDb } from "@/lib/app-db";
-import { listReportedResults } from "@/lib/db/queries/reported-results";
-import { buildLeaderboard, type LeaderboardEntry } from "@/lib/leaderboard/build";
+import { loadLeaderboard } from "@/lib/leaderboard/load";
 
 export const dynamic = "force-dynamic";
 
 export default async function LeaderboardPage() {
   const t = await getTranslations("leaderboard");
-  const reported = await listReportedResults(await getAppDb());
-  const entries: LeaderboardEntry[] = reported.map((r) => ({ ...r, origin: "reported" }));
-  const sections = buildLeaderboard(entries);
-  const sources = [...new Set(reported.map((r) => r.source))];
+  const { sections, sources } = await loadLeaderboard(await getAppDb());
   return (
     <>
       <h1>{t("title")}</h1>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { LeaderboardSection } from "@/lib/leaderboard/build";
 
@@ -29,7 +30,9 @@ export async function LeaderboardTable({ section }: { section: LeaderboardSectio
           <tbody>
             {section.rows.map((row) => (
               <tr key={`${row.origin}-${row.model}-${row.source}`}>
-                <th scope="row">{row.model}</th>
+                <th scope="row">
+                  {row.origin === "measured" ? <Link href={`/runs/${row.source}`}>{row.model}</Link> : row.model}
+                </th>
                 <td>
                   <span className={`badge badge-${row.origin}`} title={row.source}>
                     {t(row.origin)}

@@ -15,6 +15,9 @@ export async function SiteHeader() {
         </Link>
         <nav aria-label="main" className="main-nav">
           <Link href="/">{t("leaderboard")}</Link>
+          <Link href="/runs">{t("runs")}</Link>
+          <Link href="/models">{t("models")}</Link>
+          <Link href="/audits">{t("audits")}</Link>
           <Link href="/suites">{t("suites")}</Link>
         </nav>
         <LocaleSwitch current={locale} label={t("language")} />

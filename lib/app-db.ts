@@ -15,7 +15,7 @@ export function getAppDb(): Promise<Db> {
 }
 
 async function prepare(): Promise<Db> {
-  const database = appDatabase();
+  const database = await appDatabase();
   await migrateDatabase(database);
   const report = await seedBundledData(database.db, { dataDir: env.DATA_DIR });
   const changed = report.suites.filter((s) => s.result !== "unchanged").map((s) => `${s.id} (${s.result})`);

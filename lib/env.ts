@@ -8,6 +8,10 @@ const envSchema = z.object({
   DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   /** Data directory of the embedded database. */
   PGLITE_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/pglite")),
+  /** Loopback port on which the process that owns the embedded database serves it to the others. */
+  PGLITE_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  /** Seals API keys typed into the UI (AES-256-GCM); without it only keys named by env variable work. */
+  CHIMED_SECRET_KEY: z.preprocess(emptyAsUndefined, z.string().min(16).optional()),
   /** Folder the bundled datasets are read from on first start. */
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("data")),
   /** Comma-separated suite ids a deployment turns off (e.g. "mica4" where its licence is not granted). */

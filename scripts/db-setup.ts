@@ -1,10 +1,10 @@
 // Applies migrations and imports the bundled data, then exits (the server does the same at boot).
-import { openDatabase } from "@/lib/db/client";
+import { openSharedDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 import { seedBundledData } from "@/lib/suites/seed";
 
-const database = openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
+const database = await openSharedDatabase();
 try {
   await migrateDatabase(database);
   const report = await seedBundledData(database.db, { dataDir: env.DATA_DIR });

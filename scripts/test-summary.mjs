@@ -27,6 +27,7 @@ for (const file of process.argv.slice(2)) {
 }
 if (passed + failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exitCode = failed > 0 ? 1 : 0;
 
 /** A suite that failed to load counts once; a suite whose tests failed is already counted per test. */
 function countSuitesWithFailedTests(report) {

@@ -1,15 +1,21 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import postgres from "postgres";
-import { type Database, openDatabase } from "./client";
+import { type Database, openDatabase, openSharedDatabase } from "./client";
 import { migrateDatabase } from "./migrate";
 
 /** A throwaway, migrated database for tests; `dispose` removes every trace of it. */
 export interface TestDatabase extends Database {
+  /** Connection URL for a second client (PostgreSQL only). */
+  url?: string;
   dispose(): Promise<void>;
 }
 
 export interface TestEngine {
-  name: "pglite" | "postgres";
+  name: "pglite" | "pglite-wire" | "postgres";
   open(): Promise<TestDatabase>;
 }
 
@@ -19,7 +25,10 @@ export function testPostgresUrl(): string | undefined {
 }
 
 export function testEngines(): TestEngine[] {
-  const engines: TestEngine[] = [{ name: "pglite", open: openTestPglite }];
+  const engines: TestEngine[] = [
+    { name: "pglite", open: openTestPglite },
+    { name: "pglite-wire", open: openTestEmbedded },
+  ];
   const url = testPostgresUrl();
   if (url) engines.push({ name: "postgres", open: () => openTestPostgres(url) });
   return engines;
@@ -29,6 +38,31 @@ async function openTestPglite(): Promise<TestDatabase> {
   const database = openDatabase({ pgliteDir: "memory://" });
   await migrateDatabase(database);
   return { ...database, dispose: database.close };
+}
+
+/** The embedded database as the app runs it: served on loopback by its owner, reached through postgres.js. */
+async function openTestEmbedded(): Promise<TestDatabase> {
+  const dir = mkdtempSync(path.join(tmpdir(), "chimed-test-"));
+  const database = await openSharedDatabase({ pgliteDir: path.join(dir, "pglite"), pglitePort: await freePort() });
+  await migrateDatabase(database);
+  return {
+    ...database,
+    async dispose() {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /** Creates a fresh database on the server so parallel test files never see each other's rows. */
@@ -42,6 +76,7 @@ async function openTestPostgres(serverUrl: string): Promise<TestDatabase> {
   await migrateDatabase(database);
   return {
     ...database,
+    url: url.toString(),
     async dispose() {
       await database.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);

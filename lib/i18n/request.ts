@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { LOCALE_COOKIE, pickLocale } from "./locale";
+import { loadMessages } from "./messages";
 
 export default getRequestConfig(async () => {
   const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
@@ -8,5 +9,5 @@ export default getRequestConfig(async () => {
     cookie: cookieStore.get(LOCALE_COOKIE)?.value,
     acceptLanguage: headerList.get("accept-language"),
   });
-  return { locale, messages: (await import(`./messages/${locale}.json`)).default };
+  return { locale, messages: await loadMessages(locale) };
 });

@@ -1,5 +1,7 @@
 import type { Db } from "@/lib/db/client";
+import { ensureModels } from "@/lib/db/queries/models";
 import { saveReportedResults } from "@/lib/db/queries/reported-results";
+import { baselineStrategies } from "@/lib/providers/baseline";
 import { saveSuite } from "@/lib/db/queries/suites";
 import { loadBundledSuites, loadPaperResults } from "./bundled";
 
@@ -8,7 +10,7 @@ export interface SeedReport {
   reportedResults: number;
 }
 
-/** Imports the bundled suites and the paper's published numbers; unchanged content is left alone. */
+/** Imports the bundled suites, the paper's published numbers and the baselines; unchanged content is left alone. */
 export async function seedBundledData(db: Db, { dataDir }: { dataDir?: string } = {}): Promise<SeedReport> {
   const report: SeedReport = { suites: [], reportedResults: 0 };
   for (const { suite, hash, warnings } of await loadBundledSuites({ dataDir })) {
@@ -18,5 +20,9 @@ export async function seedBundledData(db: Db, { dataDir }: { dataDir?: string } 
   const reported = await loadPaperResults({ dataDir });
   await saveReportedResults(db, reported);
   report.reportedResults = reported.length;
+  await ensureModels(
+    db,
+    Object.entries(baselineStrategies).map(([strategy, { en }]) => ({ name: en, provider: "baseline", modelId: strategy })),
+  );
   return report;
 }

@@ -1,14 +1,12 @@
 import { getAppDb } from "@/lib/app-db";
-import { listReportedResults } from "@/lib/db/queries/reported-results";
 import { toErrorResponse } from "@/lib/errors";
-import { buildLeaderboard } from "@/lib/leaderboard/build";
+import { loadLeaderboard } from "@/lib/leaderboard/load";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
   try {
-    const reported = await listReportedResults(await getAppDb());
-    return Response.json({ sections: buildLeaderboard(reported.map((r) => ({ ...r, origin: "reported" as const }))) });
+    return Response.json(await loadLeaderboard(await getAppDb()));
   } catch (error) {
     return toErrorResponse(error);
   }

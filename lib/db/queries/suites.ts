@@ -1,7 +1,7 @@
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { SuiteDefinition } from "@/lib/suites/types";
 import type { Db } from "../client";
-import { runs, suiteItems, suites } from "../schema";
+import { runItems, runs, suiteItems, suites } from "../schema";
 
 const INSERT_CHUNK = 500;
 
@@ -85,4 +85,21 @@ export async function countSuiteItemsBySubset(db: Db, { suiteId }: { suiteId: st
     .where(eq(suiteItems.suiteId, suiteId))
     .groupBy(suiteItems.subset, suiteItems.split)
     .orderBy(asc(suiteItems.subset));
+}
+
+/** The suite items a run evaluates, in suite order. */
+export async function listItemsOfRun(db: Db, { runId }: { runId: string }) {
+  return db
+    .select()
+    .from(suiteItems)
+    .where(inArray(suiteItems.id, db.selectDistinct({ id: runItems.itemId }).from(runItems).where(eq(runItems.runId, runId))))
+    .orderBy(asc(suiteItems.position));
+}
+
+export async function listAllSuiteItems(db: Db, { suiteId, split }: { suiteId: string; split: string }) {
+  return db
+    .select()
+    .from(suiteItems)
+    .where(and(eq(suiteItems.suiteId, suiteId), eq(suiteItems.split, split)))
+    .orderBy(asc(suiteItems.position));
 }

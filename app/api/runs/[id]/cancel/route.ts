@@ -1,0 +1,16 @@
+import { getAppDb } from "@/lib/app-db";
+import { appRunner } from "@/lib/app-runner";
+import { toErrorResponse } from "@/lib/errors";
+import { cancelRun } from "@/lib/runner/control";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const result = await cancelRun(await getAppDb(), (await params).id);
+    (await appRunner()).poke();
+    return Response.json({ result });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

@@ -1,0 +1,144 @@
+import { createServer, type Server, type Socket } from "node:net";
+import type { PGlite } from "@electric-sql/pglite";
+
+/**
+ * Serves one PGlite database to many PostgreSQL clients on loopback.
+ *
+ * PGlite is a single session, so clients must take turns at boundaries where the session holds nothing of
+ * theirs: a connection keeps the session from its first message until a Sync or simple Query completes with
+ * no transaction open. @electric-sql/pglite-socket switches clients between any two messages, which lets one
+ * client's Parse replace another's unnamed statement before its Bind; this server never does.
+ * Clients must send each extended-protocol query with its Sync in one go (node-postgres does).
+ */
+export interface WireServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+const SSL_REQUEST = 80877103;
+const CANCEL_REQUEST = 80877102;
+const SSL_OR_CANCEL_LENGTH = 8;
+
+interface Unit {
+  conn: Connection;
+  messages: Uint8Array[];
+}
+
+interface Connection {
+  socket: Socket;
+  buffer: Buffer;
+  started: boolean;
+  pending: Uint8Array[];
+}
+
+export async function serveWire(db: PGlite, { port, host = "127.0.0.1" }: { port: number; host?: string }): Promise<WireServer> {
+  const queue: Unit[] = [];
+  let holder: Connection | null = null;
+  let running = false;
+  const sockets = new Set<Socket>();
+
+  const pump = async () => {
+    if (running) return;
+    running = true;
+    try {
+      for (;;) {
+        const index = holder ? queue.findIndex((u) => u.conn === holder) : 0;
+        if (index < 0 || queue.length === 0) break;
+        const [unit] = queue.splice(index, 1);
+        holder = unit.conn;
+        for (const message of unit.messages) {
+          await db.execProtocolRawStream(message, {
+            onRawData: (data) => {
+              if (!unit.conn.socket.destroyed) unit.conn.socket.write(data);
+            },
+          });
+        }
+        if (!db.isInTransaction() || unit.conn.socket.destroyed) {
+          if (db.isInTransaction()) await db.exec("rollback");
+          holder = null;
+        }
+      }
+    } finally {
+      running = false;
+    }
+  };
+
+  const enqueue = (conn: Connection, messages: Uint8Array[]) => {
+    queue.push({ conn, messages });
+    void pump();
+  };
+
+  const onData = (conn: Connection, chunk: Buffer) => {
+    conn.buffer = conn.buffer.length ? Buffer.concat([conn.buffer, chunk]) : chunk;
+    for (;;) {
+      const buf = conn.buffer;
+      if (!conn.started) {
+        if (buf.length < 8) return;
+        const length = buf.readInt32BE(0);
+        const code = buf.readInt32BE(4);
+        if (length === SSL_OR_CANCEL_LENGTH && code === SSL_REQUEST) {
+          conn.socket.write("N");
+          conn.buffer = buf.subarray(8);
+          continue;
+        }
+        if (code === CANCEL_REQUEST) {
+          conn.socket.destroy();
+          return;
+        }
+        if (buf.length < length) return;
+        conn.started = true;
+        conn.buffer = buf.subarray(length);
+        enqueue(conn, [new Uint8Array(buf.subarray(0, length))]);
+        continue;
+      }
+      if (buf.length < 5) return;
+      const length = 1 + buf.readInt32BE(1);
+      if (buf.length < length) return;
+      const type = String.fromCharCode(buf[0]);
+      const message = new Uint8Array(buf.subarray(0, length));
+      conn.buffer = buf.subarray(length);
+      if (type === "X") {
+        conn.socket.end();
+        return;
+      }
+      conn.pending.push(message);
+      if (type === "S" || type === "Q") {
+        enqueue(conn, conn.pending);
+        conn.pending = [];
+      }
+    }
+  };
+
+  const server: Server = createServer((socket) => {
+    sockets.add(socket);
+    socket.setNoDelay(true);
+    const conn: Connection = { socket, buffer: Buffer.alloc(0), started: false, pending: [] };
+    socket.on("data", (chunk) => onData(conn, chunk));
+    socket.on("error", () => socket.destroy());
+    socket.on("close", () => {
+      sockets.delete(socket);
+      for (let i = queue.length - 1; i >= 0; i--) if (queue[i].conn === conn) queue.splice(i, 1);
+      // A client that died inside a transaction must not keep the session: roll back and let others in.
+      if (holder === conn && !running) {
+        void (async () => {
+          if (db.isInTransaction()) await db.exec("rollback");
+          holder = null;
+          await pump();
+        })();
+      }
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,23 @@
+import type { Locale } from "../locale";
+
+/** Messages are split per area so each feature keeps its own file; namespaces must not repeat across files. */
+const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
+  en: () =>
+    Promise.all([
+      import("./en/common.json"),
+      import("./en/models.json"),
+      import("./en/runs.json"),
+      import("./en/audit.json"),
+    ]).then((files) => files.map((f) => f.default)),
+  "zh-CN": () =>
+    Promise.all([
+      import("./zh-CN/common.json"),
+      import("./zh-CN/models.json"),
+      import("./zh-CN/runs.json"),
+      import("./zh-CN/audit.json"),
+    ]).then((files) => files.map((f) => f.default)),
+};
+
+export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
+  return Object.assign({}, ...(await loaders[locale]()));
+}

@@ -1,0 +1,118 @@
+import { type AttemptFailure, sendOnce } from "./http-attempt";
+import { type Parsed, parseChatBody, parseModelList } from "./chat-response";
+import { createLimiter, type Limiter } from "./limiter";
+import { retryDelay, sleep as defaultSleep } from "./retry";
+import { defaultTransport } from "./node-http-transport";
+import { fetchTransport, type HttpInit } from "./transport";
+import { type ChatProvider, type ChatRequest, type ChatResult, type ConnectionCheck, ProviderError } from "./types";
+
+export interface OpenAICompatibleOptions {
+  /** e.g. http://host:8000/v1; paths are appended as given. */
+  baseUrl: string;
+  model: string;
+  apiKey?: string;
+  timeoutMs?: number;
+  maxRetries?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  concurrency?: number;
+  /** Share one limiter between providers that hit the same endpoint. */
+  limiter?: Limiter;
+  /** "node-http" (default) is a keep-alive node:http client; "fetch" uses the global fetch. */
+  transport?: "node-http" | "fetch";
+  /** Send through this fetch instead (tests, custom dispatchers); implies the fetch transport. */
+  fetchImpl?: typeof fetch;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+}
+
+const CONNECTION_PROBE: ChatRequest = { messages: [{ role: "user", content: "你好" }], params: { max_tokens: 16, temperature: 0 } };
+
+export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions): ChatProvider {
+  const base = options.baseUrl.replace(/\/+$/, "");
+  const chatUrl = `${base}/chat/completions`;
+  const modelsUrl = `${base}/models`;
+  const { model, apiKey } = options;
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const maxRetries = options.maxRetries ?? 4;
+  const policy = { baseDelayMs: options.baseDelayMs ?? 500, maxDelayMs: options.maxDelayMs ?? 30_000 };
+  const limiter = options.limiter ?? createLimiter(options.concurrency ?? 8);
+  const transport =
+    options.fetchImpl || options.transport === "fetch" ? fetchTransport(options.fetchImpl ?? fetch) : defaultTransport();
+  const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+  const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
+  if (apiKey) headers.authorization = `Bearer ${apiKey}`;
+
+  // Servers sometimes echo the key back (OpenAI does, half-masked); it must not reach logs or the UI.
+  const redact = (text: string) => (apiKey && apiKey.length >= 4 ? text.split(apiKey).join("***") : text);
+
+  function toError(f: AttemptFailure, attempts: number): ProviderError {
+    const tries = `after ${attempts} attempt${attempts === 1 ? "" : "s"}`;
+    const message = redact(`${f.summary} ${tries}${f.detail ? `: ${f.detail}` : ""}`);
+    return new ProviderError(message, { kind: f.kind, status: f.status, retryable: f.retryable, attempts });
+  }
+
+  async function withRetries<T>(
+    url: string,
+    init: Omit<HttpInit, "timeoutMs" | "signal">,
+    parse: (body: unknown, status: number) => Parsed<T>,
+    retries: number,
+    signal?: AbortSignal,
+  ): Promise<{ value: T; attempts: number; latencyMs: number; status: number }> {
+    const send = () => sendOnce(transport, url, init, timeoutMs, signal);
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await limiter.run(send);
+      let f: AttemptFailure;
+      if (outcome.ok) {
+        const parsed = parse(outcome.body, outcome.status);
+        if (parsed.ok) return { value: parsed.value, attempts: attempt, latencyMs: outcome.latencyMs, status: outcome.status };
+        f = parsed.failure;
+      } else {
+        f = outcome.failure;
+      }
+      if (!f.retryable || attempt > retries) throw toError(f, attempt);
+      await sleep(retryDelay(attempt - 1, f.retryAfterMs, policy, random), signal);
+    }
+  }
+
+  async function chatWith(req: ChatRequest, retries: number, signal?: AbortSignal): Promise<ChatResult> {
+    const body = JSON.stringify({ model, messages: req.messages, ...req.params, stream: false });
+    const init = { method: "POST", headers, body } as const;
+    const { value, attempts, latencyMs } = await withRetries(chatUrl, init, parseChatBody, retries, signal);
+    return { ...value, latencyMs: Math.round(latencyMs * 10) / 10, attempts };
+  }
+
+  async function listWith(retries: number): Promise<string[]> {
+    return (await withRetries(modelsUrl, { method: "GET", headers }, parseModelList, retries)).value;
+  }
+
+  async function testConnection(): Promise<ConnectionCheck> {
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    const retries = Math.min(1, maxRetries);
+    let models: string[] | undefined;
+    try {
+      models = await listWith(retries);
+    } catch (err) {
+      // Some hosted APIs have no /models; only a key problem settles the question here.
+      if (err instanceof ProviderError && err.kind === "auth") {
+        return { ok: false, status: err.status, error: err.message, latencyMs: elapsed() };
+      }
+    }
+    try {
+      const result = await chatWith(CONNECTION_PROBE, retries);
+      return { ok: true, status: 200, models, sample: result.text.slice(0, 200), latencyMs: elapsed() };
+    } catch (err) {
+      const status = err instanceof ProviderError ? err.status : undefined;
+      const error = redact(err instanceof Error ? err.message : String(err));
+      return { ok: false, status, models, error, latencyMs: elapsed() };
+    }
+  }
+
+  return {
+    chat: (req, signal) => chatWith(req, maxRetries, signal),
+    listModels: () => listWith(maxRetries),
+    testConnection,
+  };
+}

@@ -1,0 +1,56 @@
+import { aggregateBenchmark } from "@/lib/scoring/benchmark-aggregate";
+import type { BenchmarkKind, ItemScores } from "@/lib/scoring/item-score";
+import { aggregateScale } from "@/lib/scoring/scale-aggregate";
+import type { ScaleAnswer } from "@/lib/scoring/scale-score";
+import type { ScaleInput } from "@/lib/suites/types";
+import type { SuiteContext } from "./suite-context";
+
+export interface FinishedRow {
+  sample: number;
+  outcome: string | null;
+  parsed: unknown;
+  scores: Record<string, unknown> | null;
+  subset: string | null;
+  input: Record<string, unknown>;
+}
+
+export interface RunAggregate {
+  metrics: Record<string, number>;
+  ci: Record<string, [number, number]>;
+  summary: Record<string, unknown>;
+}
+
+/** Metrics of a run from its finished rows, with the pure aggregate functions of lib/scoring. */
+export function aggregateRun(ctx: SuiteContext, rows: readonly FinishedRow[]): RunAggregate {
+  const { settings } = ctx;
+  if (ctx.kind === "scale") {
+    const answers: ScaleAnswer[] = rows.map((row) => {
+      const parsed = (row.parsed ?? {}) as { value?: number; position?: number; greedy?: boolean };
+      const greedy = parsed.greedy === true;
+      return {
+        itemN: (row.input as ScaleInput).n,
+        sample: greedy ? 0 : row.sample - (settings.greedyPass ? 1 : 0),
+        outcome: row.outcome === "scored" ? "parsed" : (row.outcome as "refused" | "unparsed"),
+        value: row.outcome === "scored" ? parsed.value : undefined,
+        letterPosition: parsed.position,
+        greedy,
+      };
+    });
+    const result = aggregateScale(ctx.scale!, answers, { key: settings.key, missing: settings.missing, seed: settings.seed });
+    return { metrics: result.metrics, ci: result.ci, summary: { counts: result.counts, labels: result.labels } };
+  }
+  const result = aggregateBenchmark(
+    ctx.kind as BenchmarkKind,
+    rows.map((row) => ({
+      subset: row.subset ?? undefined,
+      outcome: row.outcome === "unparsed" ? "unparsed" : "scored",
+      scores: (row.scores ?? {}) as ItemScores,
+    })),
+    { seed: settings.seed },
+  );
+  return {
+    metrics: result.metrics,
+    ci: result.ci,
+    summary: { bySubset: result.bySubset, scored: result.n, unparsed: result.unparsed, tokenizer: settings.tokenizer },
+  };
+}

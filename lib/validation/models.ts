@@ -1,0 +1,40 @@
+import { z } from "zod";
+import type { Model } from "@/lib/db/schema";
+
+const decodingParams = z
+  .object({
+    temperature: z.number().min(0).max(2).optional(),
+    top_p: z.number().gt(0).max(1).optional(),
+    max_tokens: z.number().int().positive().max(32768).optional(),
+  })
+  .strict();
+
+const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable name (letters, digits, _)");
+
+export const modelBody = z.object({
+  name: z.string().trim().min(1).max(120),
+  baseUrl: z.url({ protocol: /^https?$/ }).max(500),
+  modelId: z.string().trim().min(1).max(200),
+  /** Typed key: sealed server-side and never returned. */
+  apiKey: z.string().max(500).optional(),
+  /** Or the name of a server-side environment variable holding the key. */
+  apiKeyEnv: envName.optional(),
+  params: decodingParams.default({}),
+  concurrency: z.number().int().min(1).max(1024).default(8),
+  timeoutMs: z.number().int().min(1000).max(600_000).default(60_000),
+});
+
+export const modelPatch = modelBody.partial().extend({
+  /** true removes a stored key. */
+  clearApiKey: z.boolean().optional(),
+});
+
+export type ModelBody = z.infer<typeof modelBody>;
+
+/** What a browser may see of a model: everything but the key. */
+export function toPublicModel(model: Model) {
+  const { apiKeyCiphertext, ...rest } = model;
+  return { ...rest, hasStoredKey: apiKeyCiphertext !== null };
+}
+
+export type PublicModel = ReturnType<typeof toPublicModel>;

@@ -1,0 +1,121 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ChatMessage } from "@/lib/suites/types";
+import { answerSeed, fakeAnswer } from "./answers";
+import { sendFault } from "./fault-responses";
+import { type FaultPlan, requestKey } from "./faults";
+import { sendError, sendJson, sendSse } from "./http-utils";
+import type { LetterLogprob } from "./mcq";
+import { applyLimits, buildLogprobs, type Completion, chatCompletionJson, chatCompletionSse, textCompletionJson } from "./responses";
+import { countTokens } from "./text-utils";
+
+export interface HandlerState {
+  seed: number;
+  models: readonly string[];
+  /** False when no model list was configured: any model name is accepted. */
+  enforceModels: boolean;
+  retryAfterSeconds: number | null;
+  oracle?: (messages: ChatMessage[]) => string | undefined;
+  plan: FaultPlan | null;
+  nextDelay(): number;
+  count(kind: string): void;
+  schedule(res: ServerResponse, delayMs: number, send: () => void): void;
+  nextSampleIndex(): number;
+  nextId(): string;
+}
+
+type Body = Record<string, unknown>;
+
+const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
+
+function contentText(content: unknown): string | null {
+  if (typeof content === "string") return content;
+  if (content === null) return "";
+  if (!Array.isArray(content)) return null;
+  return content.map((p) => (p && typeof p === "object" && typeof p.text === "string" ? p.text : "")).join("");
+}
+
+function readMessages(body: Body, legacy: boolean): ChatMessage[] | null {
+  if (legacy) {
+    const prompt = Array.isArray(body.prompt) ? body.prompt[0] : body.prompt;
+    return typeof prompt === "string" ? [{ role: "user", content: prompt }] : null;
+  }
+  if (!Array.isArray(body.messages) || body.messages.length === 0) return null;
+  const messages: ChatMessage[] = [];
+  for (const m of body.messages as Body[]) {
+    const content = m && typeof m.role === "string" ? contentText(m.content) : null;
+    if (content === null) return null;
+    messages.push({ role: m.role as ChatMessage["role"], content });
+  }
+  return messages;
+}
+
+function buildCompletion(state: HandlerState, body: Body, messages: ChatMessage[], model: string, id: string): Completion {
+  const temperature = num(body.temperature);
+  const requestSeed = num(body.seed);
+  const sampled = temperature !== undefined && temperature > 0 && requestSeed === undefined;
+  const seed = answerSeed(state.seed, { temperature, seed: requestSeed }, sampled ? state.nextSampleIndex() : 0);
+  const wantLogprobs = body.logprobs === true;
+  let text = state.oracle?.(messages);
+  let firstTop: LetterLogprob[] | undefined;
+  if (text === undefined) {
+    const answer = fakeAnswer(messages, seed);
+    // Logprob scoring of multiple choice reads the first token, so answer with the bare letter.
+    firstTop = wantLogprobs ? answer.letterLogprobs : undefined;
+    text = firstTop ? firstTop[0].token : answer.text;
+  }
+  const stop = typeof body.stop === "string" || Array.isArray(body.stop) ? (body.stop as string | string[]) : undefined;
+  const limited = applyLimits(text, num(body.max_completion_tokens) ?? num(body.max_tokens), stop);
+  const topN = Math.max(0, Math.min(20, num(body.top_logprobs) ?? 0));
+  let promptTokens = 0;
+  for (const m of messages) promptTokens += countTokens(m.content) + 4;
+  return {
+    id,
+    model,
+    created: Math.floor(Date.now() / 1000),
+    text: limited.text,
+    finishReason: limited.finishReason,
+    promptTokens,
+    completionTokens: limited.tokens.length,
+    tokens: limited.tokens,
+    logprobs: wantLogprobs ? buildLogprobs(limited.tokens, topN, firstTop) : null,
+  };
+}
+
+export function handleCompletion(state: HandlerState, req: IncomingMessage, res: ServerResponse, raw: string, legacy: boolean): void {
+  let body: Body;
+  try {
+    body = JSON.parse(raw) as Body;
+  } catch {
+    state.count("bad_request");
+    return sendError(res, 400, "We could not parse the JSON body of your request.", "invalid_request_error");
+  }
+  const messages = body && typeof body === "object" ? readMessages(body, legacy) : null;
+  if (!messages) {
+    state.count("bad_request");
+    return sendError(res, 400, legacy ? "'prompt' must be a string." : "'messages' must be a non-empty array of {role, content}.", "invalid_request_error");
+  }
+  const model = typeof body.model === "string" ? body.model : state.models[0];
+  if (state.enforceModels && !state.models.includes(model)) {
+    state.count("not_found");
+    return sendError(res, 404, `The model \`${model}\` does not exist.`, "invalid_request_error", "model_not_found");
+  }
+  const stream = !legacy && body.stream === true;
+  const id = state.nextId();
+  const fault = state.plan?.decide(messages, requestKey(model, messages)) ?? null;
+  const delay = state.nextDelay();
+  if (fault) {
+    state.count(fault);
+    if (fault === "hang") return;
+    const ctx = { req, res, stream, retryAfterSeconds: state.retryAfterSeconds, id, model };
+    return state.schedule(res, delay, () => sendFault(fault, ctx));
+  }
+  state.count(legacy ? "completions" : stream ? "stream" : "chat");
+  const completion = buildCompletion(state, body, messages, model, id);
+  if (!stream) {
+    const json = legacy ? textCompletionJson(completion) : chatCompletionJson(completion);
+    return state.schedule(res, delay, () => sendJson(res, 200, json));
+  }
+  const options = body.stream_options as Body | undefined;
+  const sse = chatCompletionSse(completion, options?.include_usage === true);
+  state.schedule(res, delay, () => sendSse(res, sse.head, sse.rest));
+}

@@ -1,0 +1,144 @@
+import { createServer, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createRng } from "@/lib/scoring/random";
+import type { ChatMessage } from "@/lib/suites/types";
+import { type HandlerState, handleCompletion } from "./chat-handler";
+import { createFaultPlan, type FaultSpec } from "./faults";
+import { readBody, sendError, sendJson } from "./http-utils";
+
+export interface FakeOpenAIOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  latencyMs?: number;
+  /** Adds a seeded uniform 0..jitterMs to every request's latency. */
+  jitterMs?: number;
+  seed?: number;
+  models?: string[];
+  apiKey?: string;
+  faults?: FaultSpec;
+  /** A given request faults at most this many times, then succeeds. */
+  faultOnlyFirstAttempts?: number;
+  /** Retry-After on injected 429s; null omits the header. Default 1. */
+  retryAfterSeconds?: number | null;
+  /** Exact answers for chosen prompts; undefined falls through to fakeAnswer. */
+  oracle?: (messages: ChatMessage[]) => string | undefined;
+}
+
+export interface FakeOpenAIStats {
+  requests: number;
+  byKind: Record<string, number>;
+  inFlight: number;
+  inFlightMax: number;
+}
+
+export interface FakeOpenAI {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  stats(): FakeOpenAIStats;
+  resetStats(): void;
+}
+
+const DEFAULT_MODELS = ["fake-chimed"];
+
+export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
+  const seed = options.seed ?? 1;
+  const latencyMs = options.latencyMs ?? 0;
+  const jitterMs = options.jitterMs ?? 0;
+  const models = options.models?.length ? options.models : DEFAULT_MODELS;
+  const authHeader = options.apiKey === undefined ? null : `Bearer ${options.apiKey}`;
+  const jitter = createRng(seed ^ 0x5bd1e995);
+  const timers = new Set<NodeJS.Timeout>();
+  let byKind: Record<string, number> = {};
+  let requests = 0;
+  let inFlight = 0;
+  let inFlightMax = 0;
+  let sampleIndex = 0;
+  let idCounter = 0;
+  let closed = false;
+
+  const count = (kind: string) => {
+    byKind[kind] = (byKind[kind] ?? 0) + 1;
+  };
+  const state: HandlerState = {
+    seed,
+    models,
+    enforceModels: Boolean(options.models?.length),
+    retryAfterSeconds: options.retryAfterSeconds === undefined ? 1 : options.retryAfterSeconds,
+    oracle: options.oracle,
+    plan: createFaultPlan(options.faults, seed, options.faultOnlyFirstAttempts),
+    nextDelay: () => latencyMs + (jitterMs > 0 ? jitter() * jitterMs : 0),
+    count,
+    schedule(res: ServerResponse, delayMs: number, send: () => void) {
+      if (delayMs <= 0) return send();
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        if (!res.destroyed && !closed) send();
+      }, delayMs);
+      timers.add(timer);
+    },
+    nextSampleIndex: () => sampleIndex++,
+    nextId: () => `chatcmpl-fake${++idCounter}`,
+  };
+  const onResponseClose = () => {
+    inFlight--;
+  };
+
+  const server = createServer({ noDelay: true }, (req, res) => {
+    requests++;
+    if (++inFlight > inFlightMax) inFlightMax = inFlight;
+    res.once("close", onResponseClose);
+    if (authHeader !== null && req.headers.authorization !== authHeader) {
+      count("unauthorized");
+      return sendError(res, 401, "Incorrect API key provided.", "invalid_request_error", "invalid_api_key");
+    }
+    const path = req.url?.split("?", 1)[0];
+    if (req.method === "GET" && path === "/v1/models") {
+      count("models");
+      const data = models.map((id) => ({ id, object: "model", created: 0, owned_by: "fake-openai" }));
+      return sendJson(res, 200, JSON.stringify({ object: "list", data }));
+    }
+    const legacy = path === "/v1/completions";
+    if (req.method !== "POST" || !(legacy || path === "/v1/chat/completions")) {
+      count("not_found");
+      return sendError(res, 404, `Unknown route ${req.method} ${path}`, "invalid_request_error");
+    }
+    readBody(req, (raw) => {
+      if (raw === null) {
+        count("bad_request");
+        return sendError(res, 413, "Request body too large.", "invalid_request_error");
+      }
+      handleCompletion(state, req, res, raw, legacy);
+    });
+  });
+  // Longer than undici's default idle timeout so the client, not the server, retires idle sockets.
+  server.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${options.host ?? "127.0.0.1"}:${port}/v1`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (closed) return resolve();
+        closed = true;
+        for (const t of timers) clearTimeout(t);
+        timers.clear();
+        server.close(() => resolve());
+        // Also ends keep-alive sockets and requests deliberately left hanging.
+        server.closeAllConnections();
+      }),
+    stats: () => ({ requests, byKind: { ...byKind }, inFlight, inFlightMax }),
+    resetStats() {
+      requests = 0;
+      byKind = {};
+      inFlightMax = inFlight;
+    },
+  };
+}
