@@ -4,6 +4,9 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = process.env.E2E_PORT ?? "3100";
 const baseURL = `http://127.0.0.1:${PORT}`;
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const FAKE_PORT = process.env.E2E_FAKE_MODEL_PORT ?? "8011";
+/** Base URL of the fake model server, for specs that register it as a model. */
+export const FAKE_MODEL_URL = `http://127.0.0.1:${FAKE_PORT}/v1`;
 
 // Browser downloads are impossible here: the suite drives the system Chromium and fails loudly without it.
 if (!existsSync(chromium)) {
@@ -41,7 +44,15 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /responsive\.spec\.ts/ },
     { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: /responsive\.spec\.ts/ },
   ],
-  webServer: {
+  webServer: [
+    {
+      // The model the browser tests evaluate: the fake OpenAI-compatible server, on loopback.
+      command: `npx tsx scripts/fake-openai/cli.ts --port ${FAKE_PORT} --seed 1`,
+      url: `${FAKE_MODEL_URL}/models`,
+      timeout: 60_000,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
     // A throwaway embedded database per run; the server migrates and imports the bundled data at boot.
     command: `rm -rf .e2e-data && npm run build && npx next start -p ${PORT} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
@@ -54,5 +65,6 @@ export default defineConfig({
       DATABASE_URL: "",
       NEXT_TELEMETRY_DISABLED: "1",
     },
-  },
+    },
+  ],
 });
