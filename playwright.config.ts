@@ -1,12 +1,11 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { FAKE_MODEL_URL, FAKE_PORT, FAKE_SEED } from "./e2e/fake-model";
 
 const PORT = process.env.E2E_PORT ?? "3100";
 const baseURL = `http://127.0.0.1:${PORT}`;
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const FAKE_PORT = process.env.E2E_FAKE_MODEL_PORT ?? "8011";
-/** Base URL of the fake model server, for specs that register it as a model. */
-export const FAKE_MODEL_URL = `http://127.0.0.1:${FAKE_PORT}/v1`;
+
 
 // Browser downloads are impossible here: the suite drives the system Chromium and fails loudly without it.
 if (!existsSync(chromium)) {
@@ -47,7 +46,7 @@ export default defineConfig({
   webServer: [
     {
       // The model the browser tests evaluate: the fake OpenAI-compatible server, on loopback.
-      command: `npx tsx scripts/fake-openai/cli.ts --port ${FAKE_PORT} --seed 1`,
+      command: `npx tsx scripts/fake-openai/cli.ts --port ${FAKE_PORT} --seed ${FAKE_SEED}`,
       url: `${FAKE_MODEL_URL}/models`,
       timeout: 60_000,
       reuseExistingServer: !process.env.CI,
