@@ -5,7 +5,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pg"],
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pg", "@node-rs/jieba"],
   poweredByHeader: false,
 };
 

@@ -79,6 +79,25 @@ describe.each(testEngines())("runs against a fake OpenAI-compatible server on $n
     expect((await getRunProgress(db, { runId: again.id })).cached).toBe(300);
   });
 
+  it("takes the most probable option letter in logprob mode, as the paper did for open models", async () => {
+    const { db } = database;
+    const model = await createModel(db, { name: "fake-lp", provider: "openai", baseUrl: fake.url, modelId: "fake-chimed" });
+    const run = await startRun(db, {
+      modelId: model.id,
+      suiteId: "cmmlu-medical",
+      settings: { limit: 60, answerMode: "logprobs", seed: 3 },
+    });
+    expect(await executeRun({ db, runId: run.id })).toBe("completed");
+    const rows = await listRunItemRecords(db, { runId: run.id });
+    const expected =
+      rows.filter((r) => fakeMcqChoice(r.messages as ChatMessage[], SEED)!.intended === (r.gold as McqGold).answer)
+        .length / rows.length;
+    const finished = (await getRun(db, { id: run.id }))!;
+    expect(finished.metrics!.accuracy).toBeCloseTo(expected, 12);
+    expect(rows.every((r) => (r.parsed as { rule: string }).rule === "logprob")).toBe(true);
+    expect(finished.summary).toMatchObject({ unparsed: 0 });
+  });
+
   it("scores NER and open QA runs and records what was sent", async () => {
     const { db } = database;
     const model = await createModel(db, { name: "fake-gen", provider: "openai", baseUrl: fake.url, modelId: "fake-chimed" });

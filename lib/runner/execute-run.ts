@@ -22,6 +22,7 @@ import { createModelClient, type ModelClient } from "./model-client";
 import type { RunSettings } from "./settings";
 import { buildSuiteContext, type SuiteContext } from "./suite-context";
 import { type PreparedRequest, prepareRequest, scoreAnswer } from "./tasks";
+import { ensureJiebaSegmenter } from "./word-segmenter";
 
 export interface ExecuteRunOptions {
   db: Db;
@@ -57,6 +58,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
   const [model, suite] = await Promise.all([getModel(db, { id: run.modelId }), getSuite(db, { id: run.suiteId })]);
   if (!model || !suite) throw new Error(`run ${runId} refers to a missing model or suite`);
   const settings = run.settings as unknown as RunSettings;
+  if (settings.tokenizer === "jieba") ensureJiebaSegmenter();
   const concurrency = Math.max(1, settings.concurrency ?? model.concurrency);
 
   const [items, devItems] = await Promise.all([
