@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, it, test } from "vitest";
 import { lcsLength, rougeF1, rougeL, rougeN } from "./rouge";
 import { tokenizeChars as t } from "./tokenize";
 
@@ -45,5 +45,27 @@ describe("rougeF1", () => {
     expect(s.rouge1).toBeCloseTo(1, 12);
     expect(s.rouge2).toBeCloseTo(2 / 3, 12);
     expect(s.rougeL).toBeCloseTo(0.75, 12);
+  });
+});
+
+describe("lcsLength against the dynamic-programming definition", () => {
+  function lcsTable(a: string[], b: string[]): number {
+    const t = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+    for (let i = 1; i <= a.length; i++)
+      for (let j = 1; j <= b.length; j++)
+        t[i][j] = a[i - 1] === b[j - 1] ? t[i - 1][j - 1] + 1 : Math.max(t[i - 1][j], t[i][j - 1]);
+    return t[a.length][b.length];
+  }
+
+  it("agrees on random sequences across word boundaries (lengths 0..150, small alphabets)", () => {
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let trial = 0; trial < 300; trial++) {
+      const alphabet = "甲乙丙丁戊己".slice(0, 2 + Math.floor(next() * 4));
+      const gen = () => Array.from({ length: Math.floor(next() * 150) }, () => alphabet[Math.floor(next() * alphabet.length)]);
+      const a = gen();
+      const b = gen();
+      expect(lcsLength(a, b)).toBe(lcsTable(a, b));
+    }
   });
 });
