@@ -46,15 +46,21 @@ export async function serveWire(db: PGlite, { port, host = "127.0.0.1" }: { port
         if (index < 0 || queue.length === 0) break;
         const [unit] = queue.splice(index, 1);
         holder = unit.conn;
-        for (const message of unit.messages) {
-          await db.execProtocolRawStream(message, {
-            onRawData: (data) => {
-              if (!unit.conn.socket.destroyed) unit.conn.socket.write(data);
-            },
-          });
+        try {
+          for (const message of unit.messages) {
+            await db.execProtocolRawStream(message, {
+              onRawData: (data) => {
+                if (!unit.conn.socket.destroyed) unit.conn.socket.write(data);
+              },
+            });
+          }
+        } catch {
+          // PostgreSQL errors travel inside the protocol; a throw here means the session itself failed for
+          // this client. Drop the client rather than leave it waiting for an answer that will not come.
+          unit.conn.socket.destroy();
         }
         if (!db.isInTransaction() || unit.conn.socket.destroyed) {
-          if (db.isInTransaction()) await db.exec("rollback");
+          if (db.isInTransaction()) await db.exec("rollback").catch(() => {});
           holder = null;
         }
       }
