@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import type { Db } from "@/lib/db/client";
 import { getModel } from "@/lib/db/queries/models";
 import { getCachedResponses, saveCachedResponses } from "@/lib/db/queries/response-cache";
@@ -83,6 +84,8 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
   await setRunStatus(db, { id: runId, status: "running", from: ["queued", "running"], error: null });
 
   const abort = new AbortController();
+  // Every in-flight request listens on this one signal; concurrency is the bound, not 10.
+  setMaxListeners(0, abort.signal);
   const onStop = () => abort.abort();
   options.signal?.addEventListener("abort", onStop, { once: true });
   let cancelled = false;
