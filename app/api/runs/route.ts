@@ -11,9 +11,7 @@ export async function GET(request: Request) {
   try {
     const suiteId = new URL(request.url).searchParams.get("suite") ?? undefined;
     const rows = await listRuns(await getAppDb(), { suiteId });
-    return Response.json({
-      runs: rows.map(({ run, ...rest }) => ({ ...rest, ...run })),
-    });
+    return Response.json({ runs: rows.map(({ run, ...rest }) => ({ ...rest, ...run })) });
   } catch (error) {
     return toErrorResponse(error);
   }

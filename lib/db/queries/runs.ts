@@ -69,6 +69,7 @@ export async function getRun(db: Db, { id }: { id: string }): Promise<Run | null
   return row ?? null;
 }
 
+/** Recent runs with their model and suite names and how many of their items are done or failed. */
 export async function listRuns(db: Db, { limit = 100, suiteId }: { limit?: number; suiteId?: string } = {}) {
   return db
     .select({
@@ -77,6 +78,10 @@ export async function listRuns(db: Db, { limit = 100, suiteId }: { limit?: numbe
       provider: models.provider,
       suiteName: suites.name,
       taskKind: suites.taskKind,
+      progress: {
+        done: sql<number>`(select count(*)::int from run_items ri where ri.run_id = ${runs.id} and ri.status = 'done')`,
+        errors: sql<number>`(select count(*)::int from run_items ri where ri.run_id = ${runs.id} and ri.status = 'error')`,
+      },
     })
     .from(runs)
     .innerJoin(models, eq(models.id, runs.modelId))

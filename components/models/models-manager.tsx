@@ -1,0 +1,31 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useModels } from "@/lib/api/models";
+import { ApiErrorView } from "@/components/ui/api-error";
+import { ModelCard } from "./model-card";
+import { ModelForm } from "./model-form";
+
+export function ModelsManager() {
+  const t = useTranslations("models");
+  const models = useModels();
+  return (
+    <>
+      <section aria-labelledby="models-list">
+        <h2 id="models-list">{t("listTitle")}</h2>
+        {models.isPending && <p className="muted">{t("loading")}</p>}
+        <ApiErrorView error={models.error} />
+        {models.data?.length === 0 && <p>{t("empty")}</p>}
+        <ul className="card-list" data-testid="models-list">
+          {models.data?.map((model) => (
+            <ModelCard key={model.id} model={model} />
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="models-add" className="card">
+        <h2 id="models-add">{t("addTitle")}</h2>
+        <ModelForm />
+      </section>
+    </>
+  );
+}

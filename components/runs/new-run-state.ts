@@ -1,0 +1,59 @@
+import type { RunSettingsInput } from "@/lib/runner/settings";
+
+type Opt<K extends keyof RunSettingsInput> = readonly NonNullable<RunSettingsInput[K]>[];
+
+export const templates = ["paper", "plain"] as const satisfies Opt<"template">;
+export const answerModes = ["text", "logprobs"] as const satisfies Opt<"answerMode">;
+export const tokenizers = ["char", "jieba"] as const satisfies Opt<"tokenizer">;
+export const instructions = ["paper", "paper_verbatim", "neutral", "en"] as const satisfies Opt<"instruction">;
+export const orders = ["published", "reversed", "shuffled"] as const satisfies Opt<"order">;
+export const labelStyles = ["letters", "digits", "zh"] as const satisfies Opt<"labels">;
+
+export interface NewRunState {
+  modelId: string;
+  suiteId: string;
+  limit: string;
+  shots: string;
+  samples: string;
+  temperature: string;
+  seed: string;
+  template: (typeof templates)[number];
+  answerMode: (typeof answerModes)[number];
+  tokenizer: (typeof tokenizers)[number];
+  instruction: (typeof instructions)[number];
+  order: (typeof orders)[number];
+  labels: (typeof labelStyles)[number];
+}
+
+export const initialRunState: NewRunState = {
+  modelId: "",
+  suiteId: "",
+  limit: "",
+  shots: "",
+  samples: "",
+  temperature: "",
+  seed: "",
+  template: "paper",
+  answerMode: "text",
+  tokenizer: "char",
+  instruction: "paper",
+  order: "published",
+  labels: "letters",
+};
+
+const num = (value: string) => (value.trim() === "" ? undefined : Number(value));
+
+/** Only what applies to the suite's task kind is sent; the server freezes defaults for the rest. */
+export function settingsFromState(state: NewRunState, taskKind: string | undefined): RunSettingsInput {
+  const settings: RunSettingsInput = {
+    limit: num(state.limit),
+    samples: num(state.samples),
+    temperature: num(state.temperature),
+    seed: num(state.seed),
+  };
+  if (taskKind === "mcq") Object.assign(settings, { shots: num(state.shots), template: state.template });
+  if (taskKind === "mcq" || taskKind === "scale") settings.answerMode = state.answerMode;
+  if (taskKind === "open_qa" || taskKind === "dialogue") settings.tokenizer = state.tokenizer;
+  if (taskKind === "scale") Object.assign(settings, { instruction: state.instruction, order: state.order, labels: state.labels });
+  return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) as RunSettingsInput;
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import type { RunViewData } from "@/lib/api/runs";
+import { localized } from "@/lib/i18n/locale";
+import { LocalTime } from "@/components/ui/local-time";
+import { StatusBadge } from "./status-badge";
+
+export function RunHeader({ view }: { view: RunViewData }) {
+  const t = useTranslations("runs");
+  const tModels = useTranslations("models");
+  const tTask = useTranslations("task");
+  const locale = useLocale();
+  const { run, model, suite } = view;
+  return (
+    <>
+      <p className="small">
+        <Link href="/runs">← {t("back")}</Link>
+      </p>
+      <h1 className="run-title">
+        <span data-testid="run-model">{model.name}</span>
+        {model.isBaseline && <span className="badge badge-provider-baseline">{tModels("provider.baseline")}</span>}
+        <span className="muted"> · </span>
+        <span data-testid="run-suite">{localized(suite.name, locale)}</span> <StatusBadge status={run.status} />
+      </h1>
+      <dl className="kv card">
+        <dt>{t("model")}</dt>
+        <dd>
+          {model.name} <span className="mono small muted">{model.modelId}</span>
+        </dd>
+        <dt>{t("suite")}</dt>
+        <dd>
+          <Link href={`/suites/${suite.id}`}>{suite.id}</Link> · {tTask(suite.taskKind as "mcq")}
+        </dd>
+        <dt>{t("licence")}</dt>
+        <dd data-testid="suite-licence">{suite.licence}</dd>
+        {suite.citation && (
+          <>
+            <dt>{t("citation")}</dt>
+            <dd className="small item-text">{suite.citation}</dd>
+          </>
+        )}
+        <dt>{t("created")}</dt>
+        <dd>
+          <LocalTime iso={run.createdAt} />
+        </dd>
+        {run.finishedAt && (
+          <>
+            <dt>{t("finished")}</dt>
+            <dd>
+              <LocalTime iso={run.finishedAt} />
+            </dd>
+          </>
+        )}
+        <dt>{t("configHash")}</dt>
+        <dd className="mono small">{run.configHash.slice(0, 16)}</dd>
+      </dl>
+      <details className="card settings" data-testid="run-settings">
+        <summary>{t("settings")}</summary>
+        <dl className="kv small">
+          {Object.entries(run.settings).map(([key, value]) => (
+            <SettingRow key={key} name={key} value={value} />
+          ))}
+        </dl>
+      </details>
+    </>
+  );
+}
+
+function SettingRow({ name, value }: { name: string; value: unknown }) {
+  return (
+    <>
+      <dt className="mono">{name}</dt>
+      <dd className="mono item-text">{JSON.stringify(value)}</dd>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { RunViewData } from "@/lib/api/runs";
+import { formatInterval, formatMetric } from "./format";
+import { MetricName } from "./metric-name";
+import { SubsetTable } from "./subset-table";
+
+export function RunMetrics({ view }: { view: RunViewData }) {
+  const t = useTranslations("runs.results");
+  const { run, suite } = view;
+  if (!run.metrics) return null;
+  const summary = (run.summary ?? {}) as { bySubset?: Record<string, Record<string, number>>; labels?: string[] };
+  const scale = suite.taskKind === "scale";
+  return (
+    <section aria-labelledby="run-results">
+      <h2 id="run-results">{t("title")}</h2>
+      <p className="small muted">{scale ? t("scaleUnits") : t("percentUnits")}</p>
+      {summary.labels?.map((label) => (
+        <p key={label} className="notice small">
+          {label}
+        </p>
+      ))}
+      <div className="table-scroll">
+        <table data-testid="metrics-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("metric")}</th>
+              <th scope="col" className="num">
+                {t("value")}
+              </th>
+              <th scope="col" className="num">
+                {t("ci")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {Object.entries(run.metrics).map(([name, value]) => (
+              <tr key={name} data-metric={name}>
+                <th scope="row">
+                  <MetricName name={name} />
+                </th>
+                <td className="num" data-testid="metric-value">
+                  {formatMetric(value, suite.taskKind)}
+                </td>
+                <td className="num" data-testid="metric-ci">
+                  {formatInterval(run.ci?.[name] as [number, number] | undefined, suite.taskKind)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {summary.bySubset && Object.keys(summary.bySubset).length > 0 && (
+        <SubsetTable bySubset={summary.bySubset} taskKind={suite.taskKind} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Field } from "@/components/ui/field";
+import {
+  answerModes,
+  instructions,
+  labelStyles,
+  type NewRunState,
+  orders,
+  templates,
+  tokenizers,
+} from "./new-run-state";
+
+type Props = { state: NewRunState; set: (patch: Partial<NewRunState>) => void; taskKind: string | undefined };
+
+/** The settings that apply to the chosen suite's task kind. */
+export function RunSettingsFields({ state, set, taskKind }: Props) {
+  const t = useTranslations("runs.form");
+  const number = (key: "limit" | "shots" | "samples" | "temperature" | "seed", attrs: Record<string, number | string>) => (
+    <input
+      type="number"
+      inputMode="decimal"
+      {...attrs}
+      value={state[key]}
+      onChange={(e) => set({ [key]: e.target.value })}
+    />
+  );
+  function choice<K extends "template" | "answerMode" | "tokenizer" | "instruction" | "order" | "labels">(
+    key: K,
+    options: readonly NewRunState[K][],
+  ) {
+    return (
+      <Field label={t(key as "template")}>
+        <select value={state[key]} onChange={(e) => set({ [key]: e.target.value } as Partial<NewRunState>)}>
+          {options.map((o) => (
+            <option key={o} value={o}>
+              {t(`${key}Option.${o}` as "templateOption.paper")}
+            </option>
+          ))}
+        </select>
+      </Field>
+    );
+  }
+  const scale = taskKind === "scale";
+  return (
+    <>
+      <div className="form-row">
+        <Field label={t("limit")} hint={t("limitHint")}>
+          {number("limit", { min: 1, step: 1 })}
+        </Field>
+        {taskKind === "mcq" && <Field label={t("shots")}>{number("shots", { min: 0, max: 5, step: 1, placeholder: "0" })}</Field>}
+        <Field label={t("samples")}>{number("samples", { min: 1, max: 100, step: 1, placeholder: scale ? "10" : "1" })}</Field>
+        <Field label={t("temperature")} hint={t("temperatureHint")}>
+          {number("temperature", { min: 0, max: 2, step: 0.1 })}
+        </Field>
+        <Field label={t("seed")}>{number("seed", { min: 0, step: 1, placeholder: "1234" })}</Field>
+      </div>
+      <div className="form-row">
+        {taskKind === "mcq" && choice("template", templates)}
+        {(taskKind === "mcq" || scale) && choice("answerMode", answerModes)}
+        {(taskKind === "open_qa" || taskKind === "dialogue") && choice("tokenizer", tokenizers)}
+        {scale && choice("instruction", instructions)}
+        {scale && choice("order", orders)}
+        {scale && choice("labels", labelStyles)}
+      </div>
+    </>
+  );
+}

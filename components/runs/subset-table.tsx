@@ -1,0 +1,43 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { formatMetric } from "./format";
+import { MetricName } from "./metric-name";
+
+/** Metrics per subset (subject, department; for NER per entity type). */
+export function SubsetTable({ bySubset, taskKind }: { bySubset: Record<string, Record<string, number>>; taskKind: string }) {
+  const t = useTranslations("runs.results");
+  const rows = Object.entries(bySubset).sort(([a], [b]) => a.localeCompare(b));
+  const columns = [...new Set(rows.flatMap(([, m]) => Object.keys(m)))];
+  return (
+    <>
+      <h3>{taskKind === "ner" ? t("byType") : t("bySubset")}</h3>
+      <div className="table-scroll">
+        <table data-testid="subset-table">
+          <thead>
+            <tr>
+              <th scope="col">{taskKind === "ner" ? t("type") : t("subset")}</th>
+              {columns.map((c) => (
+                <th key={c} scope="col" className="num">
+                  <MetricName name={c} />
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(([subset, metrics]) => (
+              <tr key={subset}>
+                <th scope="row">{subset}</th>
+                {columns.map((c) => (
+                  <td key={c} className="num">
+                    {c === "n" ? (metrics[c] ?? "—") : formatMetric(metrics[c], taskKind)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
