@@ -62,18 +62,13 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
   if (settings.tokenizer === "jieba") ensureJiebaSegmenter();
   const concurrency = Math.max(1, settings.concurrency ?? model.concurrency);
 
-  const [items, devItems] = await Promise.all([
+  const kind = suite.taskKind as TaskKind;
+  const [items, devItems, allItems] = await Promise.all([
     listItemsOfRun(db, { runId }),
     settings.shots > 0 ? listAllSuiteItems(db, { suiteId: suite.id, split: "dev" }) : Promise.resolve([]),
+    kind === "scale" ? listAllSuiteItems(db, { suiteId: suite.id, split: "test" }) : Promise.resolve(undefined),
   ]);
-  const ctx = buildSuiteContext({
-    suiteId: suite.id,
-    kind: suite.taskKind as TaskKind,
-    config: suite.config,
-    settings,
-    items,
-    devItems,
-  });
+  const ctx = buildSuiteContext({ suiteId: suite.id, kind, config: suite.config, settings, items, devItems, allItems });
   let client: ModelClient;
   try {
     client = createModelClient(model, ctx, { secretKey: options.secretKey, concurrency, maxRetries: options.maxRetries });

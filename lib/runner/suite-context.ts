@@ -34,6 +34,7 @@ export function buildSuiteContext({
   settings,
   items,
   devItems,
+  allItems = items,
 }: {
   suiteId: string;
   kind: TaskKind;
@@ -41,6 +42,8 @@ export function buildSuiteContext({
   settings: RunSettings;
   items: ContextItem[];
   devItems: ContextItem[];
+  /** Every test item of the suite: a scale is defined by all its items even when a run asks only some. */
+  allItems?: ContextItem[];
 }): SuiteContext {
   const shots = new Map<string, McqShot[]>();
   if (kind === "mcq" && settings.shots > 0) {
@@ -60,7 +63,7 @@ export function buildSuiteContext({
     shots,
     subjectLabels: (config.subjectLabels as Record<string, string> | undefined) ?? {},
     nerTypes: entityTypes.map(({ id, label }) => ({ id, label })),
-    scale: kind === "scale" ? scaleOf(config, items) : null,
+    scale: kind === "scale" ? scaleOf(config, allItems) : null,
     majorityLetter: kind === "mcq" ? majority(items.map((i) => (i.gold as McqGold).answer)) : null,
   };
 }
