@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createModel } from "@/lib/db/queries/models";
 import { getRunProgress, listRunItemRecords, listRunItemsPage, requeueErrors } from "@/lib/db/queries/run-items";
-import { getRun } from "@/lib/db/queries/runs";
+import { getRun, listClaimableRunIds, setRunStatus } from "@/lib/db/queries/runs";
 import { saveSuite } from "@/lib/db/queries/suites";
 import { openDatabase } from "@/lib/db/client";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
@@ -96,6 +96,20 @@ describe.each(testEngines())("runs against a fake OpenAI-compatible server on $n
     expect(finished.metrics!.accuracy).toBeCloseTo(expected, 12);
     expect(rows.every((r) => (r.parsed as { rule: string }).rule === "logprob")).toBe(true);
     expect(finished.summary).toMatchObject({ unparsed: 0 });
+  });
+
+  it("finishes a run whose runner stopped after its last write but before aggregating", async () => {
+    const { db } = database;
+    const model = await createModel(db, { name: "fake-stop", provider: "openai", baseUrl: fake.url, modelId: "fake-chimed" });
+    const run = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 5, seed: 5 } });
+    expect(await executeRun({ db, runId: run.id })).toBe("completed");
+    await setRunStatus(db, { id: run.id, status: "running" });
+    expect(await listClaimableRunIds(db)).toContain(run.id);
+    const stopped = new AbortController();
+    stopped.abort();
+    expect(await executeRun({ db, runId: run.id, signal: stopped.signal })).toBe("stopped");
+    expect(await executeRun({ db, runId: run.id })).toBe("completed");
+    expect(await listClaimableRunIds(db)).not.toContain(run.id);
   });
 
   it("scores NER and open QA runs and records what was sent", async () => {

@@ -82,6 +82,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
   // Every in-flight request listens on this one signal; concurrency is the bound, not 10.
   setMaxListeners(0, abort.signal);
   const onStop = () => abort.abort();
+  if (options.signal?.aborted) abort.abort();
   options.signal?.addEventListener("abort", onStop, { once: true });
   let cancelled = false;
   const heartbeat = setInterval(() => {

@@ -134,15 +134,23 @@ export async function finishRun(
     .where(eq(runs.id, id));
 }
 
-/** Runs a runner should work on: queued or running, with work that is pending or whose lease ran out. */
+/**
+ * Runs a runner should work on: queued or running, with work that is pending or whose lease ran out, or with
+ * no work left at all (a runner stopped between its last write and the aggregation, which still has to happen).
+ */
 export async function listClaimableRunIds(db: Db): Promise<string[]> {
   const rows = await db.execute<{ id: string }>(sql`
     select r.id from runs r
     where r.status in ('queued', 'running')
-      and exists (
-        select 1 from run_items ri
-        where ri.run_id = r.id
-          and (ri.status = 'pending' or (ri.status = 'running' and ri.lease_until < now()))
+      and (
+        exists (
+          select 1 from run_items ri
+          where ri.run_id = r.id
+            and (ri.status = 'pending' or (ri.status = 'running' and ri.lease_until < now()))
+        )
+        or not exists (
+          select 1 from run_items ri where ri.run_id = r.id and ri.status in ('pending', 'running')
+        )
       )
     order by r.created_at`);
   return rowsOf<{ id: string }>(rows).map((r) => r.id);
