@@ -1,0 +1,28 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { type Model, models } from "../schema";
+
+/** OpenAI-compatible models registered for one server and model id, oldest first; trailing slashes ignored. */
+export async function listModelsAtEndpoint(db: Db, { baseUrl, modelId }: { baseUrl: string; modelId: string }): Promise<Model[]> {
+  return db
+    .select()
+    .from(models)
+    .where(
+      and(
+        eq(models.provider, "openai"),
+        eq(models.modelId, modelId),
+        sql`rtrim(${models.baseUrl}, '/') = ${baseUrl.replace(/\/+$/, "")}`,
+      ),
+    )
+    .orderBy(asc(models.createdAt));
+}
+
+export async function findBaselineModel(db: Db, { strategy }: { strategy: string }): Promise<Model | null> {
+  const [row] = await db
+    .select()
+    .from(models)
+    .where(and(eq(models.provider, "baseline"), eq(models.modelId, strategy)))
+    .orderBy(asc(models.createdAt))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,55 @@
+import type { Db } from "@/lib/db/client";
+import { findBaselineModel, listModelsAtEndpoint } from "@/lib/db/queries/cli-models";
+import { createModel, getModelByName } from "@/lib/db/queries/models";
+import type { Model } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+
+export type CliModelTarget =
+  | { kind: "openai"; baseUrl: string; modelId: string; apiKeyEnv?: string }
+  | { kind: "baseline"; strategy: string };
+
+/**
+ * The model a command line names: a baseline, or the "openai" model registered for this server and model id
+ * (created on first use as "<model-id> @ <host>"). Only the name of the key's variable is stored, never a key.
+ */
+export async function findOrCreateCliModel(db: Db, target: CliModelTarget): Promise<Model> {
+  if (target.kind === "baseline") {
+    const model = await findBaselineModel(db, { strategy: target.strategy });
+    if (!model) throw new AppError(`baseline "${target.strategy}" is not registered; is the database seeded?`);
+    return model;
+  }
+  const existing = await pickExisting(db, target);
+  if (existing) return existing;
+  try {
+    return await createModel(db, {
+      name: await freeName(db, target),
+      provider: "openai",
+      baseUrl: target.baseUrl,
+      modelId: target.modelId,
+      apiKeyEnv: target.apiKeyEnv ?? null,
+    });
+  } catch (error) {
+    // Another process may have registered the same model a moment ago (unique name).
+    const raced = await pickExisting(db, target);
+    if (raced) return raced;
+    throw error;
+  }
+}
+
+async function pickExisting(db: Db, target: Extract<CliModelTarget, { kind: "openai" }>): Promise<Model | null> {
+  const candidates = await listModelsAtEndpoint(db, target);
+  if (target.apiKeyEnv) return candidates.find((m) => m.apiKeyEnv === target.apiKeyEnv) ?? null;
+  return candidates.find((m) => m.name === baseName(target)) ?? candidates[0] ?? null;
+}
+
+function baseName({ baseUrl, modelId }: { baseUrl: string; modelId: string }): string {
+  return `${modelId} @ ${new URL(baseUrl).host}`;
+}
+
+async function freeName(db: Db, target: Extract<CliModelTarget, { kind: "openai" }>): Promise<string> {
+  const base = baseName(target);
+  const first = target.apiKeyEnv && (await getModelByName(db, { name: base })) ? `${base} (${target.apiKeyEnv})` : base;
+  let name = first;
+  for (let n = 2; await getModelByName(db, { name }); n++) name = `${first} #${n}`;
+  return name;
+}

@@ -1,0 +1,95 @@
+// `npm run bench`: harness throughput and CPU against the bare node:http client, on a fake server in its own process.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { type Db, openSharedDatabase } from "@/lib/db/client";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { createModel } from "@/lib/db/queries/models";
+import { getRunProgress, listRunItemRecords } from "@/lib/db/queries/run-items";
+import { saveSuite } from "@/lib/db/queries/suites";
+import { env } from "@/lib/env";
+import { executeRun } from "@/lib/runner/execute-run";
+import type { RunSettingsInput } from "@/lib/runner/settings";
+import { startRun } from "@/lib/runner/start-run";
+import { loadBundledSuites } from "@/lib/suites/bundled";
+import { cpuMsSince, type Measured, runBare, sampleRss } from "./cli/bench-bare";
+import { type BenchRow, formatBench } from "./cli/bench-report";
+import { profiled } from "./cli/bench-profile";
+import { freePort, spawnFakeServer, spawnUntil } from "./cli/child";
+
+const LATENCY_MS = 50;
+const SUITE = "cmmlu-medical";
+const MODEL = "fake-chimed";
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function harness(db: Db, modelId: string, settings: RunSettingsInput, profile?: string) {
+  const startedRun = performance.now();
+  const run = await startRun(db, { modelId, suiteId: SUITE, settings });
+  const startMs = performance.now() - startedRun;
+  const rss = sampleRss();
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const outcome = await profiled(profile, () => executeRun({ db, runId: run.id }));
+  const measured: Measured = { items: run.total, wallMs: performance.now() - started, cpuMs: cpuMsSince(cpu) };
+  const peakRssBytes = rss.stop();
+  if (outcome !== "completed") throw new Error(`bench run ${run.id} ended ${outcome}`);
+  return { run, measured, peakRssBytes, startMs };
+}
+
+/** The exact bodies the harness sent (same prompts and decoding parameters). */
+async function bodiesOf(db: Db, runId: string, seed: number) {
+  const rows = await listRunItemRecords(db, { runId });
+  return rows.map((r) => ({ model: MODEL, messages: r.messages, max_tokens: 64, seed: seed + r.sample, stream: false }));
+}
+
+const { values } = parseArgs({ options: {
+    concurrency: { type: "string", default: "1,8,64,256" }, "cpu-prof": { type: "string" }, "fake-server-entry": { type: "string" },
+    db: { type: "string", default: "in-process" },
+    "db-host-entry": { type: "string" },
+  }, strict: true });
+const levels = values.concurrency.split(",").map(Number);
+if (levels.some((c) => !Number.isInteger(c) || c < 1 || c > 1024)) throw new Error(`--concurrency takes a list such as 1,8,64,256`);
+
+const dir = mkdtempSync(path.join(tmpdir(), "chimed-bench-"));
+const fake = await spawnFakeServer(["--latency", String(LATENCY_MS)], { entry: values["fake-server-entry"] });
+if (values.db !== "in-process" && values.db !== "child") throw new Error("--db takes in-process or child");
+const pglite = { pgliteDir: path.join(dir, "pglite"), pglitePort: await freePort() };
+// "child": the embedded database is owned and served by another process, so its CPU is not the harness's.
+const dbHost =
+  values.db === "child" && !env.DATABASE_URL
+    ? await spawnUntil(values["db-host-entry"] ?? "scripts/cli/db-host.ts", ["--dir", pglite.pgliteDir, "--port", String(pglite.pglitePort)], (l) => l === "ready")
+    : null;
+const database = await openSharedDatabase({ url: env.DATABASE_URL, ...pglite });
+try {
+  const { db } = database;
+  await migrateDatabase(database);
+  const cmmlu = (await loadBundledSuites({ dataDir: env.DATA_DIR })).find((s) => s.suite.id === SUITE)!;
+  await saveSuite(db, { suite: cmmlu.suite, version: cmmlu.hash, bundled: true });
+  const model = await createModel(db, { name: `bench ${MODEL} @ ${fake.url} (${process.pid})`, provider: "openai", baseUrl: fake.url, modelId: MODEL });
+  log(`fake server ${fake.url} (own process, ${LATENCY_MS} ms), database ${database.engine}/${database.driver}${dbHost ? " served by a child process" : ""}; warming up`);
+  const warm = await harness(db, model.id, { limit: 512, concurrency: 64, seed: 1 });
+  await runBare({ url: `${fake.url}/chat/completions`, bodies: await bodiesOf(db, warm.run.id, 1), concurrency: 64 });
+
+  const rows: BenchRow[] = [];
+  for (const concurrency of levels) {
+    const seed = 100 + concurrency;
+    const items = concurrency === 1 ? 200 : 2000;
+    const profile = values["cpu-prof"] && `${values["cpu-prof"]}-c${concurrency}.cpuprofile`;
+    const h = await harness(db, model.id, { limit: items, concurrency, seed }, profile);
+    const bare = await runBare({ url: `${fake.url}/chat/completions`, bodies: await bodiesOf(db, h.run.id, seed), concurrency });
+    rows.push({ concurrency, harness: h.measured, bare, peakRssBytes: h.peakRssBytes });
+    log(`C=${concurrency}: harness ${(items / (h.measured.wallMs / 1000)).toFixed(1)} items/s, bare ${(items / (bare.wallMs / 1000)).toFixed(1)} items/s`);
+  }
+  // The highest level again with the same settings: every answer now comes from response_cache.
+  const top = Math.max(...levels);
+  const again = await harness(db, model.id, { limit: top === 1 ? 200 : 2000, concurrency: top, seed: 100 + top });
+  const progress = await getRunProgress(db, { runId: again.run.id });
+  const cached = { items: progress.total, fromCache: progress.cached, startMs: again.startMs, executeMs: again.measured.wallMs };
+  process.stdout.write(`${formatBench(rows, cached, { latencyMs: LATENCY_MS })}\n`);
+} finally {
+  await database.close();
+  await fake.close();
+  await dbHost?.close();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { parseEvalArgs } from "./args";
+
+const model = ["--base-url", "http://127.0.0.1:8000/v1/", "--model", "qwen"];
+
+describe("parseEvalArgs", () => {
+  it("maps flags to run settings and the model target", () => {
+    const o = parseEvalArgs(["--suite", "cami", ...model, "--limit", "10", "--temperature", "0.7", "--variant", "en", "--order", "shuffled", "--labels", "zh", "--json"]);
+    expect(o.target).toEqual({ kind: "openai", baseUrl: "http://127.0.0.1:8000/v1", modelId: "qwen", apiKeyEnv: undefined });
+    expect(o.settings).toEqual({ limit: 10, temperature: 0.7, instruction: "en", order: "shuffled", labels: "zh" });
+    expect(o.scaleFlags).toEqual(["--variant", "--order", "--labels"]);
+    expect(o.json).toBe(true);
+  });
+
+  it("takes a baseline instead of a server", () => {
+    expect(parseEvalArgs(["--suite", "cmmlu-medical", "--baseline", "majority", "--seed", "3"])).toMatchObject({
+      target: { kind: "baseline", strategy: "majority" },
+      settings: { seed: 3 },
+    });
+  });
+
+  it.each([
+    [["--suite", "x", ...model, "--limt", "3"], /Unknown option '--limt'/],
+    [["--suite", "x", ...model, "--limit", "ten"], /--limit must be a whole number, got "ten"/],
+    [["--suite", "x", ...model, "--shots", "9"], /^--shots: /],
+    [["--suite", "x", ...model, "--order", "random"], /^--order: /],
+    [["--suite", "x", ...model, "--variant", "fr"], /^--variant: /],
+    [["--suite", "x", "--baseline", "oracle"], /--baseline must be one of uniform-random, majority, empty/],
+    [["--suite", "x", "--baseline", "majority", "--model", "m"], /--baseline replaces/],
+    [["--suite", "x", "--model", "m"], /give --base-url/],
+    [["--suite", "x", "--base-url", "ftp://h", "--model", "m"], /must be http/],
+    [["--suite", "x", ...model, "--api-key-env", "sk-abc"], /name of an environment variable/],
+    [[...model], /--suite <id> is required/],
+  ])("rejects %j", (argv, message) => {
+    expect(() => parseEvalArgs(argv)).toThrow(message);
+  });
+
+  it("resumes with the run's frozen settings, noting ignored flags", () => {
+    const o = parseEvalArgs(["--resume", "0b8c6a43-5d5f-4a8e-9d55-3c1f3f3f3f3f", "--suite", "cami", "--limit", "5", "--json"]);
+    expect(o).toMatchObject({ resume: "0b8c6a43-5d5f-4a8e-9d55-3c1f3f3f3f3f", suite: "cami", json: true, ignored: ["--limit"] });
+  });
+});

@@ -1,0 +1,46 @@
+import type { RunView } from "@/lib/runner/run-view";
+import { formatNumber, formatTable } from "./table";
+
+export interface EvalResult {
+  runId: string;
+  suite: string;
+  model: string;
+  items: number;
+  scored: number;
+  errors: number;
+  unparsed: number;
+  metrics: Record<string, number>;
+  ci: Record<string, [number, number]>;
+  durationMs: number;
+}
+
+/** The `--json` line: runs.metrics and runs.ci exactly as stored, with the run's counts. */
+export function evalResult(view: RunView, durationMs: number): EvalResult {
+  const p = view.progress;
+  return {
+    runId: view.run.id,
+    suite: view.suite.id,
+    model: view.model.name,
+    items: p.total,
+    scored: p.done - p.unparsed - p.refused,
+    errors: p.errors,
+    unparsed: p.unparsed,
+    metrics: view.run.metrics ?? {},
+    ci: view.run.ci ?? {},
+    durationMs: Math.round(durationMs),
+  };
+}
+
+export function formatResults(result: EvalResult): string {
+  const head =
+    `run ${result.runId} completed in ${(result.durationMs / 1000).toFixed(1)} s: ${result.suite} on ${result.model}\n` +
+    `${result.items} items, ${result.scored} scored, ${result.unparsed} unparsed, ${result.errors} errors`;
+  const rows = Object.entries(result.metrics)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, value]) => {
+    const ci = result.ci[name];
+    return [name, formatNumber(value), ci ? `[${formatNumber(ci[0])}, ${formatNumber(ci[1])}]` : ""];
+  });
+  if (rows.length === 0) return `${head}\n(no metrics)`;
+  return `${head}\n\n${formatTable([["metric", "value", "95% CI"], ...rows], { right: [1] })}`;
+}

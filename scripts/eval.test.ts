@@ -1,0 +1,152 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Database, type Db, openSharedDatabase } from "@/lib/db/client";
+import { countLeasedItems } from "@/lib/db/queries/cli-leases";
+import { createModel } from "@/lib/db/queries/models";
+import { getRunProgress, listRunItemRecords } from "@/lib/db/queries/run-items";
+import { getRun } from "@/lib/db/queries/runs";
+import { startRun } from "@/lib/runner/start-run";
+import type { ChatMessage, McqGold } from "@/lib/suites/types";
+import { fakeMcqChoice } from "@/scripts/fake-openai/answers";
+import { type FakeOpenAI, startFakeOpenAI } from "@/scripts/fake-openai/server";
+import { freePort, spawnTs } from "./cli/child";
+import { watchChild, waitFor } from "./cli/process-output";
+
+const SEED = 7;
+const RUN_LINE = /^run ([0-9a-f-]{36})$/m;
+let dir: string;
+let childEnv: NodeJS.ProcessEnv;
+let target: { pgliteDir: string; pglitePort: number };
+let database: Database | undefined;
+const fakes: FakeOpenAI[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), "chimed-cli-test-"));
+  target = { pgliteDir: path.join(dir, "pglite"), pglitePort: await freePort() };
+  // DATABASE_URL "" forces the embedded database whatever the developer's shell has.
+  childEnv = { ...process.env, PGLITE_DIR: target.pgliteDir, PGLITE_PORT: String(target.pglitePort), DATABASE_URL: "" };
+});
+afterAll(async () => {
+  await database?.close();
+  await Promise.all(fakes.map((f) => f.close()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const cli = (file: string, args: string[], timeoutMs = 45_000) => {
+  const child = spawnTs(file, args, { env: childEnv });
+  return { child, ...watchChild(child, { timeoutMs }) };
+};
+const fake = async (latencyMs = 0) => {
+  const server = await startFakeOpenAI({ seed: SEED, latencyMs });
+  fakes.push(server);
+  return server;
+};
+const db = async (): Promise<Db> => {
+  database ??= await openSharedDatabase(target);
+  return database.db;
+};
+
+/** Accuracy computed apart from the harness: the fake server's own choice over what was sent, against gold. */
+async function expectedAccuracy(runId: string) {
+  const rows = await listRunItemRecords(await db(), { runId });
+  const letters = rows.map((r) => fakeMcqChoice(r.messages as ChatMessage[], SEED)!.letter);
+  const correct = letters.filter((l, i) => l !== null && l === (rows[i].gold as McqGold).answer).length;
+  return { rows, accuracy: correct / rows.length, unparsed: letters.filter((l) => l === null).length };
+}
+
+describe("npm run eval", () => {
+  it("exits 1 on an unknown suite and names the valid ones (on a fresh database)", async () => {
+    const { exited } = cli("scripts/eval.ts", ["--suite", "no-such-suite", "--baseline", "majority"], 55_000);
+    const result = await exited;
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/unknown suite "no-such-suite"; valid suites: .*cmmlu-medical/);
+    expect(result.stdout).toBe("");
+  }, 60_000);
+
+  it("prints the run id, then one JSON line whose accuracy matches the fake server's answers", async () => {
+    const server = await fake();
+    const args = ["--suite", "cmmlu-medical", "--base-url", server.url, "--model", "fake-chimed", "--limit", "200", "--concurrency", "8", "--json"];
+    const result = await cli("scripts/eval.ts", args).exited;
+    expect(result.code, result.stderr).toBe(0);
+    const runId = RUN_LINE.exec(result.stderr)?.[1];
+    const lines = result.stdout.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    const json = JSON.parse(lines[0]);
+    expect(json.runId).toBe(runId);
+    const { rows, accuracy, unparsed } = await expectedAccuracy(json.runId);
+    expect(rows).toHaveLength(200);
+    expect(json).toMatchObject({ suite: "cmmlu-medical", items: 200, errors: 0, unparsed, scored: 200 - unparsed });
+    expect(json.model).toBe(`fake-chimed @ ${new URL(server.url).host}`);
+    expect(json.metrics.accuracy).toBeCloseTo(accuracy, 12);
+    expect(json.ci.accuracy[0]).toBeLessThanOrEqual(accuracy);
+    // CMMLU repeats a question (anatomy 79 and 100): the second may come from the response cache.
+    const { cached } = await getRunProgress(await db(), { runId: json.runId });
+    expect(server.stats().requests + cached).toBe(200);
+  }, 40_000);
+
+  it("resumes a run whose CLI was killed with SIGKILL, with every item done exactly once", async () => {
+    const server = await fake(30);
+    const limit = 150;
+    const args = ["--suite", "cmmlu-medical", "--base-url", server.url, "--model", "fake-chimed", "--limit", String(limit), "--concurrency", "4"];
+    const first = cli("scripts/eval.ts", args);
+    await waitFor(() => RUN_LINE.test(first.out.stderr), { timeoutMs: 30_000 });
+    const runId = RUN_LINE.exec(first.out.stderr)![1];
+    await waitFor(async () => (await getRunProgress(await db(), { runId })).done >= 20);
+    first.child.kill("SIGKILL");
+    expect((await first.exited).signal).toBe("SIGKILL");
+    const leasedAtKill = await countLeasedItems(await db(), { runId });
+    const doneAtKill = (await getRunProgress(await db(), { runId })).done;
+    const requestsAtKill = server.stats().requests;
+    expect(doneAtKill).toBeLessThan(limit);
+
+    const resumed = await cli("scripts/eval.ts", ["--resume", runId, "--json"]).exited;
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const json = JSON.parse(resumed.stdout.trim());
+    const { rows, accuracy, unparsed } = await expectedAccuracy(runId);
+    expect(rows).toHaveLength(limit);
+    expect(rows.every((r) => r.status === "done")).toBe(true);
+    expect(new Set(rows.map((r) => `${r.itemId}:${r.sample}`)).size).toBe(limit);
+    // Only what the killed process had leased is asked twice; a write it sent just before dying may still land,
+    // so the resumed process asks for at most what was not done at the kill.
+    const requests = server.stats().requests;
+    expect(requests + (await getRunProgress(await db(), { runId })).cached).toBeGreaterThanOrEqual(limit);
+    expect(requests).toBeLessThanOrEqual(limit + leasedAtKill);
+    expect(requests - requestsAtKill).toBeLessThanOrEqual(limit - doneAtKill);
+    expect(json).toMatchObject({ runId, items: limit, errors: 0, unparsed });
+    expect(json.metrics.accuracy).toBeCloseTo(accuracy, 12);
+    expect((await getRun(await db(), { id: runId }))!.metrics).toEqual(json.metrics);
+  }, 60_000);
+
+
+  it("stops on SIGINT with exit 130, hands its leases back and says how to resume", async () => {
+    const server = await fake(30);
+    const args = ["--suite", "cmmlu-medical", "--base-url", server.url, "--model", "fake-chimed", "--limit", "100", "--seed", "5"];
+    const run = cli("scripts/eval.ts", args);
+    await waitFor(() => RUN_LINE.test(run.out.stderr), { timeoutMs: 30_000 });
+    const runId = RUN_LINE.exec(run.out.stderr)![1];
+    await waitFor(async () => (await getRunProgress(await db(), { runId })).done >= 10);
+    run.child.kill("SIGINT");
+    const result = await run.exited;
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain(`npm run eval -- --resume ${runId}`);
+    expect(await countLeasedItems(await db(), { runId })).toBe(0);
+    expect((await getRun(await db(), { id: runId }))!.status).toBe("cancelled");
+  }, 40_000);
+});
+
+describe("npm run worker -- --once", () => {
+  it("processes a run created with startRun, then exits", async () => {
+    const server = await fake();
+    const model = await createModel(await db(), { name: "worker test", provider: "openai", baseUrl: server.url, modelId: "fake-chimed" });
+    const run = await startRun(await db(), { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 60, seed: 99 } });
+    const result = await cli("scripts/worker.ts", ["--once"]).exited;
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`run ${run.id} completed`);
+    const finished = (await getRun(await db(), { id: run.id }))!;
+    expect(finished.status).toBe("completed");
+    expect(finished.metrics?.accuracy).toBeTypeOf("number");
+    expect(server.stats().requests + (await getRunProgress(await db(), { runId: run.id })).cached).toBe(60);
+  }, 40_000);
+});
