@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, type Db, openSharedDatabase } from "@/lib/db/client";
-import { countLeasedItems } from "@/lib/db/queries/cli-leases";
+import { countLeasedItems } from "@/lib/db/queries/leases";
 import { createModel } from "@/lib/db/queries/models";
 import { getRunProgress, listRunItemRecords } from "@/lib/db/queries/run-items";
 import { getRun } from "@/lib/db/queries/runs";

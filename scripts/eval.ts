@@ -5,7 +5,7 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { getRun } from "@/lib/db/queries/runs";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { processOwnerId } from "@/lib/runner/cli-owner";
+import { processOwnerId } from "@/lib/runner/owners";
 import { createCliRun, prepareResume } from "@/lib/runner/cli-run";
 import { cancelRun } from "@/lib/runner/control";
 import type { ExecuteOutcome } from "@/lib/runner/execute-run";

@@ -6,7 +6,7 @@ import { listClaimableRunIds } from "@/lib/db/queries/runs";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 import { startBackgroundRunner } from "@/lib/runner/background";
-import { processOwnerId } from "@/lib/runner/cli-owner";
+import { processOwnerId } from "@/lib/runner/owners";
 import { getRunView } from "@/lib/runner/run-view";
 import { formatNumber } from "./cli/table";
 

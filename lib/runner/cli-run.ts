@@ -5,7 +5,6 @@ import type { Run } from "@/lib/db/schema";
 import { disabledSuiteIds } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { type CliModelTarget, findOrCreateCliModel } from "./cli-model";
-import { releaseDeadLocalLeases } from "./cli-owner";
 import { resumeRun } from "./control";
 import type { RunSettingsInput } from "./settings";
 import { startRun } from "./start-run";
@@ -30,14 +29,13 @@ export async function validSuiteIds(db: Db): Promise<string[]> {
 }
 
 /**
- * Re-queues an interrupted run: leases of dead runners on this host go back to the queue at once, and a
- * cancelled or failed run is queued again. A completed run is returned as it is.
+ * Re-queues an interrupted run (cancelled or failed runs are queued again; executeRun then frees the leases
+ * of dead runners on this host). A completed run is returned as it is.
  */
 export async function prepareResume(db: Db, { runId, suiteId }: { runId: string; suiteId?: string }): Promise<Run> {
   const run = await getRun(db, { id: runId });
   if (!run) throw new AppError(`no run "${runId}" in this database`);
   if (suiteId && suiteId !== run.suiteId) throw new AppError(`run ${runId} is a run of "${run.suiteId}", not "${suiteId}"`);
   if (run.status === "completed") return run;
-  await releaseDeadLocalLeases(db, { runId });
   return resumeRun(db, runId);
 }

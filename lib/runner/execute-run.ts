@@ -21,6 +21,7 @@ import { aggregateRun } from "./aggregate-run";
 import { responseCacheKey } from "./cache-key";
 import { createModelClient, type ModelClient } from "./model-client";
 import type { RunSettings } from "./settings";
+import { releaseDeadLocalLeases } from "./owners";
 import { buildSuiteContext, type SuiteContext } from "./suite-context";
 import { type PreparedRequest, prepareRequest, scoreAnswer } from "./tasks";
 import { ensureJiebaSegmenter } from "./word-segmenter";
@@ -77,6 +78,8 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
     return "failed";
   }
   await setRunStatus(db, { id: runId, status: "running", from: ["queued", "running"], error: null });
+  // Items a killed runner on this host still holds go back to the queue now instead of when their lease ends.
+  await releaseDeadLocalLeases(db, { runId });
 
   const abort = new AbortController();
   // Every in-flight request listens on this one signal; concurrency is the bound, not 10.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isProcessAlive, ownerPidOnHost, processOwnerId } from "./cli-owner";
+import { isProcessAlive, ownerPidOnHost, processOwnerId } from "./owners";
 
 describe("runner owner ids", () => {
   it("name the host and pid, so a later process can tell whether the runner is alive", () => {

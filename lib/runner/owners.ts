@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { Db } from "@/lib/db/client";
-import { listLeaseOwners, releaseOwnersLeases } from "@/lib/db/queries/cli-leases";
+import { listLeaseOwners, releaseOwnersLeases } from "@/lib/db/queries/leases";
 
 /** A runner id that names its host and pid, so a later process on the same host can tell that it died. */
 export function processOwnerId(role: string, host = hostname(), pid = process.pid): string {
