@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
 import type { ChatRequest } from "@/lib/providers/types";
-import { canonicalJson } from "@/lib/suites/content-hash";
 
-/** Same endpoint, model, decoding parameters and messages: same answer, no second model call. */
+/**
+ * Same endpoint, model, decoding parameters and messages: same answer, no second model call. Requests are built
+ * by one code path with a fixed key order, so plain JSON is a stable (and much cheaper) serialisation here.
+ */
 export function responseCacheKey(endpoint: string, request: ChatRequest): string {
   return createHash("sha256")
-    .update(canonicalJson({ endpoint, params: request.params, messages: request.messages }))
+    .update(JSON.stringify([endpoint, request.params, request.messages]))
     .digest("hex");
 }

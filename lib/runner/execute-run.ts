@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import type { Db } from "@/lib/db/client";
 import { getModel } from "@/lib/db/queries/models";
-import { getCachedResponses, saveCachedResponses } from "@/lib/db/queries/response-cache";
+import { getCachedResponses } from "@/lib/db/queries/response-cache";
 import {
   type ClaimedItem,
   claimRunItems,
@@ -43,8 +43,7 @@ export type ExecuteOutcome = "completed" | "cancelled" | "failed" | "stopped" | 
 
 type Prepared = { claimed: ClaimedItem; prepared: PreparedRequest; key: string | null };
 
-const FLUSH_ROWS = 64;
-const FLUSH_MS = 100;
+const FLUSH_MS = 250;
 
 /**
  * Works on one run until its queue is empty: claims leased batches, calls the model with the model's
@@ -100,7 +99,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
     })().catch(() => {});
   }, Math.max(250, (leaseSeconds * 1000) / 3));
 
-  const writer = createWriter(db, owner, options.onProgress);
+  const writer = createWriter(db, owner, Math.max(64, concurrency), options.onProgress);
   const queue: Prepared[] = [];
   const leased = new Set<number>();
   let inFlight = 0;
@@ -116,9 +115,10 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
           return;
         }
         while (inFlight < concurrency && queue.length > 0) launch(queue.shift()!);
-        if (!claiming && !exhausted && queue.length < concurrency) {
+        // Claim well ahead: a claim can wait behind a batch write, and the model should never sit idle meanwhile.
+        if (!claiming && !exhausted && queue.length < concurrency * 2) {
           claiming = true;
-          claimAndPrepare(db, ctx, client, model.params, { runId, owner, leaseSeconds, limit: Math.max(32, concurrency * 2) })
+          claimAndPrepare(db, ctx, client, model.params, { runId, owner, leaseSeconds, limit: Math.min(2000, Math.max(64, concurrency * 4)) })
             .then((batch) => {
               if (batch.length === 0) exhausted = true;
               for (const p of batch) leased.add(p.claimed.id);
@@ -263,7 +263,7 @@ async function processItem(
 const emptyResult = { messages: null, rawResponse: null, parsed: null, outcome: null, scores: null };
 
 /** Batches result writes: one UPDATE per batch instead of one per item. */
-function createWriter(db: Db, owner: string, onProgress?: (p: { written: number }) => void) {
+function createWriter(db: Db, owner: string, flushRows: number, onProgress?: (p: { written: number }) => void) {
   let results: ItemResult[] = [];
   let cacheEntries: { key: string; response: Record<string, unknown> }[] = [];
   let written = 0;
@@ -281,8 +281,7 @@ function createWriter(db: Db, owner: string, onProgress?: (p: { written: number 
     cacheEntries = [];
     chain = chain.then(async () => {
       try {
-        await saveCachedResponses(db, { entries });
-        await saveItemResults(db, { owner, results: batch });
+        await saveItemResults(db, { owner, results: batch, cacheEntries: entries });
         written += batch.length;
         onProgress?.({ written });
       } catch (e) {
@@ -296,7 +295,7 @@ function createWriter(db: Db, owner: string, onProgress?: (p: { written: number 
     add(result: ItemResult, cacheEntry: { key: string; response: Record<string, unknown> } | null) {
       results.push(result);
       if (cacheEntry) cacheEntries.push(cacheEntry);
-      if (results.length >= FLUSH_ROWS) void flush();
+      if (results.length >= flushRows) void flush();
       else timer ??= setTimeout(() => void flush(), FLUSH_MS);
     },
     async close() {

@@ -7,14 +7,3 @@ export async function getCachedResponses(db: Db, { keys }: { keys: string[] }): 
   const rows = await db.select().from(responseCache).where(inArray(responseCache.key, keys));
   return new Map(rows.map((r) => [r.key, r.response]));
 }
-
-export async function saveCachedResponses(
-  db: Db,
-  { entries }: { entries: { key: string; response: Record<string, unknown> }[] },
-): Promise<void> {
-  if (entries.length === 0) return;
-  await db
-    .insert(responseCache)
-    .values(entries)
-    .onConflictDoNothing({ target: responseCache.key });
-}

@@ -52,33 +52,51 @@ export interface ItemResult {
 }
 
 /**
- * Writes results in one statement. A row that is already done is never written again, so a result computed
- * twice (after a lease expired under a slow runner) is stored once.
+ * Writes a batch of results, and the responses to cache, in one statement with one parameter: the batch as a
+ * JSON array, unpacked by jsonb_to_recordset. A row that is already done is never written again, so a result
+ * computed twice (after a lease expired under a slow runner) is stored once.
  */
-export async function saveItemResults(db: Db, { owner, results }: { owner: string; results: ItemResult[] }): Promise<number> {
-  if (results.length === 0) return 0;
-  const values = sql.join(
-    results.map(
-      (r) => sql`(${r.id}::bigint, ${r.status}::text, ${json(r.messages)}::jsonb, ${r.rawResponse}::text,
-        ${json(r.parsed)}::jsonb, ${r.outcome}::text, ${json(r.scores)}::jsonb, ${r.latencyMs}::int,
-        ${r.promptTokens}::int, ${r.completionTokens}::int, ${r.cached}::boolean, ${r.error}::text)`,
-    ),
-    sql`, `,
+export async function saveItemResults(
+  db: Db,
+  {
+    owner,
+    results,
+    cacheEntries = [],
+  }: { owner: string; results: ItemResult[]; cacheEntries?: { key: string; response: Record<string, unknown> }[] },
+): Promise<number> {
+  if (results.length === 0 && cacheEntries.length === 0) return 0;
+  const rows = JSON.stringify(
+    results.map((r) => ({
+      id: r.id,
+      status: r.status,
+      messages: r.messages,
+      raw_response: r.rawResponse,
+      parsed: r.parsed ?? null,
+      outcome: r.outcome,
+      scores: r.scores,
+      latency_ms: r.latencyMs,
+      prompt_tokens: r.promptTokens,
+      completion_tokens: r.completionTokens,
+      cached: r.cached,
+      error: r.error,
+    })),
   );
   const result = await db.execute(sql`
+    with cache as (
+      insert into response_cache (key, response)
+      select key, response from jsonb_to_recordset(${JSON.stringify(cacheEntries)}::jsonb) as c(key text, response jsonb)
+      on conflict (key) do nothing
+    )
     update run_items as ri set status = v.status, messages = v.messages, raw_response = v.raw_response,
       parsed = v.parsed, outcome = v.outcome, scores = v.scores, latency_ms = v.latency_ms,
       prompt_tokens = v.prompt_tokens, completion_tokens = v.completion_tokens, cached = v.cached,
       error = v.error, lease_owner = ${owner}, lease_until = null, updated_at = now()
-    from (values ${values}) as v(id, status, messages, raw_response, parsed, outcome, scores, latency_ms,
-      prompt_tokens, completion_tokens, cached, error)
+    from jsonb_to_recordset(${rows}::jsonb) as v(id bigint, status text, messages jsonb, raw_response text,
+      parsed jsonb, outcome text, scores jsonb, latency_ms int, prompt_tokens int, completion_tokens int,
+      cached boolean, error text)
     where ri.id = v.id and ri.status <> 'done'
     returning ri.id`);
   return rowsOf(result).length;
-}
-
-function json(value: unknown): string | null {
-  return value === null || value === undefined ? null : JSON.stringify(value);
 }
 
 /** Hands a stopping runner's leases back at once instead of letting them expire. */
