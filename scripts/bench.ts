@@ -16,7 +16,8 @@ import { loadBundledSuites } from "@/lib/suites/bundled";
 import { cpuMsSince, type Measured, runBare, sampleRss } from "./cli/bench-bare";
 import { type BenchRow, formatBench } from "./cli/bench-report";
 import { profiled } from "./cli/bench-profile";
-import { freePort, spawnFakeServer, spawnUntil } from "./cli/child";
+import { freePort } from "@/lib/free-port";
+import { spawnFakeServer, spawnUntil } from "./cli/child";
 
 const LATENCY_MS = 50;
 const SUITE = "cmmlu-medical";

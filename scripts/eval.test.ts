@@ -11,7 +11,8 @@ import { startRun } from "@/lib/runner/start-run";
 import type { ChatMessage, McqGold } from "@/lib/suites/types";
 import { fakeMcqChoice } from "@/scripts/fake-openai/answers";
 import { type FakeOpenAI, startFakeOpenAI } from "@/scripts/fake-openai/server";
-import { freePort, spawnTs } from "./cli/child";
+import { freePort } from "@/lib/free-port";
+import { spawnTs } from "./cli/child";
 import { watchChild, waitFor } from "./cli/process-output";
 
 const SEED = 7;

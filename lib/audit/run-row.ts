@@ -1,3 +1,4 @@
+import type { ScaleCounts } from "@/lib/scoring/scale-aggregate";
 import { baselineStrategies, isBaselineStrategy } from "@/lib/providers/baseline";
 import type { AuditVariant } from "./variant";
 import { variantOf } from "./variant";
@@ -20,14 +21,8 @@ export interface ScaleRunRow {
   finishedAt: Date | string | null;
 }
 
-export interface AuditCounts {
-  administrations: number;
-  parsed: number;
-  refused: number;
-  unparsed: number;
-  imputed: number;
-  itemsWithoutAnswer: number;
-}
+/** What runs.summary.counts holds for a scale run (aggregateScale's counts). */
+export type AuditCounts = ScaleCounts;
 
 export interface ModelLabel {
   id: string;

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
+import { freePort } from "@/lib/free-port";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -54,16 +54,6 @@ async function openTestEmbedded(): Promise<TestDatabase> {
   };
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Creates a fresh database on the server so parallel test files never see each other's rows. */
 async function openTestPostgres(serverUrl: string): Promise<TestDatabase> {

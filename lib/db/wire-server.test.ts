@@ -1,7 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "./testing";
+import { freePort } from "@/lib/free-port";
 import { serveWire, type WireServer } from "./wire-server";
 
 describe("the embedded database's wire server", () => {

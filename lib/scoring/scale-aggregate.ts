@@ -19,19 +19,21 @@ export interface ScaleAggregateOptions {
   resamples?: number;
 }
 
+export interface ScaleCounts {
+  administrations: number;
+  parsed: number;
+  refused: number;
+  unparsed: number;
+  imputed: number;
+  itemsWithoutAnswer: number;
+}
+
 export interface ScaleAggregate {
   /** Keys: bias, bias_total, <scale>_<subscale> (cami_A…), alpha, alpha_<subscale>, refused, unparsed,
    * acquiescence, change_share, bias_greedy. A key is absent when it cannot be computed. */
   metrics: Record<string, number>;
   ci: Record<string, Interval>;
-  counts: {
-    administrations: number;
-    parsed: number;
-    refused: number;
-    unparsed: number;
-    imputed: number;
-    itemsWithoutAnswer: number;
-  };
+  counts: ScaleCounts;
   /** Labels the caller must show next to the numbers when a paper-compatible option is on. */
   labels: string[];
 }

@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer, type AddressInfo } from "node:net";
 
 /**
  * Runs a TypeScript entry point as `node --import tsx <file>`: one process, so its pid is the process doing the
@@ -49,15 +48,4 @@ export async function spawnFakeServer(args: string[], { entry }: { entry?: strin
     l.startsWith("http"),
   );
   return { url: line, child, close };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }

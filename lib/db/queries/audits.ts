@@ -17,17 +17,19 @@ const scaleRunFields = {
   finishedAt: runs.finishedAt,
 };
 
+const scaleSuiteFields = {
+  id: suites.id,
+  name: suites.name,
+  citation: suites.citation,
+  licence: suites.licence,
+  config: suites.config,
+  testCount: suites.testCount,
+};
+
 /** Attitude-scale suites with what the audit pages show about them (citation, licence, scale config). */
 export async function listScaleSuites(db: Db) {
   return db
-    .select({
-      id: suites.id,
-      name: suites.name,
-      citation: suites.citation,
-      licence: suites.licence,
-      config: suites.config,
-      testCount: suites.testCount,
-    })
+    .select(scaleSuiteFields)
     .from(suites)
     .where(eq(suites.taskKind, "scale"))
     .orderBy(asc(suites.id));
@@ -51,14 +53,7 @@ export async function getScaleRunForAudit(db: Db, { runId }: { runId: string }) 
     .select({
       run: scaleRunFields,
       status: runs.status,
-      suite: {
-        id: suites.id,
-        name: suites.name,
-        citation: suites.citation,
-        licence: suites.licence,
-        config: suites.config,
-        testCount: suites.testCount,
-      },
+      suite: scaleSuiteFields,
     })
     .from(runs)
     .innerJoin(models, eq(models.id, runs.modelId))

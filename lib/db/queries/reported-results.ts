@@ -1,18 +1,10 @@
 import { asc } from "drizzle-orm";
+import type { ReportedResult } from "@/lib/suites/bundled-results";
 import type { Db } from "../client";
 import { reportedResults } from "../schema";
 
-export interface ReportedResultInput {
-  model: string;
-  benchmark: string;
-  task: string;
-  metric: string;
-  value: number;
-  source: string;
-}
-
 /** Re-imports the published numbers idempotently: a second start changes nothing. */
-export async function saveReportedResults(db: Db, rows: ReportedResultInput[]): Promise<void> {
+export async function saveReportedResults(db: Db, rows: ReportedResult[]): Promise<void> {
   if (rows.length === 0) return;
   await db.transaction(async (tx) => {
     for (const row of rows) {
