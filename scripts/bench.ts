@@ -1,4 +1,4 @@
-// `npm run bench`: harness throughput and CPU against the bare node:http client, on a fake server in its own process.
+// `npm run bench`: harness throughput and CPU against bare node:http and fetch clients, on a fake server in its own process.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,7 +13,7 @@ import { executeRun } from "@/lib/runner/execute-run";
 import type { RunSettingsInput } from "@/lib/runner/settings";
 import { startRun } from "@/lib/runner/start-run";
 import { loadBundledSuites } from "@/lib/suites/bundled";
-import { cpuMsSince, type Measured, runBare, sampleRss } from "./cli/bench-bare";
+import { cpuMsSince, type Measured, peakRssBytes, runBare } from "./cli/bench-bare";
 import { type BenchRow, formatBench } from "./cli/bench-report";
 import { profiled } from "./cli/bench-profile";
 import { freePort } from "@/lib/free-port";
@@ -28,14 +28,12 @@ async function harness(db: Db, modelId: string, settings: RunSettingsInput, prof
   const startedRun = performance.now();
   const run = await startRun(db, { modelId, suiteId: SUITE, settings });
   const startMs = performance.now() - startedRun;
-  const rss = sampleRss();
   const cpu = process.cpuUsage();
   const started = performance.now();
   const outcome = await profiled(profile, () => executeRun({ db, runId: run.id }));
   const measured: Measured = { items: run.total, wallMs: performance.now() - started, cpuMs: cpuMsSince(cpu) };
-  const peakRssBytes = rss.stop();
   if (outcome !== "completed") throw new Error(`bench run ${run.id} ended ${outcome}`);
-  return { run, measured, peakRssBytes, startMs };
+  return { run, measured, peakRssBytes: peakRssBytes(), startMs };
 }
 
 /** The exact bodies the harness sent (same prompts and decoding parameters). */
@@ -78,8 +76,10 @@ try {
     const items = concurrency === 1 ? 200 : 2000;
     const profile = values["cpu-prof"] && `${values["cpu-prof"]}-c${concurrency}.cpuprofile`;
     const h = await harness(db, model.id, { limit: items, concurrency, seed }, profile);
-    const bare = await runBare({ url: `${fake.url}/chat/completions`, bodies: await bodiesOf(db, h.run.id, seed), concurrency });
-    rows.push({ concurrency, harness: h.measured, bare, peakRssBytes: h.peakRssBytes });
+    const bodies = await bodiesOf(db, h.run.id, seed);
+    const bare = await runBare({ url: `${fake.url}/chat/completions`, bodies, concurrency });
+    const fetchBare = await runBare({ url: `${fake.url}/chat/completions`, bodies, concurrency, client: "fetch" });
+    rows.push({ concurrency, harness: h.measured, bare, fetchBare, peakRssBytes: h.peakRssBytes });
     log(`C=${concurrency}: harness ${(items / (h.measured.wallMs / 1000)).toFixed(1)} items/s, bare ${(items / (bare.wallMs / 1000)).toFixed(1)} items/s`);
   }
   // The highest level again with the same settings: every answer now comes from response_cache.

@@ -46,14 +46,13 @@ export async function serveWire(db: PGlite, { port, host = "127.0.0.1" }: { port
         if (index < 0 || queue.length === 0) break;
         const [unit] = queue.splice(index, 1);
         holder = unit.conn;
+        // PGlite hands back a response in many small pieces; one socket write per unit saves a syscall each.
+        const replies: Uint8Array[] = [];
         try {
           for (const message of unit.messages) {
-            await db.execProtocolRawStream(message, {
-              onRawData: (data) => {
-                if (!unit.conn.socket.destroyed) unit.conn.socket.write(data);
-              },
-            });
+            await db.execProtocolRawStream(message, { onRawData: (data) => void replies.push(data.slice()) });
           }
+          if (!unit.conn.socket.destroyed && replies.length > 0) unit.conn.socket.write(Buffer.concat(replies));
         } catch {
           // PostgreSQL errors travel inside the protocol; a throw here means the session itself failed for
           // this client. Drop the client rather than leave it waiting for an answer that will not come.

@@ -43,7 +43,8 @@ export type ExecuteOutcome = "completed" | "cancelled" | "failed" | "stopped" | 
 
 type Prepared = { claimed: ClaimedItem; prepared: PreparedRequest; key: string | null };
 
-const FLUSH_MS = 250;
+// Results are written in batches: every `max(64, concurrency)` rows or after this long, whichever comes first.
+const FLUSH_MS = 1000;
 
 /**
  * Works on one run until its queue is empty: claims leased batches, calls the model with the model's
