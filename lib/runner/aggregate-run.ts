@@ -2,7 +2,6 @@ import { aggregateBenchmark } from "@/lib/scoring/benchmark-aggregate";
 import type { BenchmarkKind, ItemScores } from "@/lib/scoring/item-score";
 import { aggregateScale } from "@/lib/scoring/scale-aggregate";
 import type { ScaleAnswer } from "@/lib/scoring/scale-score";
-import type { ScaleInput } from "@/lib/suites/types";
 import type { SuiteContext } from "./suite-context";
 
 export interface FinishedRow {
@@ -11,7 +10,8 @@ export interface FinishedRow {
   parsed: unknown;
   scores: Record<string, unknown> | null;
   subset: string | null;
-  input: Record<string, unknown>;
+  /** The scale item's number (null for benchmark items). */
+  itemN: number | null;
 }
 
 export interface RunAggregate {
@@ -28,7 +28,7 @@ export function aggregateRun(ctx: SuiteContext, rows: readonly FinishedRow[]): R
       const parsed = (row.parsed ?? {}) as { value?: number; position?: number; greedy?: boolean };
       const greedy = parsed.greedy === true;
       return {
-        itemN: (row.input as ScaleInput).n,
+        itemN: row.itemN!,
         sample: greedy ? 0 : row.sample - (settings.greedyPass ? 1 : 0),
         outcome: row.outcome === "scored" ? "parsed" : (row.outcome as "refused" | "unparsed"),
         value: row.outcome === "scored" ? parsed.value : undefined,

@@ -146,19 +146,16 @@ export async function getRunProgress(db: Db, { runId }: { runId: string }): Prom
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as unknown as RunProgress;
 }
 
-/** Every finished row of a run with what aggregation needs from its suite item. */
+/** Every finished row of a run with what aggregation needs from its suite item (its subset and scale item number). */
 export async function listFinishedRunItems(db: Db, { runId }: { runId: string }) {
   return db
     .select({
-      id: runItems.id,
-      itemId: runItems.itemId,
       sample: runItems.sample,
       outcome: runItems.outcome,
       parsed: runItems.parsed,
       scores: runItems.scores,
       subset: suiteItems.subset,
-      input: suiteItems.input,
-      gold: suiteItems.gold,
+      itemN: sql<number | null>`(${suiteItems.input}->>'n')::int`,
     })
     .from(runItems)
     .innerJoin(suiteItems, eq(suiteItems.id, runItems.itemId))
