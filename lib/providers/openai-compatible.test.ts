@@ -1,21 +1,14 @@
 import { inspect } from "node:util";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fakeAnswer, fakeMcqChoice } from "@/scripts/fake-openai/answers";
 import type { FaultKind } from "@/scripts/fake-openai/faults";
-import { type FakeOpenAI, type FakeOpenAIOptions, startFakeOpenAI } from "@/scripts/fake-openai/server";
+import type { FakeOpenAI } from "@/scripts/fake-openai/server";
 import { mcqMessages, openMessages } from "@/scripts/fake-openai/test-prompts";
+import { fakeServersPerTest } from "@/scripts/fake-openai/testing";
 import { createOpenAICompatibleProvider, type OpenAICompatibleOptions } from "./openai-compatible";
 import { ProviderError } from "./types";
 
-const servers: FakeOpenAI[] = [];
-const start = async (options: FakeOpenAIOptions = {}) => {
-  const server = await startFakeOpenAI(options);
-  servers.push(server);
-  return server;
-};
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const start = fakeServersPerTest();
 
 /** Records backoff delays instead of waiting them out. */
 function recordingSleep() {

@@ -1,20 +1,13 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { answerSeed, fakeAnswer, fakeMcqChoice } from "./answers";
 import type { FaultKind } from "./faults";
-import { type FakeOpenAI, type FakeOpenAIOptions, startFakeOpenAI } from "./server";
+import type { FakeOpenAI } from "./server";
 import { mcqMessages, openMessages } from "./test-prompts";
+import { fakeServersPerTest } from "./testing";
 
-const servers: FakeOpenAI[] = [];
-const start = async (options: FakeOpenAIOptions = {}) => {
-  const server = await startFakeOpenAI(options);
-  servers.push(server);
-  return server;
-};
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const start = fakeServersPerTest();
 
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${url}/chat/completions`, {
