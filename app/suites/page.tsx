@@ -8,13 +8,23 @@ import { localized } from "@/lib/i18n/locale";
 export const dynamic = "force-dynamic";
 
 export default async function SuitesPage() {
-  const [t, tTask, locale] = await Promise.all([getTranslations("suites"), getTranslations("task"), getLocale()]);
+  const [t, tTask, tImport, locale] = await Promise.all([
+    getTranslations("suites"),
+    getTranslations("task"),
+    getTranslations("suiteImport"),
+    getLocale(),
+  ]);
   const disabled = disabledSuiteIds();
   const suites = (await listSuites(await getAppDb())).filter((s) => !disabled.has(s.id));
   return (
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
+      <p>
+        <Link className="button" href="/suites/import">
+          {tImport("title")}
+        </Link>
+      </p>
       <div className="table-scroll">
         <table data-testid="suites-table">
           <thead>
