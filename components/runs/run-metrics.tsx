@@ -10,7 +10,11 @@ export function RunMetrics({ view }: { view: RunViewData }) {
   const t = useTranslations("runs.results");
   const { run, suite } = view;
   if (!run.metrics) return null;
-  const summary = (run.summary ?? {}) as { bySubset?: Record<string, Record<string, number>>; labels?: string[] };
+  const summary = (run.summary ?? {}) as {
+    bySubset?: Record<string, Record<string, number>>;
+    bySubsetCi?: Record<string, Record<string, [number, number]>>;
+    labels?: string[];
+  };
   const scale = suite.taskKind === "scale";
   return (
     <section aria-labelledby="run-results">
@@ -52,7 +56,7 @@ export function RunMetrics({ view }: { view: RunViewData }) {
         </table>
       </div>
       {summary.bySubset && Object.keys(summary.bySubset).length > 0 && (
-        <SubsetTable bySubset={summary.bySubset} taskKind={suite.taskKind} />
+        <SubsetTable bySubset={summary.bySubset} bySubsetCi={summary.bySubsetCi} taskKind={suite.taskKind} />
       )}
     </section>
   );

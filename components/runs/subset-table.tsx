@@ -1,11 +1,19 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { formatMetric } from "./format";
+import { formatInterval, formatMetric } from "./format";
 import { MetricName } from "./metric-name";
 
 /** Metrics per subset (subject, department; for NER per entity type). */
-export function SubsetTable({ bySubset, taskKind }: { bySubset: Record<string, Record<string, number>>; taskKind: string }) {
+export function SubsetTable({
+  bySubset,
+  bySubsetCi = {},
+  taskKind,
+}: {
+  bySubset: Record<string, Record<string, number>>;
+  bySubsetCi?: Record<string, Record<string, [number, number]>>;
+  taskKind: string;
+}) {
   const t = useTranslations("runs.results");
   const rows = Object.entries(bySubset).sort(([a], [b]) => a.localeCompare(b));
   const columns = [...new Set(rows.flatMap(([, m]) => Object.keys(m)))];
@@ -31,6 +39,9 @@ export function SubsetTable({ bySubset, taskKind }: { bySubset: Record<string, R
                 {columns.map((c) => (
                   <td key={c} className="num">
                     {c === "n" ? (metrics[c] ?? "—") : formatMetric(metrics[c], taskKind)}
+                    {bySubsetCi[subset]?.[c] && (
+                      <div className="small muted">{formatInterval(bySubsetCi[subset][c], taskKind)}</div>
+                    )}
                   </td>
                 ))}
               </tr>

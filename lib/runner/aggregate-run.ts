@@ -51,6 +51,12 @@ export function aggregateRun(ctx: SuiteContext, rows: readonly FinishedRow[]): R
   return {
     metrics: result.metrics,
     ci: result.ci,
-    summary: { bySubset: result.bySubset, scored: result.n, unparsed: result.unparsed, tokenizer: settings.tokenizer },
+    summary: {
+      bySubset: result.bySubset,
+      bySubsetCi: result.bySubsetCi,
+      scored: result.n,
+      unparsed: result.unparsed,
+      tokenizer: settings.tokenizer,
+    },
   };
 }

@@ -25,11 +25,14 @@ describe("aggregateBenchmark mcq", () => {
   test("the interval equals bootstrapInterval over items with the same seed", () => {
     const a = aggregateBenchmark("mcq", items, { seed: 7, resamples: 200 });
     expect(a.ci.accuracy).toEqual(bootstrapInterval([1, 0, 0, 1, 1], mean, { seed: 7, resamples: 200 }));
+    // Each subset gets its own interval, resampling only its items.
+    expect(a.bySubsetCi.anatomy.accuracy).toEqual(bootstrapInterval([1, 0, 0], mean, { seed: 7, resamples: 200 }));
+    expect(a.bySubsetCi.virology.accuracy).toEqual([1, 1]);
     expect(aggregateBenchmark("mcq", [mcq("x", 1), mcq("x", 1)]).ci.accuracy).toEqual([1, 1]);
   });
 
   test("no items gives empty results", () => {
-    expect(aggregateBenchmark("mcq", [])).toEqual({ metrics: {}, ci: {}, bySubset: {}, n: 0, unparsed: 0 });
+    expect(aggregateBenchmark("mcq", [])).toEqual({ metrics: {}, ci: {}, bySubset: {}, bySubsetCi: {}, n: 0, unparsed: 0 });
   });
 
   test("2,000 items × 1,000 resamples in well under a second", () => {

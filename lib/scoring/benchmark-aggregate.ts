@@ -17,6 +17,8 @@ export interface BenchmarkAggregate {
   ci: Record<string, [number, number]>;
   /** Per subset the kind's metrics; for ner, per entity type id {precision, recall, f1}. */
   bySubset: Record<string, Record<string, number>>;
+  /** 95% intervals of the per-subset metrics (not for NER's per-type figures). */
+  bySubsetCi: Record<string, Record<string, [number, number]>>;
   n: number;
   unparsed: number;
 }
@@ -137,13 +139,14 @@ export function aggregateBenchmark(
 ): BenchmarkAggregate {
   const n = items.length;
   const unparsed = items.filter((it) => it.outcome === "unparsed").length;
-  if (n === 0) return { metrics: {}, ci: {}, bySubset: {}, n, unparsed };
+  if (n === 0) return { metrics: {}, ci: {}, bySubset: {}, bySubsetCi: {}, n, unparsed };
   const plan = plans[kind];
   const data = toMatrix(plan, items);
   const metrics = metricsOf(plan, data, n);
   const ci = bootstrapAll(plan, data, n, Object.keys(metrics), opts);
 
   let bySubset: Record<string, Record<string, number>> = {};
+  const bySubsetCi: Record<string, Record<string, [number, number]>> = {};
   if (kind === "ner") bySubset = nerByType(items);
   else {
     const groups = new Map<string, AggregateItem[]>();
@@ -153,7 +156,11 @@ export function aggregateBenchmark(
       if (group) group.push(it);
       else groups.set(it.subset, [it]);
     }
-    for (const [subset, group] of groups) bySubset[subset] = metricsOf(plan, toMatrix(plan, group), group.length);
+    for (const [subset, group] of groups) {
+      const groupData = toMatrix(plan, group);
+      bySubset[subset] = metricsOf(plan, groupData, group.length);
+      bySubsetCi[subset] = bootstrapAll(plan, groupData, group.length, Object.keys(bySubset[subset]), opts);
+    }
   }
-  return { metrics, ci, bySubset, n, unparsed };
+  return { metrics, ci, bySubset, bySubsetCi, n, unparsed };
 }
