@@ -65,6 +65,10 @@ describe("aggregateBenchmark ner", () => {
       drug: { precision: 1, recall: 1, f1: 1 },
     });
     expect(Object.keys(a.ci)).toEqual(["precision", "recall", "f1"]);
+    // drug is found in item 2 only, with no false positive or negative: every resample with it gives 1, every
+    // resample without it 0/0 = 0, so the interval spans both; symptom appears in item 1 only: 1/2 or 0.
+    expect(a.bySubsetCi.drug.f1).toEqual([0, 1]);
+    expect(a.bySubsetCi.symptom.f1).toEqual([0, 0.5]);
   });
 });
 

@@ -17,7 +17,7 @@ export interface BenchmarkAggregate {
   ci: Record<string, [number, number]>;
   /** Per subset the kind's metrics; for ner, per entity type id {precision, recall, f1}. */
   bySubset: Record<string, Record<string, number>>;
-  /** 95% intervals of the per-subset metrics (not for NER's per-type figures). */
+  /** 95% intervals of the per-subset (for NER per-type) metrics. */
   bySubsetCi: Record<string, Record<string, [number, number]>>;
   n: number;
   unparsed: number;
@@ -147,8 +147,17 @@ export function aggregateBenchmark(
 
   let bySubset: Record<string, Record<string, number>> = {};
   const bySubsetCi: Record<string, Record<string, [number, number]>> = {};
-  if (kind === "ner") bySubset = nerByType(items);
-  else {
+  if (kind === "ner") {
+    bySubset = nerByType(items);
+    // Per type, every item is a unit with that type's (tp, fp, fn), zero where the item has none of it.
+    for (const type of Object.keys(bySubset)) {
+      const typed = items.map((it) => {
+        const [tp, fp, fn] = vec(it.scores[NER_TYPE_PREFIX + type], 3);
+        return { outcome: it.outcome, scores: { tp, fp, fn } };
+      });
+      bySubsetCi[type] = bootstrapAll(plan, toMatrix(plan, typed), n, ["precision", "recall", "f1"], opts);
+    }
+  } else {
     const groups = new Map<string, AggregateItem[]>();
     for (const it of items) {
       if (it.subset === undefined) continue;
