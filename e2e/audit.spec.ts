@@ -113,7 +113,10 @@ test.describe("bias audit in English", () => {
       rawResponse: string | null;
     }[];
     const sample = items.find((i) => (i.rawResponse ?? "").length > 3) ?? items.find((i) => i.rawResponse)!;
-    await page.goto(`/audits/${runs.cami}`);
+    // The run page of a scale run leads to its audit.
+    await page.goto(`/runs/${runs.cami}`);
+    await page.getByRole("link", { name: "Open the full bias audit of this run" }).click();
+    await expect(page).toHaveURL(new RegExp(`/audits/${runs.cami}$`));
     await expect(page.getByRole("heading", { level: 1 })).toContainText(MODEL);
     await expect(page.getByTestId("scale-notice-cami")).toContainText("Schizophrenia Bulletin");
     await expect(page.getByTestId("run-bias")).toContainText("1–5 mean / 40–200 total");

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { RunViewData } from "@/lib/api/runs";
 import { formatInterval, formatMetric } from "./format";
@@ -20,6 +21,13 @@ export function RunMetrics({ view }: { view: RunViewData }) {
     <section aria-labelledby="run-results">
       <h2 id="run-results">{t("title")}</h2>
       <p className="small muted">{scale ? t("scaleUnits") : t("percentUnits")}</p>
+      {scale && (
+        <p>
+          <Link className="button" href={`/audits/${run.id}`}>
+            {t("auditLink")}
+          </Link>
+        </p>
+      )}
       {summary.labels?.map((label) => (
         <p key={label} className="notice small">
           {label}
