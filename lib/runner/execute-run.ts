@@ -41,7 +41,13 @@ export interface ExecuteRunOptions {
 
 export type ExecuteOutcome = "completed" | "cancelled" | "failed" | "stopped" | "waiting";
 
-type Prepared = { claimed: ClaimedItem; prepared: PreparedRequest; key: string | null };
+type Prepared = {
+  claimed: ClaimedItem;
+  prepared: PreparedRequest;
+  key: string | null;
+  /** The cached response for this request, when there is one. */
+  hit?: ChatResult;
+};
 
 // Results are written in batches: every `max(64, concurrency)` rows or after this long, whichever comes first.
 const FLUSH_MS = 1000;
@@ -199,7 +205,7 @@ async function claimAndPrepare(
   const hits = await getCachedResponses(db, { keys });
   for (const p of prepared) {
     const hit = p.key ? hits.get(p.key) : undefined;
-    if (hit) (p as Prepared & { hit?: ChatResult }).hit = hit as unknown as ChatResult;
+    if (hit) p.hit = hit as unknown as ChatResult;
   }
   return prepared;
 }
@@ -207,7 +213,7 @@ async function claimAndPrepare(
 async function processItem(
   ctx: SuiteContext,
   client: ModelClient,
-  p: Prepared & { hit?: ChatResult },
+  p: Prepared,
   signal: AbortSignal,
 ): Promise<{ result: ItemResult; cacheEntry: { key: string; response: Record<string, unknown> } | null } | null> {
   const { claimed, prepared } = p;

@@ -3,7 +3,6 @@ import { getModel } from "@/lib/db/queries/models";
 import { getRunProgress, type RunProgress } from "@/lib/db/queries/run-items";
 import { getRun } from "@/lib/db/queries/runs";
 import { getSuite } from "@/lib/db/queries/suites";
-import { baselineStrategies, isBaselineStrategy } from "@/lib/providers/baseline";
 
 const RATE_WINDOW_S = 30;
 
@@ -37,7 +36,7 @@ export async function getRunView(db: Db, id: string): Promise<RunView | null> {
       name: model.name,
       provider: model.provider,
       modelId: model.modelId,
-      isBaseline: model.provider === "baseline" && isBaselineStrategy(model.modelId) && model.modelId in baselineStrategies,
+      isBaseline: model.provider === "baseline",
     },
     suite: { id: suite.id, name: suite.name, taskKind: suite.taskKind, licence: suite.licence, citation: suite.citation },
     progress,
