@@ -135,7 +135,8 @@ export const runItems = pgTable(
   (t) => [
     uniqueIndex("run_items_run_item_sample_key").on(t.runId, t.itemId, t.sample),
     index("run_items_run_status_idx").on(t.runId, t.status),
-    index("run_items_claim_idx").on(t.status, t.leaseUntil).where(sql`status in ('pending', 'running')`),
+    // The queue in claim order: a claim reads only the rows it takes, however long the run.
+    index("run_items_queue_idx").on(t.runId, t.id).where(sql`status in ('pending', 'running')`),
   ],
 );
 

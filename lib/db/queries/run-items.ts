@@ -12,7 +12,9 @@ export interface ClaimedItem {
 
 /**
  * Leases up to `limit` items of a running run: pending ones, or running ones whose lease ran out (their runner
- * died). SKIP LOCKED lets any number of runners share the queue without waiting on each other.
+ * died). SKIP LOCKED lets any number of runners share the queue without waiting on each other. The queue index
+ * is read in id order and stops after `limit` rows, so a claim costs the same at the start of a long run as at
+ * its end; the ids come back as an array so the update looks them up by key instead of joining.
  */
 export async function claimRunItems(
   db: Db,
@@ -21,15 +23,15 @@ export async function claimRunItems(
   const result = await db.execute<{ id: string | number; item_id: string; sample: number }>(sql`
     update run_items set status = 'running', lease_owner = ${owner},
       lease_until = now() + make_interval(secs => ${leaseSeconds}), attempts = attempts + 1, updated_at = now()
-    where id in (
+    where id = any(array(
       select ri.id from run_items ri
-      where ri.run_id = ${runId}
-        and (ri.status = 'pending' or (ri.status = 'running' and ri.lease_until < now()))
-        and exists (select 1 from runs r where r.id = ri.run_id and r.status = 'running')
+      where ri.run_id = ${runId} and ri.status in ('pending', 'running')
+        and (ri.status = 'pending' or ri.lease_until < now())
+        and (select r.status from runs r where r.id = ${runId}) = 'running'
       order by ri.id
       limit ${limit}
       for update of ri skip locked
-    )
+    ))
     returning id, item_id, sample`);
   return rowsOf<{ id: string | number; item_id: string; sample: number }>(result)
     .map((r) => ({ id: Number(r.id), itemId: r.item_id, sample: Number(r.sample) }))
