@@ -46,7 +46,7 @@ export function createNodeHttpTransport(): Transport {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        signal?.removeEventListener("abort", onAbort);
+        unsubscribe?.();
         if (reply) resolve(reply);
         else reject(err);
       };
@@ -55,8 +55,7 @@ export function createNodeHttpTransport(): Transport {
         req.destroy();
       };
       const timer = setTimeout(() => fail(new TransportTimeoutError(timeoutMs)), timeoutMs);
-      const onAbort = () => fail(signal?.reason);
-      signal?.addEventListener("abort", onAbort, { once: true });
+      const unsubscribe = signal && whenAborted(signal, () => fail(signal.reason));
       req.on("error", settle);
       req.on("response", (res) => {
         let text = "";
@@ -79,6 +78,28 @@ export function createNodeHttpTransport(): Transport {
       });
       req.end(body);
     });
+}
+
+const waiters = new WeakMap<AbortSignal, Set<() => void>>();
+
+/**
+ * Runs `onAbort` when the signal aborts; returns the unsubscribe. A runner shares one signal between all its
+ * requests, and EventTarget walks every listener on each add and remove, which at 256 in flight cost more than
+ * the request itself; here each signal gets one listener and requests come and go in a Set.
+ */
+export function whenAborted(signal: AbortSignal, onAbort: () => void): () => void {
+  let set = waiters.get(signal);
+  if (!set) {
+    const fresh = new Set<() => void>();
+    signal.addEventListener("abort", () => {
+      for (const waiter of [...fresh]) waiter();
+      fresh.clear();
+    }, { once: true });
+    waiters.set(signal, fresh);
+    set = fresh;
+  }
+  set.add(onAbort);
+  return () => set.delete(onAbort);
 }
 
 let shared: Transport | undefined;

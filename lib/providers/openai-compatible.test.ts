@@ -187,4 +187,17 @@ describe.each(["node-http", "fetch"] as const)("createOpenAICompatibleProvider o
     expect(Date.now() - started).toBeLessThan(1000);
     expect(server.stats().requests).toBe(1);
   });
+
+  it("stops every request that shares the caller's signal", async () => {
+    const server = await start({ latencyMs: 2000 });
+    const { provider } = providerFor(server, { transport, concurrency: 16 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const started = Date.now();
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 16 }, (_, i) => provider.chat({ messages: openMessages(i), params: {} }, controller.signal)),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual(Array(16).fill("rejected"));
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
 });
