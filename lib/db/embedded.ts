@@ -1,13 +1,13 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { Worker } from "node:worker_threads";
 import pg from "pg";
-import { serveWire } from "./wire-server";
 
 /**
  * The embedded database admits one process. The first process to open a data directory owns it and serves it
- * over the PostgreSQL wire protocol on loopback (wire-server.ts); every process, the owner included, then talks
- * to it through node-postgres. So the app, `npm run eval` and `npm run worker` see the same runs.
+ * over the PostgreSQL wire protocol on loopback (wire-server.mjs, in a worker thread: embedded-host.mjs); every
+ * process, the owner included, then talks to it through node-postgres. So the app, `npm run eval` and
+ * `npm run worker` see the same runs.
  */
 export interface EmbeddedServer {
   url: string;
@@ -45,29 +45,45 @@ export async function connectEmbedded({ dataDir, port }: { dataDir: string; port
   throw new Error(`could not open or reach the embedded database at ${dataDir} (lock ${lockFile})`);
 }
 
+// Resolved from the working directory, like the migrations: the app's server code is bundled, the host is not.
+const HOST_ENTRY = path.join(process.cwd(), "lib", "db", "embedded-host.mjs");
+
+type HostMessage = { type: "ready" } | { type: "closed" } | { type: "error"; message: string };
+
 async function serve(dataDir: string, port: number, lockFile: string): Promise<EmbeddedServer> {
   mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
-  let server: Awaited<ReturnType<typeof serveWire>>;
-  try {
-    server = await serveWire(db, { port });
-  } catch (error) {
-    await db.close();
-    throw new Error(`the embedded database could not listen on 127.0.0.1:${port} (set PGLITE_PORT): ${(error as Error).message}`);
-  }
-  let closed = false;
+  const host = new Worker(HOST_ENTRY, { workerData: { dataDir, port } });
   const release = () => rmSync(lockFile, { force: true });
+  let closing = false;
+  await new Promise<void>((resolve, reject) => {
+    host.once("message", (message: HostMessage) => {
+      if (message.type === "ready") resolve();
+      else reject(new Error(message.type === "error" ? message.message : `unexpected ${message.type}`));
+    });
+    host.once("error", reject);
+    host.once("exit", (code) => reject(new Error(`the embedded database host exited with code ${code} while starting`)));
+  });
+  host.removeAllListeners();
+  // The host dies only with a bug in PGlite: give the directory up, so this or another process can take it over.
+  host.on("error", (error) => console.error(`embedded database at ${dataDir} failed: ${error.message}`));
+  host.once("exit", () => {
+    if (!closing) release();
+  });
   process.once("exit", release);
+  let closed: Promise<void> | null = null;
   return {
     url: urlFor(port),
     owner: true,
-    async close() {
-      if (closed) return;
-      closed = true;
-      await server.close();
-      await db.close();
-      release();
-      process.removeListener("exit", release);
+    close() {
+      closed ??= (async () => {
+        closing = true;
+        const exited = new Promise((resolve) => host.once("exit", resolve));
+        host.postMessage("close");
+        await exited;
+        release();
+        process.removeListener("exit", release);
+      })();
+      return closed;
     },
   };
 }

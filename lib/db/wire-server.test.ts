@@ -2,7 +2,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "@/lib/free-port";
-import { serveWire, type WireServer } from "./wire-server";
+import { serveWire, type WireServer } from "./wire-server.mjs";
 
 describe("the embedded database's wire server", () => {
   let db: PGlite;

@@ -1,5 +1,10 @@
-import { createServer, type Server, type Socket } from "node:net";
-import type { PGlite } from "@electric-sql/pglite";
+// Plain JavaScript: the embedded database's owner runs this in a worker thread (embedded-host.mjs), which loads
+// it without the TypeScript toolchain in every process that may own the database, the built app included.
+import { createServer } from "node:net";
+
+const SSL_REQUEST = 80877103;
+const CANCEL_REQUEST = 80877102;
+const SSL_OR_CANCEL_LENGTH = 8;
 
 /**
  * Serves one PGlite database to many PostgreSQL clients on loopback.
@@ -9,33 +14,19 @@ import type { PGlite } from "@electric-sql/pglite";
  * no transaction open. @electric-sql/pglite-socket switches clients between any two messages, which lets one
  * client's Parse replace another's unnamed statement before its Bind; this server never does.
  * Clients must send each extended-protocol query with its Sync in one go (node-postgres does).
+ *
+ * @typedef {{ socket: import("node:net").Socket, buffer: Buffer, started: boolean, pending: Uint8Array[] }} Connection
+ * @param {import("@electric-sql/pglite").PGlite} db
+ * @param {{ port: number, host?: string }} options
+ * @returns {Promise<import("./wire-server.mjs").WireServer>}
  */
-export interface WireServer {
-  port: number;
-  close(): Promise<void>;
-}
-
-const SSL_REQUEST = 80877103;
-const CANCEL_REQUEST = 80877102;
-const SSL_OR_CANCEL_LENGTH = 8;
-
-interface Unit {
-  conn: Connection;
-  messages: Uint8Array[];
-}
-
-interface Connection {
-  socket: Socket;
-  buffer: Buffer;
-  started: boolean;
-  pending: Uint8Array[];
-}
-
-export async function serveWire(db: PGlite, { port, host = "127.0.0.1" }: { port: number; host?: string }): Promise<WireServer> {
-  const queue: Unit[] = [];
-  let holder: Connection | null = null;
+export async function serveWire(db, { port, host = "127.0.0.1" }) {
+  /** @type {{ conn: Connection, messages: Uint8Array[] }[]} */
+  const queue = [];
+  /** @type {Connection | null} */
+  let holder = null;
   let running = false;
-  const sockets = new Set<Socket>();
+  const sockets = new Set();
 
   const pump = async () => {
     if (running) return;
@@ -47,7 +38,7 @@ export async function serveWire(db: PGlite, { port, host = "127.0.0.1" }: { port
         const [unit] = queue.splice(index, 1);
         holder = unit.conn;
         // PGlite hands back a response in many small pieces; one socket write per unit saves a syscall each.
-        const replies: Uint8Array[] = [];
+        const replies = [];
         try {
           for (const message of unit.messages) {
             await db.execProtocolRawStream(message, { onRawData: (data) => void replies.push(data.slice()) });
@@ -68,12 +59,12 @@ export async function serveWire(db: PGlite, { port, host = "127.0.0.1" }: { port
     }
   };
 
-  const enqueue = (conn: Connection, messages: Uint8Array[]) => {
+  const enqueue = (conn, messages) => {
     queue.push({ conn, messages });
     void pump();
   };
 
-  const onData = (conn: Connection, chunk: Buffer) => {
+  const onData = (conn, chunk) => {
     conn.buffer = conn.buffer.length ? Buffer.concat([conn.buffer, chunk]) : chunk;
     for (;;) {
       const buf = conn.buffer;
@@ -114,10 +105,10 @@ export async function serveWire(db: PGlite, { port, host = "127.0.0.1" }: { port
     }
   };
 
-  const server: Server = createServer((socket) => {
+  const server = createServer((socket) => {
     sockets.add(socket);
     socket.setNoDelay(true);
-    const conn: Connection = { socket, buffer: Buffer.alloc(0), started: false, pending: [] };
+    const conn = { socket, buffer: Buffer.alloc(0), started: false, pending: [] };
     socket.on("data", (chunk) => onData(conn, chunk));
     socket.on("error", () => socket.destroy());
     socket.on("close", () => {
@@ -134,14 +125,14 @@ export async function serveWire(db: PGlite, { port, host = "127.0.0.1" }: { port
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
+  await new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());
   });
   return {
     port,
     close: () =>
-      new Promise<void>((resolve) => {
+      new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
