@@ -24,6 +24,12 @@ const SUITE = "cmmlu-medical";
 const MODEL = "fake-chimed";
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
+/** The middle run's wall time and CPU, each on its own (the same items every time). */
+function median(runs: Measured[]): Measured {
+  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { items: runs[0].items, wallMs: mid(runs.map((r) => r.wallMs)), cpuMs: mid(runs.map((r) => r.cpuMs)) };
+}
+
 async function harness(db: Db, modelId: string, settings: RunSettingsInput, profile?: string) {
   const startedRun = performance.now();
   const run = await startRun(db, { modelId, suiteId: SUITE, settings });
@@ -44,11 +50,13 @@ async function bodiesOf(db: Db, runId: string, seed: number) {
 
 const { values } = parseArgs({ options: {
     concurrency: { type: "string", default: "1,8,64,256" }, "cpu-prof": { type: "string" }, "fake-server-entry": { type: "string" },
-    db: { type: "string", default: "in-process" },
+    db: { type: "string", default: "in-process" }, repeat: { type: "string", default: "1" },
     "db-host-entry": { type: "string" },
   }, strict: true });
 const levels = values.concurrency.split(",").map(Number);
 if (levels.some((c) => !Number.isInteger(c) || c < 1 || c > 1024)) throw new Error(`--concurrency takes a list such as 1,8,64,256`);
+const repeat = Number(values.repeat);
+if (!Number.isInteger(repeat) || repeat < 1 || repeat > 9) throw new Error("--repeat takes a count from 1 to 9");
 
 const dir = mkdtempSync(path.join(tmpdir(), "chimed-bench-"));
 const fake = await spawnFakeServer(["--latency", String(LATENCY_MS)], { entry: values["fake-server-entry"] });
@@ -72,15 +80,26 @@ try {
 
   const rows: BenchRow[] = [];
   for (const concurrency of levels) {
-    const seed = 100 + concurrency;
     const items = concurrency === 1 ? 200 : 2000;
     const profile = values["cpu-prof"] && `${values["cpu-prof"]}-c${concurrency}.cpuprofile`;
-    const h = await harness(db, model.id, { limit: items, concurrency, seed }, profile);
-    const bodies = await bodiesOf(db, h.run.id, seed);
-    const bare = await runBare({ url: `${fake.url}/chat/completions`, bodies, concurrency });
-    const fetchBare = await runBare({ url: `${fake.url}/chat/completions`, bodies, concurrency, client: "fetch" });
-    rows.push({ concurrency, harness: h.measured, bare, fetchBare, peakRssBytes: h.peakRssBytes });
-    log(`C=${concurrency}: harness ${(items / (h.measured.wallMs / 1000)).toFixed(1)} items/s, bare ${(items / (bare.wallMs / 1000)).toFixed(1)} items/s`);
+    const runs: { harness: Measured; bare: Measured; fetchBare: Measured; peakRssBytes: number }[] = [];
+    // Repetitions alternate the three clients, so a slow spell of a shared machine hits them alike.
+    for (let round = 0; round < repeat; round++) {
+      const seed = 100 + concurrency + 1000 * round;
+      const h = await harness(db, model.id, { limit: items, concurrency, seed }, round === 0 ? profile : undefined);
+      const bodies = await bodiesOf(db, h.run.id, seed);
+      const bare = await runBare({ url: `${fake.url}/chat/completions`, bodies, concurrency });
+      const fetchBare = await runBare({ url: `${fake.url}/chat/completions`, bodies, concurrency, client: "fetch" });
+      runs.push({ harness: h.measured, bare, fetchBare, peakRssBytes: h.peakRssBytes });
+      log(`C=${concurrency}: harness ${(items / (h.measured.wallMs / 1000)).toFixed(1)} items/s, bare ${(items / (bare.wallMs / 1000)).toFixed(1)} items/s`);
+    }
+    rows.push({
+      concurrency,
+      harness: median(runs.map((r) => r.harness)),
+      bare: median(runs.map((r) => r.bare)),
+      fetchBare: median(runs.map((r) => r.fetchBare)),
+      peakRssBytes: Math.max(...runs.map((r) => r.peakRssBytes)),
+    });
   }
   // The highest level again with the same settings: every answer now comes from response_cache.
   const top = Math.max(...levels);
