@@ -82,7 +82,7 @@ try {
   for (const concurrency of levels) {
     const items = concurrency === 1 ? 200 : 2000;
     const profile = values["cpu-prof"] && `${values["cpu-prof"]}-c${concurrency}.cpuprofile`;
-    const runs: { harness: Measured; bare: Measured; fetchBare: Measured; peakRssBytes: number }[] = [];
+    const runs: Omit<BenchRow, "concurrency">[] = [];
     // Repetitions alternate the three clients, so a slow spell of a shared machine hits them alike.
     for (let round = 0; round < repeat; round++) {
       const seed = 100 + concurrency + 1000 * round;

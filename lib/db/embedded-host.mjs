@@ -25,7 +25,6 @@ parentPort.on("message", async (message) => {
   if (message !== "close") return;
   await server.close();
   await db.close();
-  parentPort.postMessage({ type: "closed" });
   parentPort.close();
 });
 parentPort.postMessage({ type: "ready" });

@@ -48,17 +48,16 @@ export async function connectEmbedded({ dataDir, port }: { dataDir: string; port
 // Resolved from the working directory, like the migrations: the app's server code is bundled, the host is not.
 const HOST_ENTRY = path.join(process.cwd(), "lib", "db", "embedded-host.mjs");
 
-type HostMessage = { type: "ready" } | { type: "closed" } | { type: "error"; message: string };
+type HostMessage = { type: "ready" } | { type: "error"; message: string };
 
 async function serve(dataDir: string, port: number, lockFile: string): Promise<EmbeddedServer> {
   mkdirSync(dataDir, { recursive: true });
   const host = new Worker(HOST_ENTRY, { workerData: { dataDir, port } });
   const release = () => rmSync(lockFile, { force: true });
-  let closing = false;
   await new Promise<void>((resolve, reject) => {
     host.once("message", (message: HostMessage) => {
       if (message.type === "ready") resolve();
-      else reject(new Error(message.type === "error" ? message.message : `unexpected ${message.type}`));
+      else reject(new Error(message.message));
     });
     host.once("error", reject);
     host.once("exit", (code) => reject(new Error(`the embedded database host exited with code ${code} while starting`)));
@@ -66,17 +65,16 @@ async function serve(dataDir: string, port: number, lockFile: string): Promise<E
   host.removeAllListeners();
   // The host dies only with a bug in PGlite: give the directory up, so this or another process can take it over.
   host.on("error", (error) => console.error(`embedded database at ${dataDir} failed: ${error.message}`));
+  let closed: Promise<void> | null = null;
   host.once("exit", () => {
-    if (!closing) release();
+    if (!closed) release();
   });
   process.once("exit", release);
-  let closed: Promise<void> | null = null;
   return {
     url: urlFor(port),
     owner: true,
     close() {
       closed ??= (async () => {
-        closing = true;
         const exited = new Promise((resolve) => host.once("exit", resolve));
         host.postMessage("close");
         await exited;
