@@ -38,9 +38,9 @@ export function formatResults(result: EvalResult): string {
   const rows = Object.entries(result.metrics)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, value]) => {
-    const ci = result.ci[name];
-    return [name, formatNumber(value), ci ? `[${formatNumber(ci[0])}, ${formatNumber(ci[1])}]` : ""];
-  });
+      const ci = result.ci[name];
+      return [name, formatNumber(value), ci ? `[${formatNumber(ci[0])}, ${formatNumber(ci[1])}]` : ""];
+    });
   if (rows.length === 0) return `${head}\n(no metrics)`;
   return `${head}\n\n${formatTable([["metric", "value", "95% CI"], ...rows], { right: [1] })}`;
 }
