@@ -16,6 +16,7 @@ import { followRun } from "./cli/follow";
 import { createProgressReporter } from "./cli/progress";
 import { evalResult, formatResults } from "./cli/results";
 import { CliError, evalUsage } from "./cli/usage";
+import { errorSummary } from "@/lib/db/errors";
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -119,7 +120,7 @@ async function report(
 function fail(error: unknown): number {
   if (error instanceof CliError || error instanceof AppError) log(`error: ${error.message}`);
   else if (error instanceof z.ZodError) log(`error: ${z.prettifyError(error)}`);
-  else log(`error: ${error instanceof Error ? error.message : String(error)}`);
+  else log(`error: ${errorSummary(error)}`);
   return 1;
 }
 

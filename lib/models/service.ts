@@ -18,7 +18,7 @@ function sealedKey(apiKey: string | undefined): string | null {
 }
 
 export async function addModel(db: Db, body: ModelBody): Promise<Model> {
-  if (await getModelByName(db, { name: body.name })) throw new AppError(`a model named "${body.name}" exists`, 409);
+  if (await getModelByName(db, { name: body.name })) throw new AppError(`a model named "${body.name}" exists`, 409, undefined, "name_taken");
   return createModel(db, {
     name: body.name,
     provider: "openai",
@@ -40,6 +40,9 @@ export async function editModel(
   const model = await getModel(db, { id });
   if (!model) throw new AppError("no such model", 404);
   if (model.provider === "baseline") throw new AppError("baselines cannot be edited");
+  if (patch.name !== undefined && patch.name !== model.name && (await getModelByName(db, { name: patch.name }))) {
+    throw new AppError(`a model named "${patch.name}" exists`, 409, undefined, "name_taken");
+  }
   const values: Partial<NewModel> = {};
   for (const key of ["name", "baseUrl", "modelId", "params", "concurrency", "timeoutMs"] as const) {
     if (patch[key] !== undefined) (values as Record<string, unknown>)[key] = patch[key];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Model } from "@/lib/db/schema";
+import { nameText, storableText } from "./text";
 
 const decodingParams = z
   .object({
@@ -9,14 +10,14 @@ const decodingParams = z
   })
   .strict();
 
-const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable name (letters, digits, _)");
+const envName = z.string().max(100).regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable name (letters, digits, _)");
 
 export const modelBody = z.object({
-  name: z.string().trim().min(1).max(120),
+  name: nameText(120),
   baseUrl: z.url({ protocol: /^https?$/ }).max(500),
-  modelId: z.string().trim().min(1).max(200),
+  modelId: nameText(200),
   /** Typed key: sealed server-side and never returned. */
-  apiKey: z.string().max(500).optional(),
+  apiKey: storableText(500).optional(),
   /** Or the name of a server-side environment variable holding the key. */
   apiKeyEnv: envName.optional(),
   params: decodingParams.default({}),
