@@ -8,6 +8,8 @@ import type { ConnectionCheck } from "@/lib/providers/types";
 import { resolveApiKey } from "@/lib/runner/model-client";
 import { sealSecret } from "@/lib/secrets";
 import type { ModelBody } from "@/lib/validation/models";
+import { checkOutboundHost, OutboundRefusedError } from "@/lib/http/outbound";
+import { checkKeyEnvName } from "./key-env";
 
 function sealedKey(apiKey: string | undefined): string | null {
   if (!apiKey) return null;
@@ -17,7 +19,19 @@ function sealedKey(apiKey: string | undefined): string | null {
   return sealSecret(apiKey, env.CHIMED_SECRET_KEY);
 }
 
+/** A base URL the outbound rule refuses is refused at the door too, with the rule's message. */
+function checkBaseUrl(baseUrl: string): void {
+  try {
+    checkOutboundHost(new URL(baseUrl).hostname);
+  } catch (error) {
+    if (error instanceof OutboundRefusedError) throw new AppError(error.message, 400, undefined, error.code);
+    throw error;
+  }
+}
+
 export async function addModel(db: Db, body: ModelBody): Promise<Model> {
+  if (body.apiKeyEnv) checkKeyEnvName(body.apiKeyEnv);
+  checkBaseUrl(body.baseUrl);
   if (await getModelByName(db, { name: body.name })) throw new AppError(`a model named "${body.name}" exists`, 409, undefined, "name_taken");
   return createModel(db, {
     name: body.name,
@@ -43,6 +57,8 @@ export async function editModel(
   if (patch.name !== undefined && patch.name !== model.name && (await getModelByName(db, { name: patch.name }))) {
     throw new AppError(`a model named "${patch.name}" exists`, 409, undefined, "name_taken");
   }
+  if (patch.apiKeyEnv) checkKeyEnvName(patch.apiKeyEnv);
+  if (patch.baseUrl) checkBaseUrl(patch.baseUrl);
   const values: Partial<NewModel> = {};
   for (const key of ["name", "baseUrl", "modelId", "params", "concurrency", "timeoutMs"] as const) {
     if (patch[key] !== undefined) (values as Record<string, unknown>)[key] = patch[key];
@@ -59,6 +75,8 @@ export async function checkConnection(
   { typedKey }: { typedKey?: string } = {},
 ): Promise<ConnectionCheck> {
   if (!target.baseUrl || !target.modelId) throw new AppError("this model has no server to test");
+  if (target.apiKeyEnv && !typedKey) checkKeyEnvName(target.apiKeyEnv);
+  checkBaseUrl(target.baseUrl);
   let apiKey = typedKey;
   try {
     apiKey ??= resolveApiKey(target as Model, { secretKey: env.CHIMED_SECRET_KEY });

@@ -1,4 +1,5 @@
 import type { Model } from "@/lib/db/schema";
+import { isAllowedKeyEnv, unavailableKeyEnvMessage } from "@/lib/models/key-env";
 import { baselineAnswer, isBaselineStrategy } from "@/lib/providers/baseline";
 import { createOpenAICompatibleProvider } from "@/lib/providers/openai-compatible";
 import type { ChatRequest, ChatResult } from "@/lib/providers/types";
@@ -27,8 +28,9 @@ export interface ClientOptions {
 
 export function resolveApiKey(model: Model, { secretKey, readEnv = (n) => process.env[n] }: Pick<ClientOptions, "secretKey" | "readEnv">) {
   if (model.apiKeyEnv) {
-    const value = readEnv(model.apiKeyEnv);
-    if (!value) throw new Error(`environment variable ${model.apiKeyEnv} (the API key of model "${model.name}") is not set`);
+    // A name outside the rule is never read, even when a model stored before the rule carries it.
+    const value = isAllowedKeyEnv(model.apiKeyEnv) ? readEnv(model.apiKeyEnv) : undefined;
+    if (!value) throw new Error(`model "${model.name}": ${unavailableKeyEnvMessage}`);
     return value;
   }
   if (model.apiKeyCiphertext) {
