@@ -9,6 +9,7 @@ import { resolveApiKey } from "@/lib/runner/model-client";
 import { sealSecret } from "@/lib/secrets";
 import type { ModelBody } from "@/lib/validation/models";
 import { checkOutboundHost, OutboundRefusedError } from "@/lib/http/outbound";
+import { checkConcurrency, deploymentCaps } from "@/lib/runner/caps";
 import { checkKeyEnvName } from "./key-env";
 
 function sealedKey(apiKey: string | undefined): string | null {
@@ -32,6 +33,7 @@ function checkBaseUrl(baseUrl: string): void {
 export async function addModel(db: Db, body: ModelBody): Promise<Model> {
   if (body.apiKeyEnv) checkKeyEnvName(body.apiKeyEnv);
   checkBaseUrl(body.baseUrl);
+  checkConcurrency(body.concurrency, deploymentCaps());
   if (await getModelByName(db, { name: body.name })) throw new AppError(`a model named "${body.name}" exists`, 409, undefined, "name_taken");
   return createModel(db, {
     name: body.name,
@@ -59,6 +61,7 @@ export async function editModel(
   }
   if (patch.apiKeyEnv) checkKeyEnvName(patch.apiKeyEnv);
   if (patch.baseUrl) checkBaseUrl(patch.baseUrl);
+  checkConcurrency(patch.concurrency, deploymentCaps());
   const values: Partial<NewModel> = {};
   for (const key of ["name", "baseUrl", "modelId", "params", "concurrency", "timeoutMs"] as const) {
     if (patch[key] !== undefined) (values as Record<string, unknown>)[key] = patch[key];
