@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Model } from "@/lib/db/schema";
 import { isAllowedKeyEnv, unavailableKeyEnvMessage } from "@/lib/models/key-env";
 import { baselineAnswer, isBaselineStrategy } from "@/lib/providers/baseline";
@@ -40,6 +41,11 @@ export function resolveApiKey(model: Model, { secretKey, readEnv = (n) => proces
   return undefined;
 }
 
+/** A short, one-way identity of a key, for cache keys: equal keys share it, nothing about the key leaks. */
+export function keyIdentity(apiKey: string): string {
+  return createHash("sha256").update(`chimed-key:${apiKey}`).digest("hex").slice(0, 32);
+}
+
 export function createModelClient(model: Model, ctx: SuiteContext, options: ClientOptions): ModelClient {
   if (model.provider === "baseline") {
     const strategy = model.modelId;
@@ -62,16 +68,19 @@ export function createModelClient(model: Model, ctx: SuiteContext, options: Clie
   if (model.provider !== "openai" || !model.baseUrl || !model.modelId) {
     throw new Error(`model "${model.name}" (${model.provider}) cannot be run by a server-side runner`);
   }
+  const apiKey = resolveApiKey(model, options);
   const provider = createOpenAICompatibleProvider({
     baseUrl: model.baseUrl,
     model: model.modelId,
-    apiKey: resolveApiKey(model, options),
+    apiKey,
     timeoutMs: model.timeoutMs,
     concurrency: options.concurrency,
     maxRetries: options.maxRetries,
   });
   return {
-    endpoint: `${model.baseUrl.replace(/\/+$/, "")}#${model.modelId}`,
+    // Two models on one URL with different keys may get different answers (and a key echoed back): never
+    // share cached responses between keys.
+    endpoint: `${model.baseUrl.replace(/\/+$/, "")}#${model.modelId}${apiKey ? `#key:${keyIdentity(apiKey)}` : ""}`,
     answer: (request, _item, signal) => provider.chat(request, signal),
   };
 }
