@@ -41,7 +41,7 @@ describe("naming the app's settings as a model's key sends nothing anywhere", ()
     await new Promise((done) => server.close(done));
   });
 
-  const target = (apiKeyEnv: string) => ({ name: "probe", baseUrl, modelId: "m", apiKeyEnv, apiKeyCiphertext: null, timeoutMs: 5000 });
+  const target = (apiKeyEnv: string) => ({ name: "probe", baseUrl, modelId: "m", apiKeyEnv, apiKeyCiphertext: null, apiKeyOrigin: null, timeoutMs: 5000 });
 
   it.each(["CHIMED_SECRET_KEY", "DATABASE_URL", "PATH"])("testing a connection with %s is refused with the neutral message", async (name) => {
     await expect(checkConnection(target(name))).rejects.toMatchObject({ status: 400, code: "key_env_not_allowed", message: unavailableKeyEnvMessage });

@@ -74,7 +74,7 @@ export async function sendOnce(
   signal?: AbortSignal,
 ): Promise<Attempt> {
   const started = performance.now();
-  const where = url.split("?", 1)[0];
+  const where = url.split("?", 1)[0].replace(/\/\/[^/@]*@/, "//");
   let res: HttpReply;
   try {
     res = await transport(url, { ...init, timeoutMs, signal });

@@ -27,6 +27,16 @@ export interface ClientOptions {
   readEnv?: (name: string) => string | undefined;
 }
 
+/** Scheme, host and port: what a stored key is bound to. */
+export function originOf(url: string): string {
+  return new URL(url).origin;
+}
+
+/** Whether a stored key may go to this URL: the origin it was entered for (keys stored before binding: their URL). */
+export function storedKeyBelongsTo(model: Pick<Model, "apiKeyOrigin">, url: string): boolean {
+  return model.apiKeyOrigin === null || model.apiKeyOrigin === originOf(url);
+}
+
 export function resolveApiKey(model: Model, { secretKey, readEnv = (n) => process.env[n] }: Pick<ClientOptions, "secretKey" | "readEnv">) {
   if (model.apiKeyEnv) {
     // A name outside the rule is never read, even when a model stored before the rule carries it.
@@ -35,6 +45,9 @@ export function resolveApiKey(model: Model, { secretKey, readEnv = (n) => proces
     return value;
   }
   if (model.apiKeyCiphertext) {
+    if (model.baseUrl && !storedKeyBelongsTo(model, model.baseUrl)) {
+      throw new Error(`model "${model.name}": its stored API key was entered for another server; enter the key again`);
+    }
     if (!secretKey) throw new Error(`model "${model.name}" has a stored API key but CHIMED_SECRET_KEY is not set`);
     return openSecret(model.apiKeyCiphertext, secretKey);
   }

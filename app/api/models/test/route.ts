@@ -13,6 +13,7 @@ export const POST = route({ access: "researcher", body: modelBody }, async ({ bo
       modelId: body.modelId,
       apiKeyEnv: body.apiKeyEnv ?? null,
       apiKeyCiphertext: null,
+      apiKeyOrigin: null,
       timeoutMs: body.timeoutMs,
     },
     { typedKey: body.apiKey || undefined },
