@@ -16,6 +16,14 @@ const envSchema = z.object({
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("data")),
   /** Comma-separated suite ids a deployment turns off (e.g. "mica4" where its licence is not granted). */
   DISABLED_SUITES: z.preprocess(emptyAsUndefined, z.string().default("")),
+  /** Address `npm start` listens on; loopback (the default) with no account is single-user mode. */
+  HOST: z.preprocess(emptyAsUndefined, z.string().default("127.0.0.1")),
+  /** Public URL of the app behind a reverse proxy (https:// marks session cookies Secure); else each request's. */
+  CHIMED_PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  /** Signs session cookies; unset: a secret generated once and kept in the database (app_secrets). */
+  CHIMED_AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32).optional()),
+  /** Embedded database only: where the wire port's password is kept (default: <PGLITE_DIR>/wire-password). */
+  PGLITE_PASSWORD_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;
