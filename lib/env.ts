@@ -22,8 +22,6 @@ const envSchema = z.object({
   CHIMED_PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   /** Signs session cookies; unset: a secret generated once and kept in the database (app_secrets). */
   CHIMED_AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32).optional()),
-  /** Embedded database only: where the wire port's password is kept (default: <PGLITE_DIR>/wire-password). */
-  PGLITE_PASSWORD_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;

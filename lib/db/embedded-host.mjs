@@ -15,7 +15,7 @@ try {
 }
 let server;
 try {
-  server = await serveWire(db, { port });
+  server = await serveWire(db, { port, password });
 } catch (error) {
   await db.close();
   parentPort.postMessage({ type: "error", message: `the embedded database could not listen on 127.0.0.1:${port} (set PGLITE_PORT): ${error.message}` });
