@@ -1,4 +1,4 @@
-import { appAuth, isSingleUserMode } from "./app-auth";
+import { authForCookies, isSingleUserMode } from "./app-auth";
 import { isLoopbackHostHeader } from "./loopback";
 
 export type AccountCaller =
@@ -11,7 +11,7 @@ export type AccountCaller =
  */
 export async function resolveAccountCaller(request: Request): Promise<AccountCaller> {
   if (request.headers.get("cookie")?.includes("session_token")) {
-    const auth = await appAuth(request);
+    const auth = await authForCookies(request.headers);
     const session = await auth.api.getSession({ headers: request.headers });
     const user = session?.user;
     if (user && !user.disabled) {

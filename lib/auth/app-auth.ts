@@ -11,15 +11,29 @@ const globalForAuth = globalThis as unknown as {
   chimedAccountsExist?: boolean;
 };
 
-/** Whether the request reached the app over HTTPS (directly, or per CHIMED_PUBLIC_URL behind a proxy). */
+/**
+ * Whether the request reached the app over HTTPS: per CHIMED_PUBLIC_URL when set, else per X-Forwarded-Proto
+ * (which `next start` fills from the socket; a client that lies about it only gets cookies its own browser
+ * then withholds over HTTP).
+ */
 export function isHttps(request: Request): boolean {
   if (env.CHIMED_PUBLIC_URL) return env.CHIMED_PUBLIC_URL.startsWith("https:");
-  return new URL(request.url).protocol === "https:";
+  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  return (forwarded ?? new URL(request.url).protocol.replace(":", "")) === "https";
+}
+
+/** The instance that handles an auth request: it sets Secure cookies when the request came over HTTPS. */
+export function authForRequest(request: Request): Promise<Auth> {
+  return appAuth(isHttps(request));
+}
+
+/** The instance that reads a session: the one whose cookie name the request carries. */
+export function authForCookies(headers: Headers): Promise<Auth> {
+  return appAuth(headers.get("cookie")?.includes("__Secure-chimed.session_token") ?? false);
 }
 
 /** The app's better-auth, one per cookie flavour (Secure over HTTPS, plain over HTTP), made once per process. */
-export function appAuth(request: Request): Promise<Auth> {
-  const secure = isHttps(request);
+function appAuth(secure: boolean): Promise<Auth> {
   globalForAuth.chimedAuth ??= new Map();
   let auth = globalForAuth.chimedAuth.get(secure);
   if (!auth) {
