@@ -37,7 +37,7 @@ async function createAccount(auth: Auth, { name, email, password, role }: { name
 /** The first account of a deployment, made admin; refused once any account exists. */
 export async function createFirstAdmin(auth: Auth, db: Db, body: FirstAccountBody, actor: Actor) {
   if (await anyUserExists(db)) throw new AppError("an account already exists: sign in, or ask an admin for an invite", 409);
-  const user = await createAccount(auth, { ...body, role: "admin" });
+  const user = await createAccount(auth, { name: body.name, email: body.email, password: body.password, role: "admin" });
   await recordAudit(db, { actorId: user.id, actor: body.email, action: "first_admin_created", target: `user:${user.id}`, ip: actor.ip });
   return user;
 }

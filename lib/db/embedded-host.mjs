@@ -5,7 +5,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { serveWire } from "./wire-server.mjs";
 
-const { dataDir, port } = workerData;
+const { dataDir, port, password } = workerData;
 let db;
 try {
   db = await PGlite.create(dataDir);
