@@ -1,6 +1,6 @@
-/** Pages reached through a secret token in the URL: no Referer may carry the token to another site. */
+/** Pages reached through a secret token in the URL (share, rater, invite and first-run links): no Referer may carry it away. */
 export function isTokenPath(pathname: string): boolean {
-  return /^\/(s|rate)(\/|$)/.test(pathname);
+  return /^\/(s|rate|invite|setup)(\/|$)/.test(pathname);
 }
 
 /**
