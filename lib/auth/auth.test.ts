@@ -59,6 +59,18 @@ describe.each(testEngines())("accounts with better-auth on $name", (engine) => {
     expect(response.headers.getSetCookie()[0]).toMatch(/^__Secure-chimed\.session_token=.*; Secure/i);
   });
 
+  it("lets a signed-in browser sign in again from the app's own origin, which better-auth checks against Host", async () => {
+    const first = await signIn(auth, ADMIN.email, ADMIN.password);
+    const again = await auth.handler(
+      new Request("http://localhost:3000/api/auth/sign-in/email", {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: ORIGIN, host: "127.0.0.1:3000", cookie: cookieOf(first) },
+        body: JSON.stringify({ email: ADMIN.email, password: ADMIN.password }),
+      }),
+    );
+    expect(again.status).toBe(200);
+  });
+
   it("refuses a sign-in posted from another site", async () => {
     const response = await signIn(auth, ADMIN.email, ADMIN.password, { origin: "https://evil.example" });
     expect(response.status).toBe(403);

@@ -29,6 +29,12 @@ export function buildAuth({ db, secret, secure, baseURL, clock = () => new Date(
     secret,
     baseURL,
     basePath: "/api/auth",
+    // The origin the browser used, per the Host header (Next.js may name the server differently in request.url);
+    // a page on another site cannot send a matching Origin, and handleAuthRequest has refused it already.
+    trustedOrigins: async (request) => {
+      const host = request?.headers.get("host");
+      return host ? [`http://${host}`, `https://${host}`] : [];
+    },
     database: drizzleAdapter(db, {
       provider: "pg",
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
