@@ -4,4 +4,6 @@ export async function register() {
   // then start the in-process runner that works through queued runs.
   const { appRunner } = await import("@/lib/app-runner");
   await appRunner();
+  const { printFirstRunNotice } = await import("@/lib/auth/first-run-notice");
+  await printFirstRunNotice();
 }

@@ -61,6 +61,8 @@ export default defineConfig({
     env: {
       PGLITE_DIR: ".e2e-data/pglite",
       PGLITE_PORT: process.env.E2E_PGLITE_PORT ?? "54339",
+      // Loopback and no account: single-user mode, which the other specs rely on (e2e/accounts.spec.ts starts its own servers).
+      HOST: "127.0.0.1",
       DATABASE_URL: "",
       NEXT_TELEMETRY_DISABLED: "1",
     },

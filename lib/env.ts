@@ -24,6 +24,12 @@ const envSchema = z.object({
   CHIMED_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(100_000).default(64),
   /** Largest number of requests (items × samples) one run may queue. */
   CHIMED_MAX_RUN_ITEMS: z.coerce.number().int().min(1).max(100_000_000).default(100_000),
+  /** Address `npm start` listens on; loopback (the default) with no account is single-user mode. */
+  HOST: z.preprocess(emptyAsUndefined, z.string().default("127.0.0.1")),
+  /** Public URL of the app behind a reverse proxy (https:// marks session cookies Secure); else each request's. */
+  CHIMED_PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  /** Signs session cookies; unset: a secret generated once and kept in the database (app_secrets). */
+  CHIMED_AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32).optional()),
 });
 
 /** Every variable this file reads: the app's own settings, which a model may never name as its key. */

@@ -1,3 +1,5 @@
+import { resolveAccountCaller } from "./account-caller";
+
 export const callerKinds = ["anonymous", "researcher", "admin", "share", "rater"] as const;
 export type CallerKind = (typeof callerKinds)[number];
 export type TokenKind = "share" | "rater";
@@ -5,7 +7,7 @@ export type TokenKind = "share" | "rater";
 /** Who is calling: resolved once per request by the route wrapper (and by pages showing protected data). */
 export type Caller =
   | { kind: "anonymous" }
-  | { kind: "researcher" | "admin"; userId: string | null; singleUser: boolean }
+  | { kind: "researcher" | "admin"; userId: string | null; singleUser: boolean; email?: string }
   | { kind: TokenKind; token: string; scope?: Record<string, unknown> };
 
 /** Reads a share or rater token from a request; null when the request carries none (or an invalid one). */
@@ -27,9 +29,9 @@ async function resolveToken(request: Request): Promise<Caller | null> {
 }
 
 /**
- * Placeholder until accounts exist: every caller is trusted as the single user (today's behaviour).
- * The accounts work replaces this body with sessions and single-user mode detection.
+ * A share or rater token; else the account a session cookie names (researcher or admin); else, in single-user
+ * mode and on a loopback Host, the single user as admin; else anonymous.
  */
 export async function resolveCaller(request: Request): Promise<Caller> {
-  return (await resolveToken(request)) ?? { kind: "admin", userId: null, singleUser: true };
+  return (await resolveToken(request)) ?? (await resolveAccountCaller(request));
 }

@@ -1,7 +1,18 @@
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import type { Caller } from "./caller";
+import { isLoopbackHostHeader } from "./loopback";
+import { crossSiteReason } from "./origin";
 
 /**
- * Checks a state-changing request before its handler runs (Origin, Sec-Fetch-Site, Host); throws an AppError
- * to refuse it. Placeholder: allows everything; the accounts work fills it in.
+ * Checks a state-changing request before its handler runs: a request from another site is refused whatever
+ * its content type (the wrapper already insists on application/json for JSON bodies), and the single user is
+ * only ever served on a loopback Host (proxy.ts refuses other Hosts before this, for pages too).
  */
-export async function guardRequest(_request: Request, _caller: Caller): Promise<void> {}
+export async function guardRequest(request: Request, caller: Caller): Promise<void> {
+  const reason = crossSiteReason(request, env.CHIMED_PUBLIC_URL);
+  if (reason) throw new AppError(reason, 403, undefined, "cross_site");
+  if ("singleUser" in caller && caller.singleUser && !isLoopbackHostHeader(request.headers.get("host"))) {
+    throw new AppError("this app serves only localhost until an account exists", 421, undefined, "host_not_allowed");
+  }
+}

@@ -5,7 +5,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { serveWire } from "./wire-server.mjs";
 
-const { dataDir, port } = workerData;
+const { dataDir, port, password } = workerData;
 let db;
 try {
   db = await PGlite.create(dataDir);
@@ -15,7 +15,7 @@ try {
 }
 let server;
 try {
-  server = await serveWire(db, { port });
+  server = await serveWire(db, { port, password });
 } catch (error) {
   await db.close();
   parentPort.postMessage({ type: "error", message: `the embedded database could not listen on 127.0.0.1:${port} (set PGLITE_PORT): ${error.message}` });

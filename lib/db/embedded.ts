@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import pg from "pg";
@@ -7,7 +8,8 @@ import pg from "pg";
  * The embedded database admits one process. The first process to open a data directory owns it and serves it
  * over the PostgreSQL wire protocol on loopback (wire-server.mjs, in a worker thread: embedded-host.mjs); every
  * process, the owner included, then talks to it through node-postgres. So the app, `npm run eval` and
- * `npm run worker` see the same runs.
+ * `npm run worker` see the same runs. The wire port asks for a password generated at first start and kept in
+ * the data directory (mode 0600), so only processes that may read the directory may read the database.
  */
 export interface EmbeddedServer {
   url: string;
@@ -27,8 +29,9 @@ export async function connectEmbedded({ dataDir, port }: { dataDir: string; port
   for (let attempt = 0; attempt < 50; attempt++) {
     const lock = readLock(lockFile);
     if (lock && isAlive(lock.pid)) {
-      const url = urlFor(lock.port);
-      if (await answers(url)) return { url, owner: false, close: async () => {} };
+      const password = readPassword(dataDir);
+      const url = password === null ? null : urlFor(lock.port, password);
+      if (url && (await answers(url))) return { url, owner: false, close: async () => {} };
       // The owner is starting up (or busy with initdb): wait for it rather than opening the directory twice.
       await new Promise((r) => setTimeout(r, 200));
       continue;
@@ -52,7 +55,8 @@ type HostMessage = { type: "ready" } | { type: "error"; message: string };
 
 async function serve(dataDir: string, port: number, lockFile: string): Promise<EmbeddedServer> {
   mkdirSync(dataDir, { recursive: true });
-  const host = new Worker(HOST_ENTRY, { workerData: { dataDir, port } });
+  const password = ensurePassword(dataDir);
+  const host = new Worker(HOST_ENTRY, { workerData: { dataDir, port, password } });
   const release = () => rmSync(lockFile, { force: true });
   await new Promise<void>((resolve, reject) => {
     host.once("message", (message: HostMessage) => {
@@ -71,7 +75,7 @@ async function serve(dataDir: string, port: number, lockFile: string): Promise<E
   });
   process.once("exit", release);
   return {
-    url: urlFor(port),
+    url: urlFor(port, password),
     owner: true,
     close() {
       closed ??= (async () => {
@@ -92,8 +96,35 @@ export function embeddedOwnerAlive(dataDir: string): boolean {
   return !!lock && isAlive(lock.pid);
 }
 
-function urlFor(port: number): string {
-  return `postgres://postgres@127.0.0.1:${port}/postgres`;
+function urlFor(port: number, password: string): string {
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+}
+
+/** Where the wire port's password lives: inside the data directory, which PostgreSQL tolerates extra files in. */
+export function passwordFile(dataDir: string): string {
+  return path.join(path.resolve(dataDir), "wire-password");
+}
+
+function readPassword(dataDir: string): string | null {
+  try {
+    return readFileSync(passwordFile(dataDir), "utf8").trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** The directory's password, generated on its first start; readable by this user only. */
+function ensurePassword(dataDir: string): string {
+  const file = passwordFile(dataDir);
+  try {
+    writeFileSync(file, randomBytes(24).toString("base64url"), { flag: "wx", mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  const password = readPassword(dataDir);
+  if (!password) throw new Error(`the embedded database's password file ${file} is empty: delete it to make a new one`);
+  return password;
 }
 
 function readLock(file: string): LockInfo | null {

@@ -5,5 +5,5 @@ export interface WireServer {
   close(): Promise<void>;
 }
 
-/** Serves one PGlite database to many PostgreSQL clients on loopback (see wire-server.mjs). */
-export function serveWire(db: PGlite, options: { port: number; host?: string }): Promise<WireServer>;
+/** Serves one PGlite database to many PostgreSQL clients on loopback; with a password, only to those who know it. */
+export function serveWire(db: PGlite, options: { port: number; host?: string; password?: string }): Promise<WireServer>;

@@ -1,5 +1,6 @@
 // Plain JavaScript: the embedded database's owner runs this in a worker thread (embedded-host.mjs), which loads
 // it without the TypeScript toolchain in every process that may own the database, the built app included.
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer } from "node:net";
 
 const SSL_REQUEST = 80877103;
@@ -15,12 +16,16 @@ const SSL_OR_CANCEL_LENGTH = 8;
  * client's Parse replace another's unnamed statement before its Bind; this server never does.
  * Clients must send each extended-protocol query with its Sync in one go (node-postgres does).
  *
- * @typedef {{ socket: import("node:net").Socket, buffer: Buffer, started: boolean, pending: Uint8Array[] }} Connection
+ * With a `password`, a client must prove it knows it (PostgreSQL's md5 exchange, with a fresh salt per
+ * connection) before its startup message reaches PGlite: any local process can reach a loopback port.
+ *
+ * @typedef {{ socket: import("node:net").Socket, buffer: Buffer, started: boolean, pending: Uint8Array[],
+ *   auth?: { user: string, salt: Buffer, startup: Uint8Array } }} Connection
  * @param {import("@electric-sql/pglite").PGlite} db
- * @param {{ port: number, host?: string }} options
+ * @param {{ port: number, host?: string, password?: string }} options
  * @returns {Promise<import("./wire-server.mjs").WireServer>}
  */
-export async function serveWire(db, { port, host = "127.0.0.1" }) {
+export async function serveWire(db, { port, host = "127.0.0.1", password }) {
   /** @type {{ conn: Connection, messages: Uint8Array[] }[]} */
   const queue = [];
   /** @type {Connection | null} */
@@ -84,7 +89,13 @@ export async function serveWire(db, { port, host = "127.0.0.1" }) {
         if (buf.length < length) return;
         conn.started = true;
         conn.buffer = buf.subarray(length);
-        enqueue(conn, [new Uint8Array(buf.subarray(0, length))]);
+        const startup = new Uint8Array(buf.subarray(0, length));
+        if (password === undefined) {
+          enqueue(conn, [startup]);
+        } else {
+          conn.auth = { user: startupUser(buf.subarray(8, length)), salt: randomBytes(4), startup };
+          conn.socket.write(md5Request(conn.auth.salt));
+        }
         continue;
       }
       if (buf.length < 5) return;
@@ -96,6 +107,16 @@ export async function serveWire(db, { port, host = "127.0.0.1" }) {
       if (type === "X") {
         conn.socket.end();
         return;
+      }
+      if (conn.auth) {
+        const { user, salt, startup } = conn.auth;
+        conn.auth = undefined;
+        if (type !== "p" || !md5Matches(message.subarray(5), password, user, salt)) {
+          conn.socket.end(authFailure(user));
+          return;
+        }
+        enqueue(conn, [startup]);
+        continue;
       }
       conn.pending.push(message);
       if (type === "S" || type === "Q") {
@@ -137,4 +158,37 @@ export async function serveWire(db, { port, host = "127.0.0.1" }) {
         server.close(() => resolve());
       }),
   };
+}
+
+/** The `user` parameter of a startup message's body (after its length and protocol version). */
+function startupUser(params) {
+  const parts = params.toString("utf8").split("\0");
+  for (let i = 0; i + 1 < parts.length; i += 2) if (parts[i] === "user") return parts[i + 1];
+  return "";
+}
+
+function md5Request(salt) {
+  const reply = Buffer.alloc(13);
+  reply.write("R", 0);
+  reply.writeInt32BE(12, 1);
+  reply.writeInt32BE(5, 5);
+  salt.copy(reply, 9);
+  return reply;
+}
+
+const md5 = (data) => createHash("md5").update(data).digest("hex");
+
+function md5Matches(body, password, user, salt) {
+  const expected = Buffer.from(`md5${md5(Buffer.concat([Buffer.from(md5(password + user)), salt]))}`);
+  const given = Buffer.from(body.subarray(0, body.indexOf(0) < 0 ? body.length : body.indexOf(0)));
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function authFailure(user) {
+  const fields = [`SFATAL`, `VFATAL`, `C28P01`, `Mpassword authentication failed for user "${user}"`];
+  const body = Buffer.concat([...fields.map((f) => Buffer.from(`${f}\0`, "utf8")), Buffer.from([0])]);
+  const head = Buffer.alloc(5);
+  head.write("E", 0);
+  head.writeInt32BE(body.length + 4, 1);
+  return Buffer.concat([head, body]);
 }

@@ -8,4 +8,6 @@ import type { Db } from "@/lib/db/client";
 export const routeHooks: {
   resolveCaller?: (request: Request) => Promise<Caller>;
   openDb?: () => Promise<Db>;
+  /** The clock of per-caller limits. */
+  now?: () => Date;
 } = {};

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type Access, checkAccess } from "@/lib/auth/access";
 import { type Caller, resolveCaller } from "@/lib/auth/caller";
+import { type CallerLimit, enforceCallerLimit } from "@/lib/auth/caller-limits";
 import { guardRequest } from "@/lib/auth/request-guard";
 import { getAppDb } from "@/lib/app-db";
 import type { Db } from "@/lib/db/client";
@@ -23,6 +24,8 @@ export interface RouteSpec<P, Q, B> {
   body?: Schema<B> | "raw";
   /** Largest JSON body accepted, in bytes (default 1 MB); beyond it: 413. */
   bodyLimit?: number;
+  /** Calls each caller may make per window (lib/auth/caller-limits.ts); beyond it: 429. */
+  limit?: CallerLimit;
 }
 
 export interface RouteInput<P, Q, B> {
@@ -68,6 +71,10 @@ export function route<P = undefined, Q = undefined, B = undefined>(
           : undefined
       ) as B;
       const db = await openDb();
+      if (spec.limit) {
+        const now = (routeHooks.now ?? (() => new Date()))();
+        await enforceCallerLimit(db, { limit: spec.limit, caller, request, now });
+      }
       const result = await handler({ request, caller, db, params, query, body });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {

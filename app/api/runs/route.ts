@@ -1,3 +1,4 @@
+import { RUN_CREATION_LIMIT } from "@/lib/auth/caller-limits";
 import { z } from "zod";
 import { appRunner } from "@/lib/app-runner";
 import { listRuns } from "@/lib/db/queries/runs";
@@ -16,7 +17,7 @@ export const GET = route({ access: "researcher", query: runsQuery }, async ({ db
   return { runs: rows.map(({ run, ...rest }) => ({ ...rest, ...run })) };
 });
 
-export const POST = route({ access: "researcher", body: createRunBody }, async ({ db, body }) => {
+export const POST = route({ access: "researcher", limit: RUN_CREATION_LIMIT, body: createRunBody }, async ({ db, body }) => {
   const run = await startRun(db, body, { caps: deploymentCaps() });
   (await appRunner()).poke();
   return Response.json({ run }, { status: 201 });

@@ -1,3 +1,4 @@
+import { MODEL_TEST_LIMIT } from "@/lib/auth/caller-limits";
 import { route } from "@/lib/http/route";
 import { checkConnection } from "@/lib/models/service";
 import { modelBody } from "@/lib/validation/models";
@@ -5,7 +6,7 @@ import { modelBody } from "@/lib/validation/models";
 export const dynamic = "force-dynamic";
 
 /** Tests a model's settings before they are saved. */
-export const POST = route({ access: "researcher", body: modelBody }, async ({ body }) =>
+export const POST = route({ access: "researcher", limit: MODEL_TEST_LIMIT, body: modelBody }, async ({ body }) =>
   checkConnection(
     {
       name: body.name,
