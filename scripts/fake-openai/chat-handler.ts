@@ -21,6 +21,8 @@ export interface HandlerState {
   schedule(res: ServerResponse, delayMs: number, send: () => void): void;
   nextSampleIndex(): number;
   nextId(): string;
+  /** Counts a completion request by its messages (see FakeOpenAI.callsFor). */
+  recordCall(messages: readonly ChatMessage[]): void;
 }
 
 type Body = Record<string, unknown>;
@@ -94,6 +96,7 @@ export function handleCompletion(state: HandlerState, req: IncomingMessage, res:
     state.count("bad_request");
     return sendError(res, 400, legacy ? "'prompt' must be a string." : "'messages' must be a non-empty array of {role, content}.", "invalid_request_error");
   }
+  state.recordCall(messages);
   const model = typeof body.model === "string" ? body.model : state.models[0];
   if (state.enforceModels && !state.models.includes(model)) {
     state.count("not_found");

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRng } from "@/lib/scoring/random";
@@ -38,6 +39,26 @@ export interface FakeOpenAI {
   close(): Promise<void>;
   stats(): FakeOpenAIStats;
   resetStats(): void;
+  /**
+   * Lets the next `after` answers (default 0) go out, then holds every later one, faults included, until
+   * `release()`. Tests use it to keep a run unfinished until they have done what they test (a signal, a kill).
+   */
+  hold(options?: { after?: number }): void;
+  /** Sends every held answer and stops holding. */
+  release(): void;
+  /** Resolves once `count` requests are in flight at the same time (held and hanging ones count). */
+  whenInFlight(count: number): Promise<void>;
+  /** How many completion requests carried exactly these messages (every attempt, whatever was answered). */
+  callsFor(messages: readonly ChatMessage[]): number;
+}
+
+// Bounded memory for long benchmark runs, as in faults.ts.
+const MAX_TRACKED_CALLS = 1_000_000;
+
+function messagesKey(messages: readonly ChatMessage[]): string {
+  const hash = createHash("sha1");
+  for (const m of messages) hash.update(`\u0001${m.role}\u0002${m.content}`);
+  return hash.digest("base64");
 }
 
 const DEFAULT_MODELS = ["fake-chimed"];
@@ -57,6 +78,14 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   let sampleIndex = 0;
   let idCounter = 0;
   let closed = false;
+  const calls = new Map<string, number>();
+  // The gate: null while answers flow; otherwise how many may still pass before it holds them.
+  let passing: number | null = null;
+  let held: (() => void)[] = [];
+  let inFlightWaiters: { count: number; resolve: () => void }[] = [];
+  const wakeInFlightWaiters = () => {
+    inFlightWaiters = inFlightWaiters.filter((w) => (inFlight >= w.count ? (w.resolve(), false) : true));
+  };
 
   const count = (kind: string) => {
     byKind[kind] = (byKind[kind] ?? 0) + 1;
@@ -71,6 +100,10 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     nextDelay: () => latencyMs + (jitterMs > 0 ? jitter() * jitterMs : 0),
     count,
     schedule(res: ServerResponse, delayMs: number, send: () => void) {
+      if (passing !== null && passing-- <= 0) {
+        held.push(() => state.schedule(res, delayMs, send));
+        return;
+      }
       if (delayMs <= 0) return send();
       const timer = setTimeout(() => {
         timers.delete(timer);
@@ -80,6 +113,11 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     },
     nextSampleIndex: () => sampleIndex++,
     nextId: () => `chatcmpl-fake${++idCounter}`,
+    recordCall(messages) {
+      const key = messagesKey(messages);
+      if (calls.size >= MAX_TRACKED_CALLS && !calls.has(key)) calls.clear();
+      calls.set(key, (calls.get(key) ?? 0) + 1);
+    },
   };
   const onResponseClose = () => {
     inFlight--;
@@ -89,6 +127,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     requests++;
     if (++inFlight > inFlightMax) inFlightMax = inFlight;
     res.once("close", onResponseClose);
+    wakeInFlightWaiters();
     if (authHeader !== null && req.headers.authorization !== authHeader) {
       count("unauthorized");
       return sendError(res, 401, "Incorrect API key provided.", "invalid_request_error", "invalid_api_key");
@@ -139,6 +178,23 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       requests = 0;
       byKind = {};
       inFlightMax = inFlight;
+      calls.clear();
     },
+    hold({ after = 0 } = {}) {
+      passing = after;
+    },
+    release() {
+      passing = null;
+      const sends = held;
+      held = [];
+      for (const send of sends) send();
+    },
+    whenInFlight(count) {
+      return new Promise<void>((resolve) => {
+        inFlightWaiters.push({ count, resolve });
+        wakeInFlightWaiters();
+      });
+    },
+    callsFor: (messages) => calls.get(messagesKey(messages)) ?? 0,
   };
 }
