@@ -4,6 +4,7 @@ import { freePort } from "@/lib/free-port";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { describe, it } from "vitest";
 import { type Database, openDatabase, openSharedDatabase } from "./client";
 import { migrateDatabase } from "./migrate";
 
@@ -24,14 +25,27 @@ export function testPostgresUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 }
 
-export function testEngines(): TestEngine[] {
-  const engines: TestEngine[] = [
-    { name: "pglite", open: openTestPglite },
-    { name: "pglite-wire", open: openTestEmbedded },
-  ];
+/**
+ * The engines a database test file runs on (`describe.each(testEngines())`), at collection time. Without a
+ * PostgreSQL URL the file also gets a skipped test named after the missing variable, so a run without
+ * PostgreSQL says so in its skipped count instead of silently testing less. `only` narrows the engines.
+ */
+export function testEngines({ only }: { only?: TestEngine["name"][] } = {}): TestEngine[] {
+  const wanted = (name: TestEngine["name"]) => !only || only.includes(name);
+  const engines: TestEngine[] = [];
+  if (wanted("pglite")) engines.push({ name: "pglite", open: openTestPglite });
+  if (wanted("pglite-wire")) engines.push({ name: "pglite-wire", open: openTestEmbedded });
   const url = testPostgresUrl();
+  if (!wanted("postgres")) return engines;
   if (url) engines.push({ name: "postgres", open: () => openTestPostgres(url) });
+  else reportSkippedPostgres();
   return engines;
+}
+
+function reportSkippedPostgres() {
+  describe.skip("on postgres: TEST_DATABASE_URL (or DATABASE_URL) is not set", () => {
+    it("this file's database tests on PostgreSQL", () => {});
+  });
 }
 
 async function openTestPglite(): Promise<TestDatabase> {

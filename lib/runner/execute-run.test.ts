@@ -137,7 +137,8 @@ describe.each(testEngines())("runs against a fake OpenAI-compatible server on $n
         provider: "openai",
         baseUrl: faulty.url,
         modelId: "fake-chimed",
-        timeoutMs: 400,
+        // Ends the hung attempts; long enough that no answered attempt on a busy machine runs into it.
+        timeoutMs: 3000,
         concurrency: 8,
       });
       const run = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 40 } });
