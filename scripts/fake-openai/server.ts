@@ -101,7 +101,9 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     count,
     schedule(res: ServerResponse, delayMs: number, send: () => void) {
       if (passing !== null && passing-- <= 0) {
-        held.push(() => state.schedule(res, delayMs, send));
+        held.push(() => {
+          if (!res.destroyed) state.schedule(res, delayMs, send);
+        });
         return;
       }
       if (delayMs <= 0) return send();
