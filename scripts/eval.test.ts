@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, type Db, openSharedDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -169,6 +170,31 @@ describe("npm run worker -- --once", () => {
   }, TEST_MS);
 });
 
+/** Starts `start` while run_items is share-locked, and lifts the lock once `count` backends wait on it. */
+async function behindClaimBarrier<T>(url: string, count: number, start: () => T): Promise<T> {
+  const barrier = postgres(url, { max: 1, onnotice: () => {} });
+  let started: T | undefined;
+  try {
+    await barrier.begin(async (tx) => {
+      await tx`lock table run_items in share mode`;
+      started = start();
+      await waitFor(
+        async () => {
+          // A transaction sees one snapshot of pg_stat_activity unless it clears it.
+          await tx`select pg_stat_clear_snapshot()`;
+          const [{ waiting }] = await tx<{ waiting: number }[]>`
+            select count(*)::int as waiting from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid))`;
+          return waiting >= count;
+        },
+        { timeoutMs: PROCESS_MS },
+      );
+    });
+    return started!;
+  } finally {
+    await barrier.end({ timeout: 5 });
+  }
+}
+
 // Two worker processes on one run: on PostgreSQL their claims race for real (separate connections), so an item
 // handed out twice shows up as a second call for its prompt at the fake server.
 describe.each(testEngines({ only: ["pglite-wire", "postgres"] }))("two npm run worker processes on $name", (engine) => {
@@ -193,7 +219,11 @@ describe.each(testEngines({ only: ["pglite-wire", "postgres"] }))("two npm run w
     const run = await startRun(workerDb, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 300, seed: 41, concurrency: 4 } });
     // Nothing is answered until both workers have their 4 requests in flight: they work on the run at once.
     server.hold();
-    const workers = [0, 1].map(() => watchChild(spawnTs("scripts/worker.ts", ["--once"], { env }), { timeoutMs: PROCESS_MS }).exited);
+    const spawnWorkers = () =>
+      [0, 1].map(() => watchChild(spawnTs("scripts/worker.ts", ["--once"], { env }), { timeoutMs: PROCESS_MS }).exited);
+    // On PostgreSQL their first claims also start together: a share lock on run_items stops each worker at its
+    // first claim (the first write to that table) until both wait there.
+    const workers = shared ? await behindClaimBarrier(shared.url!, 2, spawnWorkers) : spawnWorkers();
     await server.whenInFlight(8);
     server.release();
     for (const result of await Promise.all(workers)) expect(result.code, result.stderr).toBe(0);

@@ -70,6 +70,8 @@ describe.runIf(postgresEngine)("claimRunItems from separate PostgreSQL connectio
         await tx`lock table runs in access exclusive mode`;
         claims = claimers.map((c, i) => claimRunItems(c.db, { runId, owner: `claimer-${i}`, limit: 100, leaseSeconds: 60 }));
         for (;;) {
+          // A transaction sees one snapshot of pg_stat_activity unless it clears it.
+          await tx`select pg_stat_clear_snapshot()`;
           const [{ waiting }] = await tx<{ waiting: number }[]>`
             select count(*)::int as waiting from pg_stat_activity
             where pg_backend_pid() = any(pg_blocking_pids(pid))`;
