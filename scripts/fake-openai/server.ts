@@ -4,6 +4,7 @@ import { createRng } from "@/lib/scoring/random";
 import type { ChatMessage } from "@/lib/suites/types";
 import { type HandlerState, handleCompletion } from "./chat-handler";
 import { createFaultPlan, type FaultSpec } from "./faults";
+import type { HostileSpec } from "./hostile";
 import { readBody, sendError, sendJson } from "./http-utils";
 
 export interface FakeOpenAIOptions {
@@ -21,6 +22,8 @@ export interface FakeOpenAIOptions {
   faultOnlyFirstAttempts?: number;
   /** Retry-After on injected 429s; null omits the header. Default 1. */
   retryAfterSeconds?: number | null;
+  /** Answers no well-behaved server gives (NUL, lone surrogates, huge bodies) for a share of requests. */
+  hostile?: HostileSpec;
   /** Exact answers for chosen prompts; undefined falls through to fakeAnswer. */
   oracle?: (messages: ChatMessage[]) => string | undefined;
 }
@@ -30,6 +33,11 @@ export interface FakeOpenAIStats {
   byKind: Record<string, number>;
   inFlight: number;
   inFlightMax: number;
+  /** Responses held back by hold(), waiting for release(). */
+  held: number;
+  /** Distinct completion requests (model + messages) seen, and the most times any one of them was asked. */
+  distinctRequests: number;
+  maxCallsPerRequest: number;
 }
 
 export interface FakeOpenAI {
@@ -38,9 +46,18 @@ export interface FakeOpenAI {
   close(): Promise<void>;
   stats(): FakeOpenAIStats;
   resetStats(): void;
+  /**
+   * Holds every response (faults included) once its latency has passed, until release(): a test can have
+   * requests in flight for as long as it needs, with no timing involved.
+   */
+  hold(): void;
+  /** Sends every held response and stops holding. */
+  release(): void;
 }
 
 const DEFAULT_MODELS = ["fake-chimed"];
+// Bounded memory for long benchmark runs.
+const MAX_TRACKED_REQUESTS = 1_000_000;
 
 export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
   const seed = options.seed ?? 1;
@@ -57,6 +74,10 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   let sampleIndex = 0;
   let idCounter = 0;
   let closed = false;
+  let holding = false;
+  const held: (() => void)[] = [];
+  let calls = new Map<number, number>();
+  let maxCalls = 0;
 
   const count = (kind: string) => {
     byKind[kind] = (byKind[kind] ?? 0) + 1;
@@ -71,13 +92,24 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     nextDelay: () => latencyMs + (jitterMs > 0 ? jitter() * jitterMs : 0),
     count,
     schedule(res: ServerResponse, delayMs: number, send: () => void) {
-      if (delayMs <= 0) return send();
+      const go = () => {
+        if (!res.destroyed && !closed) send();
+      };
+      const due = () => (holding ? held.push(go) : go());
+      if (delayMs <= 0) return void due();
       const timer = setTimeout(() => {
         timers.delete(timer);
-        if (!res.destroyed && !closed) send();
+        due();
       }, delayMs);
       timers.add(timer);
     },
+    countCall(key: number) {
+      if (calls.size >= MAX_TRACKED_REQUESTS) calls.clear();
+      const n = (calls.get(key) ?? 0) + 1;
+      calls.set(key, n);
+      if (n > maxCalls) maxCalls = n;
+    },
+    hostile: options.hostile,
     nextSampleIndex: () => sampleIndex++,
     nextId: () => `chatcmpl-fake${++idCounter}`,
   };
@@ -134,11 +166,28 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
         // Also ends keep-alive sockets and requests deliberately left hanging.
         server.closeAllConnections();
       }),
-    stats: () => ({ requests, byKind: { ...byKind }, inFlight, inFlightMax }),
+    stats: () => ({
+      requests,
+      byKind: { ...byKind },
+      inFlight,
+      inFlightMax,
+      held: held.length,
+      distinctRequests: calls.size,
+      maxCallsPerRequest: maxCalls,
+    }),
     resetStats() {
       requests = 0;
       byKind = {};
       inFlightMax = inFlight;
+      calls = new Map();
+      maxCalls = 0;
+    },
+    hold() {
+      holding = true;
+    },
+    release() {
+      holding = false;
+      for (const go of held.splice(0)) go();
     },
   };
 }
