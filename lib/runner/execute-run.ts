@@ -36,6 +36,8 @@ export interface ExecuteRunOptions {
   signal?: AbortSignal;
   leaseSeconds?: number;
   maxRetries?: number;
+  /** Answers larger than this many bytes are errors (default CHIMED_MAX_ANSWER_BYTES). */
+  maxAnswerBytes?: number;
   /** How failing result writes are retried (tests shorten it). */
   writeRetry?: RetryPolicy;
   /** Called each time a result write fails and will be retried (the database is away). */
@@ -83,7 +85,12 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
   const ctx = buildSuiteContext({ suiteId: suite.id, kind, config: suite.config, settings, items, devItems, allItems });
   let client: ModelClient;
   try {
-    client = createModelClient(model, ctx, { secretKey: options.secretKey, concurrency, maxRetries: options.maxRetries });
+    client = createModelClient(model, ctx, {
+      secretKey: options.secretKey,
+      concurrency,
+      maxRetries: options.maxRetries,
+      maxAnswerBytes: options.maxAnswerBytes,
+    });
   } catch (error) {
     await setRunStatus(db, { id: runId, status: "failed", error: (error as Error).message });
     return "failed";

@@ -55,6 +55,24 @@ describe.each(testEngines())("results that are hard to store, on $name", (engine
     }
   });
 
+  it("completes a run against a hostile server: every item scored or explained, none asked twice", async () => {
+    const { db } = database;
+    const hostile = await startFakeOpenAI({ seed: 4, hostile: { rate: 0.6, hugeBytes: 400 * 1024 * 1024 } });
+    try {
+      const run = await newRun(db, "hostile", hostile.url, 30);
+      expect(await executeRun({ db, runId: run.id, maxAnswerBytes: 1024 * 1024 })).toBe("completed");
+      const rows = await listRunItemRecords(db, { runId: run.id });
+      const errors = rows.filter((r) => r.status === "error");
+      expect(errors.map((r) => r.error)).toEqual(errors.map(() => "answer larger than 1 MB after 1 attempt"));
+      expect(errors.length).toBe(hostile.stats().byKind.huge);
+      expect(errors.length).toBeGreaterThan(0);
+      expect(rows.filter((r) => r.status === "done").every((r) => r.outcome !== null)).toBe(true);
+      expect(hostile.stats()).toMatchObject({ requests: 30, maxCallsPerRequest: 1 });
+    } finally {
+      await hostile.close();
+    }
+  });
+
   it("ends a row the database refuses as an error with the reason and stores the rest of its batch", async () => {
     const { db } = database;
     const run = await newRun(db, "refused-row", fake.url, 3);
