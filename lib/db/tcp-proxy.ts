@@ -8,6 +8,8 @@ export interface TcpProxy {
   cut(): void;
   /** Accepts connections again. */
   restore(): void;
+  /** Connections stay open but nothing passes any more, as when a network path dies silently. */
+  freeze(): void;
   close(): Promise<void>;
 }
 
@@ -16,7 +18,13 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
   const target = new URL(targetUrl);
   const sockets = new Set<net.Socket>();
   let down = false;
+  let frozen = false;
+  const pairs = new Set<[net.Socket, net.Socket]>();
   const server = net.createServer((client) => {
+    if (frozen) {
+      sockets.add(client.pause());
+      return;
+    }
     const upstream = net.connect(Number(target.port || 5432), target.hostname);
     for (const s of [client, upstream]) {
       sockets.add(s);
@@ -27,6 +35,9 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
       });
     }
     client.pipe(upstream).pipe(client);
+    const pair: [net.Socket, net.Socket] = [client, upstream];
+    pairs.add(pair);
+    client.on("close", () => pairs.delete(pair));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
@@ -40,6 +51,13 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
       down = true;
       server.close();
       for (const s of sockets) s.destroy();
+    },
+    freeze() {
+      frozen = true;
+      for (const [client, upstream] of pairs) {
+        client.unpipe(upstream).pause();
+        upstream.unpipe(client).pause();
+      }
     },
     restore() {
       if (!down) return;
