@@ -16,6 +16,10 @@ const envSchema = z.object({
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("data")),
   /** Comma-separated suite ids a deployment turns off (e.g. "mica4" where its licence is not granted). */
   DISABLED_SUITES: z.preprocess(emptyAsUndefined, z.string().default("")),
+  /** A model answer whose body passes this many bytes is cut off and recorded as an error. */
+  CHIMED_MAX_ANSWER_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1024).default(4 * 1024 * 1024)),
+  /** Suite uploads larger than this many bytes are refused (413) while they stream in. */
+  CHIMED_MAX_UPLOAD_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1024).default(50 * 1024 * 1024)),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -5,13 +5,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { describe, it } from "vitest";
-import { type Database, openDatabase, openSharedDatabase } from "./client";
+import { type Database, openDatabase, openNodePostgres, openSharedDatabase } from "./client";
 import { migrateDatabase } from "./migrate";
 
 /** A throwaway, migrated database for tests; `dispose` removes every trace of it. */
 export interface TestDatabase extends Database {
-  /** Connection URL for a second client (PostgreSQL only). */
+  /** Connection URL for a second postgres.js client (PostgreSQL only). */
   url?: string;
+  /** Where this database answers over the wire (PostgreSQL, and the embedded database's wire server). */
+  wireUrl?: string;
+  /** A second client of this database at `wireUrl`, or at another address that leads to it (a proxy). */
+  connect?(url: string): Database;
   dispose(): Promise<void>;
 }
 
@@ -57,10 +61,13 @@ async function openTestPglite(): Promise<TestDatabase> {
 /** The embedded database as the app runs it: served on loopback by its owner, reached through postgres.js. */
 async function openTestEmbedded(): Promise<TestDatabase> {
   const dir = mkdtempSync(path.join(tmpdir(), "chimed-test-"));
-  const database = await openSharedDatabase({ pgliteDir: path.join(dir, "pglite"), pglitePort: await freePort() });
+  const port = await freePort();
+  const database = await openSharedDatabase({ pgliteDir: path.join(dir, "pglite"), pglitePort: port });
   await migrateDatabase(database);
   return {
     ...database,
+    wireUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    connect: (url) => openNodePostgres(url, "pglite"),
     async dispose() {
       await database.close();
       rmSync(dir, { recursive: true, force: true });
@@ -81,6 +88,8 @@ async function openTestPostgres(serverUrl: string): Promise<TestDatabase> {
   return {
     ...database,
     url: url.toString(),
+    wireUrl: url.toString(),
+    connect: (other) => openDatabase({ url: other }),
     async dispose() {
       await database.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);
