@@ -63,7 +63,8 @@ export default defineConfig({
       `node scripts/e2e-ports-free.mjs E2E_PORT=${PORT} E2E_PGLITE_PORT=${PGLITE_PORT} && ` +
       `rm -rf .e2e-data && npm run build && npx next start -p ${PORT} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
-    timeout: 300_000,
+    // It includes a production build, which takes minutes on a busy machine.
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
