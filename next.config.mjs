@@ -4,6 +4,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // The browser tests build into their own folder (playwright.config.ts) so they never replace a running build.
+  distDir: process.env.CHIMED_DIST_DIR || ".next",
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "pg", "@node-rs/jieba"],
   poweredByHeader: false,

@@ -3,6 +3,9 @@ import { defineConfig, devices } from "@playwright/test";
 import { FAKE_MODEL_URL, FAKE_PORT, FAKE_SEED } from "./e2e/fake-model";
 
 const PORT = process.env.E2E_PORT ?? "3100";
+const PGLITE_PORT = process.env.E2E_PGLITE_PORT ?? "54339";
+// The e2e build has its own folder, so `npm test` never rebuilds the .next a developer's `npm start` is serving.
+const DIST_DIR = ".next-e2e";
 const baseURL = `http://127.0.0.1:${PORT}`;
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -20,6 +23,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
+  // In CI a failed test runs once more, to tell flaky from broken; scripts/test-summary.mjs names flaky tests
+  // and fails the run on them all the same.
   retries: process.env.CI ? 1 : 0,
   reporter: [["line"], ["json", { outputFile: ".reports/e2e.json" }]],
   timeout: 60_000,
@@ -46,21 +51,26 @@ export default defineConfig({
   webServer: [
     {
       // The model the browser tests evaluate: the fake OpenAI-compatible server, on loopback.
-      command: `npx tsx scripts/fake-openai/cli.ts --port ${FAKE_PORT} --seed ${FAKE_SEED}`,
+      command: `node scripts/e2e-ports-free.mjs E2E_FAKE_MODEL_PORT=${FAKE_PORT} && npx tsx scripts/fake-openai/cli.ts --port ${FAKE_PORT} --seed ${FAKE_SEED}`,
       url: `${FAKE_MODEL_URL}/models`,
       timeout: 60_000,
-      reuseExistingServer: !process.env.CI,
+      // Never someone else's server: Playwright fails when the URL already answers, the command when the port is taken.
+      reuseExistingServer: false,
     },
     {
     // A throwaway embedded database per run; the server migrates and imports the bundled data at boot.
-    command: `rm -rf .e2e-data && npm run build && npx next start -p ${PORT} -H 127.0.0.1`,
+    command:
+      `node scripts/e2e-ports-free.mjs E2E_PORT=${PORT} E2E_PGLITE_PORT=${PGLITE_PORT} && ` +
+      `rm -rf .e2e-data && npm run build && npx next start -p ${PORT} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
-    timeout: 300_000,
-    reuseExistingServer: !process.env.CI,
+    // It includes a production build, which takes minutes on a busy machine.
+    timeout: 900_000,
+    reuseExistingServer: false,
     stdout: "pipe",
     env: {
       PGLITE_DIR: ".e2e-data/pglite",
-      PGLITE_PORT: process.env.E2E_PGLITE_PORT ?? "54339",
+      PGLITE_PORT,
+      CHIMED_DIST_DIR: DIST_DIR,
       // Loopback and no account: single-user mode, which the other specs rely on (e2e/accounts.spec.ts starts its own servers).
       HOST: "127.0.0.1",
       DATABASE_URL: "",

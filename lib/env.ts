@@ -30,6 +30,10 @@ const envSchema = z.object({
   CHIMED_PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   /** Signs session cookies; unset: a secret generated once and kept in the database (app_secrets). */
   CHIMED_AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32).optional()),
+  /** A model answer whose body passes this many bytes is cut off and recorded as an error. */
+  CHIMED_MAX_ANSWER_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1024).default(4 * 1024 * 1024)),
+  /** Suite uploads larger than this many bytes are refused (413) while they stream in. */
+  CHIMED_MAX_UPLOAD_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1024).default(50 * 1024 * 1024)),
 });
 
 /** Every variable this file reads: the app's own settings, which a model may never name as its key. */

@@ -1,13 +1,17 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, type Db, openSharedDatabase } from "@/lib/db/client";
+import { migrateDatabase } from "@/lib/db/migrate";
 import { countLeasedItems } from "@/lib/db/queries/leases";
 import { createModel } from "@/lib/db/queries/models";
 import { getRunProgress, listRunItemRecords } from "@/lib/db/queries/run-items";
 import { getRun } from "@/lib/db/queries/runs";
+import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import { startRun } from "@/lib/runner/start-run";
+import { seedBundledData } from "@/lib/suites/seed";
 import type { ChatMessage, McqGold } from "@/lib/suites/types";
 import { fakeMcqChoice } from "@/scripts/fake-openai/answers";
 import { type FakeOpenAI, startFakeOpenAI } from "@/scripts/fake-openai/server";
@@ -16,6 +20,9 @@ import { spawnTs } from "./cli/child";
 import { watchChild, waitFor } from "./cli/process-output";
 
 const SEED = 7;
+// Safety nets only, never what a test measures: a CLI start takes 10–20 s alone and minutes on a crowded machine.
+const PROCESS_MS = 240_000;
+const TEST_MS = 300_000;
 const RUN_LINE = /^run ([0-9a-f-]{36})$/m;
 let dir: string;
 let childEnv: NodeJS.ProcessEnv;
@@ -35,7 +42,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const cli = (file: string, args: string[], timeoutMs = 45_000) => {
+const cli = (file: string, args: string[], timeoutMs = PROCESS_MS) => {
   const child = spawnTs(file, args, { env: childEnv });
   return { child, ...watchChild(child, { timeoutMs }) };
 };
@@ -44,8 +51,14 @@ const fake = async (latencyMs = 0) => {
   fakes.push(server);
   return server;
 };
+/** The database the CLI processes use, migrated and seeded here so that no test depends on another having run. */
 const db = async (): Promise<Db> => {
-  database ??= await openSharedDatabase(target);
+  if (!database) {
+    const opened = await openSharedDatabase(target);
+    await migrateDatabase(opened);
+    await seedBundledData(opened.db);
+    database = opened;
+  }
   return database.db;
 };
 
@@ -59,12 +72,12 @@ async function expectedAccuracy(runId: string) {
 
 describe("npm run eval", () => {
   it("exits 1 on an unknown suite and names the valid ones (on a fresh database)", async () => {
-    const { exited } = cli("scripts/eval.ts", ["--suite", "no-such-suite", "--baseline", "majority"], 55_000);
+    const { exited } = cli("scripts/eval.ts", ["--suite", "no-such-suite", "--baseline", "majority"]);
     const result = await exited;
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/unknown suite "no-such-suite"; valid suites: .*cmmlu-medical/);
     expect(result.stdout).toBe("");
-  }, 60_000);
+  }, TEST_MS);
 
   it("prints the run id, then one JSON line whose accuracy matches the fake server's answers", async () => {
     const server = await fake();
@@ -85,22 +98,25 @@ describe("npm run eval", () => {
     // CMMLU repeats a question (anatomy 79 and 100): the second may come from the response cache.
     const { cached } = await getRunProgress(await db(), { runId: json.runId });
     expect(server.stats().requests + cached).toBe(200);
-  }, 40_000);
+  }, TEST_MS);
 
   it("resumes a run whose CLI was killed with SIGKILL, with every item done exactly once", async () => {
-    const server = await fake(30);
+    const server = await fake();
     const limit = 150;
+    // Answers stop after 40, so the run cannot finish before the kill however fast or slow the machine is.
+    server.hold({ after: 40 });
     const args = ["--suite", "cmmlu-medical", "--base-url", server.url, "--model", "fake-chimed", "--limit", String(limit), "--concurrency", "4"];
     const first = cli("scripts/eval.ts", args);
-    await waitFor(() => RUN_LINE.test(first.out.stderr), { timeoutMs: 30_000 });
+    await waitFor(() => RUN_LINE.test(first.out.stderr), { timeoutMs: PROCESS_MS });
     const runId = RUN_LINE.exec(first.out.stderr)![1];
-    await waitFor(async () => (await getRunProgress(await db(), { runId })).done >= 20);
+    await waitFor(async () => (await getRunProgress(await db(), { runId })).done >= 20, { timeoutMs: PROCESS_MS });
     first.child.kill("SIGKILL");
     expect((await first.exited).signal).toBe("SIGKILL");
     const leasedAtKill = await countLeasedItems(await db(), { runId });
     const doneAtKill = (await getRunProgress(await db(), { runId })).done;
     const requestsAtKill = server.stats().requests;
     expect(doneAtKill).toBeLessThan(limit);
+    server.release();
 
     const resumed = await cli("scripts/eval.ts", ["--resume", runId, "--json"]).exited;
     expect(resumed.code, resumed.stderr).toBe(0);
@@ -118,23 +134,25 @@ describe("npm run eval", () => {
     expect(json).toMatchObject({ runId, items: limit, errors: 0, unparsed });
     expect(json.metrics.accuracy).toBeCloseTo(accuracy, 12);
     expect((await getRun(await db(), { id: runId }))!.metrics).toEqual(json.metrics);
-  }, 60_000);
+  }, TEST_MS);
 
 
   it("stops on SIGINT with exit 130, hands its leases back and says how to resume", async () => {
-    const server = await fake(30);
+    const server = await fake();
+    // Answers stop after 20: the run is still going when the signal arrives, whatever the machine's load.
+    server.hold({ after: 20 });
     const args = ["--suite", "cmmlu-medical", "--base-url", server.url, "--model", "fake-chimed", "--limit", "100", "--seed", "5"];
     const run = cli("scripts/eval.ts", args);
-    await waitFor(() => RUN_LINE.test(run.out.stderr), { timeoutMs: 30_000 });
+    await waitFor(() => RUN_LINE.test(run.out.stderr), { timeoutMs: PROCESS_MS });
     const runId = RUN_LINE.exec(run.out.stderr)![1];
-    await waitFor(async () => (await getRunProgress(await db(), { runId })).done >= 10);
+    await waitFor(async () => (await getRunProgress(await db(), { runId })).done >= 10, { timeoutMs: PROCESS_MS });
     run.child.kill("SIGINT");
     const result = await run.exited;
     expect(result.code).toBe(130);
     expect(result.stderr).toContain(`npm run eval -- --resume ${runId}`);
     expect(await countLeasedItems(await db(), { runId })).toBe(0);
     expect((await getRun(await db(), { id: runId }))!.status).toBe("cancelled");
-  }, 40_000);
+  }, TEST_MS);
 });
 
 describe("npm run worker -- --once", () => {
@@ -149,5 +167,79 @@ describe("npm run worker -- --once", () => {
     expect(finished.status).toBe("completed");
     expect(finished.metrics?.accuracy).toBeTypeOf("number");
     expect(server.stats().requests + (await getRunProgress(await db(), { runId: run.id })).cached).toBe(60);
-  }, 40_000);
+  }, TEST_MS);
+});
+
+/** Starts `start` while run_items is share-locked, and lifts the lock once `count` backends wait on it. */
+async function behindClaimBarrier<T>(url: string, count: number, start: () => T): Promise<T> {
+  const barrier = postgres(url, { max: 1, onnotice: () => {} });
+  let started: T | undefined;
+  try {
+    await barrier.begin(async (tx) => {
+      await tx`lock table run_items in share mode`;
+      started = start();
+      await waitFor(
+        async () => {
+          // A transaction sees one snapshot of pg_stat_activity unless it clears it.
+          await tx`select pg_stat_clear_snapshot()`;
+          const [{ waiting }] = await tx<{ waiting: number }[]>`
+            select count(*)::int as waiting from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid))`;
+          return waiting >= count;
+        },
+        { timeoutMs: PROCESS_MS },
+      );
+    });
+    return started!;
+  } finally {
+    await barrier.end({ timeout: 5 });
+  }
+}
+
+// Two worker processes on one run: on PostgreSQL their claims race for real (separate connections), so an item
+// handed out twice shows up as a second call for its prompt at the fake server.
+describe.each(testEngines({ only: ["pglite-wire", "postgres"] }))("two npm run worker processes on $name", (engine) => {
+  let shared: TestDatabase | undefined;
+  afterAll(async () => {
+    await shared?.dispose();
+  });
+
+  it("share a run without asking the server twice for any item", async () => {
+    let workerDb: Db;
+    let env = childEnv;
+    if (engine.name === "postgres") {
+      shared = await engine.open();
+      await seedBundledData(shared.db);
+      workerDb = shared.db;
+      env = { ...childEnv, DATABASE_URL: shared.url };
+    } else {
+      workerDb = await db();
+    }
+    const server = await fake();
+    const model = await createModel(workerDb, { name: `two workers ${engine.name}`, provider: "openai", baseUrl: server.url, modelId: "fake-chimed" });
+    const run = await startRun(workerDb, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 300, seed: 41, concurrency: 4 } });
+    // Nothing is answered until both workers have their 4 requests in flight: they work on the run at once.
+    server.hold();
+    const spawnWorkers = () =>
+      [0, 1].map(() => watchChild(spawnTs("scripts/worker.ts", ["--once"], { env }), { timeoutMs: PROCESS_MS }).exited);
+    // On PostgreSQL their first claims also start together: a share lock on run_items stops each worker at its
+    // first claim (the first write to that table) until both wait there.
+    const workers = shared ? await behindClaimBarrier(shared.url!, 2, spawnWorkers) : spawnWorkers();
+    await server.whenInFlight(8);
+    server.release();
+    for (const result of await Promise.all(workers)) expect(result.code, result.stderr).toBe(0);
+
+    const rows = await listRunItemRecords(workerDb, { runId: run.id });
+    expect(rows).toHaveLength(300);
+    expect(rows.every((r) => r.status === "done")).toBe(true);
+    expect(new Set(rows.map((r) => r.leaseOwner)).size).toBe(2);
+    // Items with the same prompt (CMMLU repeats a question) may share one call through the cache, never more.
+    const sharing = new Map<string, number>();
+    for (const r of rows) sharing.set(JSON.stringify(r.messages), (sharing.get(JSON.stringify(r.messages)) ?? 0) + 1);
+    for (const [messages, items] of sharing) {
+      const calls = server.callsFor(JSON.parse(messages) as ChatMessage[]);
+      expect(calls, messages.slice(0, 80)).toBeGreaterThanOrEqual(1);
+      expect(calls, messages.slice(0, 80)).toBeLessThanOrEqual(items);
+    }
+    expect(server.stats().requests + (await getRunProgress(workerDb, { runId: run.id })).cached).toBe(300);
+  }, TEST_MS);
 });

@@ -15,6 +15,7 @@ import { type EvalOptions, parseEvalArgs } from "./cli/args";
 import { followRun } from "./cli/follow";
 import { createProgressReporter } from "./cli/progress";
 import { evalResult, formatResults } from "./cli/results";
+import { handleStopSignals } from "./cli/stop-signals";
 import { CliError, evalUsage } from "./cli/usage";
 import { errorSummary } from "@/lib/db/errors";
 import { allowKeyEnvInThisProcess, isAppSetting } from "@/lib/models/key-env";
@@ -39,16 +40,10 @@ async function main(argv: string[]): Promise<number> {
   if (keyVar) allowKeyEnvInThisProcess(keyVar);
   if (options.ignored.length > 0) log(`note: a resumed run keeps its frozen settings; ignoring ${options.ignored.join(", ")}`);
 
-  const stopper = new AbortController();
-  let exitOnStop = 130;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stopper.signal.aborted) process.exit(exitOnStop);
-    exitOnStop = signal === "SIGINT" ? 130 : 143;
-    log(`\n${signal}: stopping, handing leases back (press again to quit at once)`);
-    stopper.abort();
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  const stopper = handleStopSignals({
+    log,
+    onStop: (signal) => log(`\n${signal}: stopping, handing leases back (press again to quit at once)`),
+  });
 
   let database: Database | null = null;
   let runId: string | null = null;
@@ -56,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
     database = await openSharedDatabase();
     await migrateDatabase(database);
     await seedBundledData(database.db, { dataDir: env.DATA_DIR });
-    if (stopper.signal.aborted) return exitOnStop;
+    if (stopper.signal.aborted) return stopper.exitCode();
     const { db } = database;
     const run = options.resume
       ? await prepareResume(db, { runId: options.resume, suiteId: options.suite })
@@ -81,7 +76,7 @@ async function main(argv: string[]): Promise<number> {
             reporter: createProgressReporter(process.stderr, { lineEveryMs: 3000 }),
             pollMs: process.stderr.isTTY ? 200 : 1000,
           });
-    return await report(db, run.id, outcome, { durationMs: performance.now() - started, json: options.json, exitOnStop });
+    return await report(db, run.id, outcome, { durationMs: performance.now() - started, json: options.json, exitOnStop: stopper.exitCode() });
   } catch (error) {
     const code = fail(error);
     if (runId) log(`the run keeps its finished items; resume with: npm run eval -- --resume ${runId}`);

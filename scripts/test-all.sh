@@ -9,10 +9,14 @@ rm -f .reports/unit.json .reports/e2e.json
 
 export ONNXRUNTIME_NODE_INSTALL=skip PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 NEXT_TELEMETRY_DISABLED=1
 
+if [ -z "${TEST_DATABASE_URL:-}${DATABASE_URL:-}" ]; then
+  echo "PostgreSQL: TEST_DATABASE_URL is not set; each database test file reports its PostgreSQL variant as skipped."
+fi
 npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/unit.json
 unit=$?
 
-# The e2e server must use its own embedded database, never the PostgreSQL the unit tests used.
+# The e2e server must use its own embedded database, never the PostgreSQL the unit tests used. It builds into
+# .next-e2e and refuses ports that something else already serves (playwright.config.ts).
 env -u DATABASE_URL npx playwright test
 e2e=$?
 

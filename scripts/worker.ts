@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { startBackgroundRunner } from "@/lib/runner/background";
 import { processOwnerId } from "@/lib/runner/owners";
 import { getRunView } from "@/lib/runner/run-view";
+import { handleStopSignals } from "./cli/stop-signals";
 import { formatNumber } from "./cli/table";
 import { errorSummary } from "@/lib/db/errors";
 
@@ -61,8 +62,8 @@ const shutdown = async (why: string) => {
   await database.close();
   process.exit(0);
 };
-process.once("SIGINT", () => void shutdown("SIGINT"));
-process.once("SIGTERM", () => void shutdown("SIGTERM"));
+// A first signal hands leases back (bounded: quits after a grace period whatever is pending), a second quits at once.
+handleStopSignals({ log, onStop: (signal) => void shutdown(signal) });
 
 if (once) {
   // Idle only when nothing is claimable and no run this worker touched is still waiting for its aggregation.

@@ -7,7 +7,7 @@ import { startRun } from "@/lib/runner/start-run";
 import { loadBundledSuites } from "@/lib/suites/bundled";
 import { defaultAuditFilter } from "./comparison";
 
-describe.each(testEngines().slice(0, 1))("audit loaders on $name", (engine) => {
+describe.each(testEngines({ only: ["pglite"] }))("audit loaders on $name", (engine) => {
   let database: TestDatabase;
   const runIds: Record<string, string> = {};
 

@@ -51,6 +51,18 @@ function openPostgres(url: string, engine: Database["engine"]): Database {
   };
 }
 
+/** A node-postgres pool to a database server, e.g. the embedded database's wire server (or a proxy in front of it). */
+export function openNodePostgres(url: string, engine: Database["engine"]): Database {
+  const pool = new pg.Pool({ connectionString: url, max: 8 });
+  pool.on("error", () => {});
+  return {
+    db: drizzleNodePostgres({ client: pool, schema }) as unknown as Db,
+    engine,
+    driver: "node-postgres",
+    close: () => pool.end(),
+  };
+}
+
 /**
  * The database of a long-lived process (the app, the CLI, a worker): PostgreSQL when DATABASE_URL is set,
  * otherwise the embedded PGlite shared between processes over loopback (see embedded.ts).
@@ -77,15 +89,12 @@ export async function openSharedDatabase(
   }, 1000);
   watchdog.unref();
   // node-postgres sends each query with its Sync in one go, which the embedded wire server needs.
-  const pool = new pg.Pool({ connectionString: server.url, max: 8 });
-  pool.on("error", () => {});
+  const client = openNodePostgres(server.url, "pglite");
   return {
-    db: drizzleNodePostgres({ client: pool, schema }) as unknown as Db,
-    engine: "pglite",
-    driver: "node-postgres",
+    ...client,
     async close() {
       clearInterval(watchdog);
-      await pool.end();
+      await client.close();
       await server.close();
     },
   };

@@ -4,13 +4,18 @@ import { freePort } from "@/lib/free-port";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { type Database, openDatabase, openSharedDatabase } from "./client";
+import { describe, it } from "vitest";
+import { type Database, openDatabase, openNodePostgres, openSharedDatabase } from "./client";
 import { migrateDatabase } from "./migrate";
 
 /** A throwaway, migrated database for tests; `dispose` removes every trace of it. */
 export interface TestDatabase extends Database {
-  /** Connection URL for a second client (PostgreSQL only). */
+  /** Connection URL for a second postgres.js client (PostgreSQL only). */
   url?: string;
+  /** Where this database answers over the wire (PostgreSQL, and the embedded database's wire server). */
+  wireUrl?: string;
+  /** A second client of this database at `wireUrl`, or at another address that leads to it (a proxy). */
+  connect?(url: string): Database;
   dispose(): Promise<void>;
 }
 
@@ -24,14 +29,27 @@ export function testPostgresUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 }
 
-export function testEngines(): TestEngine[] {
-  const engines: TestEngine[] = [
-    { name: "pglite", open: openTestPglite },
-    { name: "pglite-wire", open: openTestEmbedded },
-  ];
+/**
+ * The engines a database test file runs on (`describe.each(testEngines())`), at collection time. Without a
+ * PostgreSQL URL the file also gets a skipped test named after the missing variable, so a run without
+ * PostgreSQL says so in its skipped count instead of silently testing less. `only` narrows the engines.
+ */
+export function testEngines({ only }: { only?: TestEngine["name"][] } = {}): TestEngine[] {
+  const wanted = (name: TestEngine["name"]) => !only || only.includes(name);
+  const engines: TestEngine[] = [];
+  if (wanted("pglite")) engines.push({ name: "pglite", open: openTestPglite });
+  if (wanted("pglite-wire")) engines.push({ name: "pglite-wire", open: openTestEmbedded });
   const url = testPostgresUrl();
+  if (!wanted("postgres")) return engines;
   if (url) engines.push({ name: "postgres", open: () => openTestPostgres(url) });
+  else reportSkippedPostgres();
   return engines;
+}
+
+function reportSkippedPostgres() {
+  describe.skip("on postgres: TEST_DATABASE_URL (or DATABASE_URL) is not set", () => {
+    it("this file's database tests on PostgreSQL", () => {});
+  });
 }
 
 async function openTestPglite(): Promise<TestDatabase> {
@@ -43,10 +61,13 @@ async function openTestPglite(): Promise<TestDatabase> {
 /** The embedded database as the app runs it: served on loopback by its owner, reached through postgres.js. */
 async function openTestEmbedded(): Promise<TestDatabase> {
   const dir = mkdtempSync(path.join(tmpdir(), "chimed-test-"));
-  const database = await openSharedDatabase({ pgliteDir: path.join(dir, "pglite"), pglitePort: await freePort() });
+  const port = await freePort();
+  const database = await openSharedDatabase({ pgliteDir: path.join(dir, "pglite"), pglitePort: port });
   await migrateDatabase(database);
   return {
     ...database,
+    wireUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    connect: (url) => openNodePostgres(url, "pglite"),
     async dispose() {
       await database.close();
       rmSync(dir, { recursive: true, force: true });
@@ -67,6 +88,8 @@ async function openTestPostgres(serverUrl: string): Promise<TestDatabase> {
   return {
     ...database,
     url: url.toString(),
+    wireUrl: url.toString(),
+    connect: (other) => openDatabase({ url: other }),
     async dispose() {
       await database.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);

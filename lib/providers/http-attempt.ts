@@ -1,5 +1,5 @@
 import { parseRetryAfter } from "./retry";
-import { type HttpInit, type HttpReply, type Transport, TransportTimeoutError } from "./transport";
+import { BodyTooLargeError, type HttpInit, type HttpReply, type Transport, TransportTimeoutError } from "./transport";
 import type { ProviderErrorKind } from "./types";
 
 export interface AttemptFailure {
@@ -80,6 +80,8 @@ export async function sendOnce(
     res = await transport(url, { ...init, timeoutMs, signal });
   } catch (err) {
     if (signal?.aborted) throw signal.reason;
+    // Asking again would buy the same oversized answer.
+    if (err instanceof BodyTooLargeError) return { ok: false, failure: failure("too_large", false, err.message) };
     if (err instanceof TransportTimeoutError) {
       return { ok: false, failure: failure("timeout", true, `no complete answer from ${where} within ${timeoutMs} ms`) };
     }

@@ -30,13 +30,13 @@ describe("createLimiter", () => {
     expect(limiter.active).toBe(0);
   });
 
-  it("keeps up with a long queue", async () => {
+  // Its speed is in `npm run bench -- --units`.
+  it("works through a long queue", async () => {
     const limiter = createLimiter(256);
-    const started = performance.now();
     const all = Array.from({ length: 100_000 }, (_, i) => limiter.run(async () => i));
     expect(limiter.pending).toBe(100_000 - 256);
     expect((await Promise.all(all)).length).toBe(100_000);
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect([limiter.active, limiter.pending]).toEqual([0, 0]);
   });
 
   it("rejects a concurrency below 1", () => {

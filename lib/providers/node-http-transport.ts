@@ -1,7 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import { checkOutboundHost, outboundLookup } from "@/lib/http/outbound";
-import { type HttpReply, type Transport, TransportTimeoutError } from "./transport";
+import { BodyTooLargeError, type HttpReply, type Transport, TransportTimeoutError } from "./transport";
 
 // Servers commonly drop idle keep-alive sockets after 5 s; retire ours first (undici does the same).
 const FREE_SOCKET_TIMEOUT_MS = 4_000;
@@ -38,7 +38,7 @@ export function createNodeHttpTransport(): Transport {
     return target;
   }
 
-  return (url, { method, headers, body, timeoutMs, signal }) =>
+  return (url, { method, headers, body, timeoutMs, signal, maxBodyBytes = Number.POSITIVE_INFINITY }) =>
     new Promise<HttpReply>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
       const { secure, options } = targetFor(url);
@@ -61,10 +61,14 @@ export function createNodeHttpTransport(): Transport {
       const unsubscribe = signal && whenAborted(signal, () => fail(signal.reason));
       req.on("error", settle);
       req.on("response", (res) => {
-        let text = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => {
-          text += chunk;
+        // Counted in bytes as they arrive; past the cap the request is destroyed, nothing more is read.
+        if (Number(res.headers["content-length"]) > maxBodyBytes) return fail(new BodyTooLargeError(maxBodyBytes));
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxBodyBytes) return fail(new BodyTooLargeError(maxBodyBytes));
+          chunks.push(chunk);
         });
         res.on("error", settle);
         // A socket that closes mid-body may end the response without "end" or "error".
@@ -76,6 +80,7 @@ export function createNodeHttpTransport(): Transport {
             const value = res.headers[name.toLowerCase()];
             return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
           };
+          const text = chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks, size).toString("utf8");
           settle(null, { status: res.statusCode ?? 0, statusText: res.statusMessage ?? "", header, body: text });
         });
       });

@@ -136,7 +136,8 @@ describe("createOpenAICompatibleProvider", () => {
 describe.each(["node-http", "fetch"] as const)("createOpenAICompatibleProvider over %s", (transport) => {
   it.each(allKinds)("retries %s until the server answers", async (kind) => {
     const server = await start({ seed: 2, faults: [{ kind }], faultOnlyFirstAttempts: 2 });
-    const { provider, delays } = providerFor(server, { transport, timeoutMs: 200 });
+    // Only a hang needs the timeout to end an attempt; the answered third attempt must never race it.
+    const { provider, delays } = providerFor(server, { transport, timeoutMs: kind === "hang" ? 1000 : 30_000 });
     const result = await provider.chat({ messages: openMessages(4), params: {} });
     expect(result).toMatchObject({ text: fakeAnswer(openMessages(4), 2).text, attempts: 3 });
     expect(delays).toHaveLength(2);
@@ -145,7 +146,7 @@ describe.each(["node-http", "fetch"] as const)("createOpenAICompatibleProvider o
 
   it.each(allKinds)("gives up on %s after maxRetries with a clear error", async (kind) => {
     const server = await start({ faults: [{ kind }] });
-    const { provider } = providerFor(server, { transport, timeoutMs: 150, maxRetries: 2 });
+    const { provider } = providerFor(server, { transport, timeoutMs: kind === "hang" ? 150 : 30_000, maxRetries: 2 });
     const err = await rejection(provider.chat({ messages: openMessages(4), params: {} }));
     expect(err).toMatchObject({ kind: expectedKind[kind], retryable: true, attempts: 3 });
     expect(err.message).toContain("after 3 attempts");
@@ -161,7 +162,8 @@ describe.each(["node-http", "fetch"] as const)("createOpenAICompatibleProvider o
 
   it("gets exactly the expected answers from a faulty server", async () => {
     const server = await start({ seed: 21, latencyMs: 2, faults: 0.3, faultOnlyFirstAttempts: 2 });
-    const { provider } = providerFor(server, { transport, timeoutMs: 250, concurrency: 32 });
+    // Hangs end at the timeout; it is generous so that no answered attempt on a busy machine runs into it.
+    const { provider } = providerFor(server, { transport, timeoutMs: 2000, concurrency: 32 });
     const n = 240;
     const results = await Promise.all(
       Array.from({ length: n }, (_, i) => provider.chat({ messages: mcqMessages(i), params: { temperature: 0 } })),
@@ -177,27 +179,31 @@ describe.each(["node-http", "fetch"] as const)("createOpenAICompatibleProvider o
     expect(results.some((r) => r.attempts === 3)).toBe(true);
   });
 
+  // The server holds every answer, so only the abort can end these requests (else the test times out).
   it("stops at once when the caller aborts", async () => {
-    const server = await start({ latencyMs: 2000 });
-    const { provider } = providerFor(server, { transport });
+    const server = await start();
+    server.hold();
+    const { provider } = providerFor(server, { transport, timeoutMs: 600_000 });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 30);
-    const started = Date.now();
-    await expect(provider.chat({ messages: openMessages(1), params: {} }, controller.signal)).rejects.toThrow(/abort/i);
-    expect(Date.now() - started).toBeLessThan(1000);
+    const answer = provider.chat({ messages: openMessages(1), params: {} }, controller.signal);
+    await server.whenInFlight(1);
+    controller.abort();
+    await expect(answer).rejects.toThrow(/abort/i);
     expect(server.stats().requests).toBe(1);
   });
 
   it("stops every request that shares the caller's signal", async () => {
-    const server = await start({ latencyMs: 2000 });
-    const { provider } = providerFor(server, { transport, concurrency: 16 });
+    const server = await start();
+    server.hold();
+    const { provider } = providerFor(server, { transport, concurrency: 16, timeoutMs: 600_000 });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 100);
-    const started = Date.now();
-    const outcomes = await Promise.allSettled(
+    const answers = Promise.allSettled(
       Array.from({ length: 16 }, (_, i) => provider.chat({ messages: openMessages(i), params: {} }, controller.signal)),
     );
+    await server.whenInFlight(16);
+    controller.abort();
+    const outcomes = await answers;
     expect(outcomes.map((o) => o.status)).toEqual(Array(16).fill("rejected"));
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(server.stats().requests).toBe(16);
   });
 });

@@ -22,9 +22,13 @@ export interface OpenAICompatibleOptions {
   transport?: "node-http" | "fetch";
   /** Send through this fetch instead (tests, custom dispatchers); implies the fetch transport. */
   fetchImpl?: typeof fetch;
+  /** Answers whose body passes this many bytes are cut off and fail (not retried). Default 4 MB. */
+  maxAnswerBytes?: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
 }
+
+export const DEFAULT_MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
 const CONNECTION_PROBE: ChatRequest = { messages: [{ role: "user", content: "你好" }], params: { max_tokens: 16, temperature: 0 } };
 
@@ -40,6 +44,7 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
   const transport =
     options.fetchImpl || options.transport === "fetch" ? fetchTransport(options.fetchImpl ?? fetch) : defaultTransport();
   const sleep = options.sleep ?? defaultSleep;
+  const maxBodyBytes = options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
   const random = options.random ?? Math.random;
   const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
   if (apiKey) headers.authorization = `Bearer ${apiKey}`;
@@ -78,13 +83,13 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
 
   async function chatWith(req: ChatRequest, retries: number, signal?: AbortSignal): Promise<ChatResult> {
     const body = JSON.stringify({ model, messages: req.messages, ...req.params, stream: false });
-    const init = { method: "POST", headers, body } as const;
+    const init = { method: "POST", headers, body, maxBodyBytes } as const;
     const { value, attempts, latencyMs } = await withRetries(chatUrl, init, parseChatBody, retries, signal);
     return { ...value, text: redact(value.text), latencyMs: Math.round(latencyMs * 10) / 10, attempts };
   }
 
   async function listWith(retries: number): Promise<string[]> {
-    return (await withRetries(modelsUrl, { method: "GET", headers }, parseModelList, retries)).value.map(redact);
+    return (await withRetries(modelsUrl, { method: "GET", headers, maxBodyBytes }, parseModelList, retries)).value.map(redact);
   }
 
   async function testConnection(): Promise<ConnectionCheck> {

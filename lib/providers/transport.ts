@@ -6,6 +6,8 @@ export interface HttpInit {
   body?: string;
   /** Covers the whole exchange, body included. */
   timeoutMs: number;
+  /** Reading stops and the request is aborted once the body exceeds this many bytes (BodyTooLargeError). */
+  maxBodyBytes?: number;
   signal?: AbortSignal;
 }
 
@@ -29,8 +31,44 @@ export class TransportTimeoutError extends Error {
   }
 }
 
+export class BodyTooLargeError extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`answer larger than ${formatMegabytes(limitBytes)}`);
+    this.name = "BodyTooLargeError";
+  }
+}
+
+export function formatMegabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(mb < 1 ? 3 : 1)} MB`;
+}
+
+/** Reads a fetch body, giving up (and cancelling the stream) once it passes maxBytes. */
+async function readLimited(res: Response, maxBytes: number): Promise<string> {
+  const declared = Number(res.headers.get("content-length"));
+  if (declared > maxBytes) {
+    await res.body?.cancel().catch(() => {});
+    throw new BodyTooLargeError(maxBytes);
+  }
+  if (!res.body) return "";
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new BodyTooLargeError(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 export function fetchTransport(fetchImpl: typeof fetch): Transport {
-  return async (url, { method, headers, body, timeoutMs, signal }) => {
+  return async (url, { method, headers, body, timeoutMs, signal, maxBodyBytes }) => {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new TransportTimeoutError(timeoutMs)), timeoutMs);
     const onAbort = () => controller.abort(signal?.reason);
@@ -40,10 +78,11 @@ export function fetchTransport(fetchImpl: typeof fetch): Transport {
       await checkOutboundUrl(url);
       // A redirect is answered, not followed: its target was never checked by the outbound rule.
       const res = await fetchImpl(url, { method, headers, body, signal: controller.signal, redirect: "manual" });
-      const text = await res.text();
+      const text = maxBodyBytes === undefined ? await res.text() : await readLimited(res, maxBodyBytes);
       return { status: res.status, statusText: res.statusText, header: (name) => res.headers.get(name), body: text };
     } catch (err) {
       const reason: unknown = controller.signal.reason;
+      if (err instanceof BodyTooLargeError) controller.abort(err);
       throw reason instanceof TransportTimeoutError ? reason : err;
     } finally {
       clearTimeout(timer);

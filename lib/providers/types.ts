@@ -41,7 +41,8 @@ export type ProviderErrorKind =
   | "malformed"
   | "empty"
   | "auth"
-  | "bad_request";
+  | "bad_request"
+  | "too_large";
 
 export class ProviderError extends Error {
   readonly kind: ProviderErrorKind;

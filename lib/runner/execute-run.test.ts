@@ -7,7 +7,11 @@ import { openDatabase } from "@/lib/db/client";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import { loadBundledSuites } from "@/lib/suites/bundled";
 import type { ChatMessage, McqGold } from "@/lib/suites/types";
-import { fakeMcqChoice } from "@/scripts/fake-openai/answers";
+import { corpusBleu } from "@/lib/scoring/bleu";
+import { rougeF1 } from "@/lib/scoring/rouge";
+import { tokenize } from "@/lib/scoring/tokenize";
+import { answerSeed, fakeAnswer, fakeMcqChoice, fakeNerEntities } from "@/scripts/fake-openai/answers";
+import { type FakeEntity, formatEntities } from "@/scripts/fake-openai/ner";
 import { type FakeOpenAI, startFakeOpenAI } from "@/scripts/fake-openai/server";
 import { executeRun } from "./execute-run";
 import { startRun } from "./start-run";
@@ -36,6 +40,46 @@ async function expectedMcq(db: TestDatabase["db"], runId: string) {
     else if (choice.letter === (row.gold as McqGold).answer) correct++;
   }
   return { accuracy: correct / rows.length, unparsed, n: rows.length };
+}
+
+/**
+ * What the NER server below answers: the gold entities at even positions (typed with the prompt's labels) and the
+ * fake server's own guesses, so an item has hits, misses and false alarms.
+ */
+function nerAnswer(messages: ChatMessage[]): FakeEntity[] {
+  const suite = bundled.find((b) => b.suite.id === "cmedqa-ner")!.suite;
+  const labelOf = new Map((suite.config.entityTypes as { id: string; label: string }[]).map((t) => [t.id, t.label]));
+  const prompt = messages.at(-1)!.content;
+  const item = suite.items
+    .filter((i) => prompt.includes((i.input as { text: string }).text))
+    .sort((a, b) => (b.input as { text: string }).text.length - (a.input as { text: string }).text.length)[0];
+  const gold = (item.gold as { entities: FakeEntity[] }).entities.filter((_, i) => i % 2 === 0);
+  const answer = gold.map((e) => ({ text: e.text, type: labelOf.get(e.type)! }));
+  for (const guess of fakeNerEntities(messages, SEED) ?? []) if (!answer.some((e) => e.text === guess.text)) answer.push(guess);
+  return answer;
+}
+
+/**
+ * Micro P/R/F1 the run must reach, counted here with plain sets: the server's answer (labels mapped back to
+ * type ids through the suite's config) against the gold (text, type) pairs.
+ */
+async function expectedNer(db: TestDatabase["db"], runId: string) {
+  const suite = bundled.find((b) => b.suite.id === "cmedqa-ner")!.suite;
+  const idOf = new Map((suite.config.entityTypes as { id: string; label: string }[]).map((t) => [t.label, t.id]));
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const row of await listRunItemRecords(db, { runId })) {
+    const predicted = new Set(nerAnswer(row.messages as ChatMessage[]).map((e) => `${idOf.get(e.type)}|${e.text}`));
+    const gold = new Set((row.gold as { entities: FakeEntity[] }).entities.map((e) => `${e.type}|${e.text}`));
+    const hits = [...predicted].filter((p) => gold.has(p)).length;
+    tp += hits;
+    fp += predicted.size - hits;
+    fn += gold.size - hits;
+  }
+  const precision = tp / (tp + fp);
+  const recall = tp / (tp + fn);
+  return { tp, fp, fn, precision, recall, f1: (2 * precision * recall) / (precision + recall) };
 }
 
 describe.each(testEngines())("runs against a fake OpenAI-compatible server on $name", (engine) => {
@@ -112,20 +156,68 @@ describe.each(testEngines())("runs against a fake OpenAI-compatible server on $n
     expect(await listClaimableRunIds(db)).not.toContain(run.id);
   });
 
-  it("scores NER and open QA runs and records what was sent", async () => {
+  it("scores NER exactly as the server answered: micro F1 from its own entities against gold", async () => {
+    const { db } = database;
+    const nerServer = await startFakeOpenAI({ seed: SEED, oracle: (messages) => formatEntities(nerAnswer(messages)) });
+    try {
+      const model = await createModel(db, { name: "fake-ner", provider: "openai", baseUrl: nerServer.url, modelId: "fake-chimed" });
+      const ner = await startRun(db, { modelId: model.id, suiteId: "cmedqa-ner", settings: { limit: 20 } });
+      expect(await executeRun({ db, runId: ner.id })).toBe("completed");
+      const nerRun = (await getRun(db, { id: ner.id }))!;
+      const expected = await expectedNer(db, ner.id);
+      expect(Math.min(expected.tp, expected.fp, expected.fn)).toBeGreaterThan(0);
+      expect(nerRun.metrics!.precision).toBeCloseTo(expected.precision, 12);
+      expect(nerRun.metrics!.recall).toBeCloseTo(expected.recall, 12);
+      expect(nerRun.metrics!.f1).toBeCloseTo(expected.f1, 12);
+    } finally {
+      await nerServer.close();
+    }
+  });
+
+  it("scores open QA exactly as the server answered: ROUGE and BLEU from its own text against the references", async () => {
     const { db } = database;
     const model = await createModel(db, { name: "fake-gen", provider: "openai", baseUrl: fake.url, modelId: "fake-chimed" });
-    const ner = await startRun(db, { modelId: model.id, suiteId: "cmedqa-ner", settings: { limit: 20 } });
-    expect(await executeRun({ db, runId: ner.id })).toBe("completed");
-    const nerRun = (await getRun(db, { id: ner.id }))!;
-    expect(Object.keys(nerRun.metrics!).sort()).toEqual(["f1", "precision", "recall"]);
     const qa = await startRun(db, { modelId: model.id, suiteId: "cmb-clin", settings: { limit: 10 } });
     expect(await executeRun({ db, runId: qa.id })).toBe("completed");
     const qaRun = (await getRun(db, { id: qa.id }))!;
-    expect(qaRun.metrics!.rougeL).toBeGreaterThan(0);
     expect(qaRun.summary).toMatchObject({ tokenizer: "char" });
-    const page = await listRunItemsPage(db, { runId: qa.id, limit: 1 });
-    expect(page.rows[0].rawResponse).toBeTruthy();
+    const rows = await listRunItemRecords(db, { runId: qa.id });
+    expect(rows).toHaveLength(10);
+    const hyps = rows.map((r) => tokenize(fakeAnswer(r.messages as ChatMessage[], SEED).text, "char"));
+    const refs = rows.map((r) => (r.gold as { references: string[] }).references.map((ref) => tokenize(ref, "char")));
+    const rouge = hyps.map((hyp, i) => rougeF1(hyp, refs[i]));
+    const average = (key: keyof (typeof rouge)[number]) => rouge.reduce((sum, r) => sum + r[key], 0) / rouge.length;
+    expect(average("rougeL")).toBeGreaterThan(0);
+    expect(qaRun.metrics!.rouge1).toBeCloseTo(average("rouge1"), 12);
+    expect(qaRun.metrics!.rouge2).toBeCloseTo(average("rouge2"), 12);
+    expect(qaRun.metrics!.rougeL).toBeCloseTo(average("rougeL"), 12);
+    expect(qaRun.metrics!.bleu1).toBeCloseTo(corpusBleu(hyps, refs, 1), 12);
+    expect(qaRun.metrics!.bleu4).toBeCloseTo(corpusBleu(hyps, refs, 4), 12);
+    expect(rows.map((r) => r.rawResponse)).toEqual(rows.map((r) => fakeAnswer(r.messages as ChatMessage[], SEED).text));
+  });
+
+  it("sends every sample of a sampled run as its own request, with its own seed", async () => {
+    const { db } = database;
+    const sampling = await startFakeOpenAI({ seed: SEED });
+    try {
+      const model = await createModel(db, { name: "fake-samples", provider: "openai", baseUrl: sampling.url, modelId: "fake-chimed" });
+      const run = await startRun(db, { modelId: model.id, suiteId: "cmb-clin", settings: { limit: 6, samples: 3, temperature: 0.8 } });
+      expect(await executeRun({ db, runId: run.id })).toBe("completed");
+      const seed = (run.settings as { seed: number }).seed;
+      const rows = await listRunItemRecords(db, { runId: run.id });
+      expect(rows).toHaveLength(18);
+      expect((await getRunProgress(db, { runId: run.id })).cached).toBe(0);
+      // Three requests per item at the server, none answered from the cache of another sample.
+      for (const row of rows) expect(sampling.callsFor(row.messages as ChatMessage[])).toBe(3);
+      expect(sampling.stats().requests).toBe(18);
+      // Each sample's answer is the one the server gives for that sample's seed.
+      const answerOf = (row: (typeof rows)[number]) =>
+        fakeAnswer(row.messages as ChatMessage[], answerSeed(SEED, { temperature: 0.8, seed: seed + row.sample }, 0)).text;
+      expect(rows.map((r) => r.rawResponse)).toEqual(rows.map(answerOf));
+      expect(new Set(rows.filter((r) => r.itemId === rows[0].itemId).map((r) => r.rawResponse)).size).toBe(3);
+    } finally {
+      await sampling.close();
+    }
   });
 
   it("completes through every kind of server fault and explains the items it gave up on", async () => {
@@ -137,7 +229,8 @@ describe.each(testEngines())("runs against a fake OpenAI-compatible server on $n
         provider: "openai",
         baseUrl: faulty.url,
         modelId: "fake-chimed",
-        timeoutMs: 400,
+        // Ends the hung attempts; long enough that no answered attempt on a busy machine runs into it.
+        timeoutMs: 3000,
         concurrency: 8,
       });
       const run = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 40 } });

@@ -11,10 +11,10 @@ import {
   type ItemResult,
   listFinishedRunItems,
   releaseLeases,
-  saveItemResults,
 } from "@/lib/db/queries/run-items";
 import { finishRun, getRun, setRunStatus } from "@/lib/db/queries/runs";
 import { getSuite, listAllSuiteItems, listItemsOfRun } from "@/lib/db/queries/suites";
+import { isPermanentWriteError } from "@/lib/db/write-errors";
 import type { ChatResult } from "@/lib/providers/types";
 import type { TaskKind } from "@/lib/suites/types";
 import { aggregateRun } from "./aggregate-run";
@@ -23,6 +23,7 @@ import { createModelClient, type ModelClient } from "./model-client";
 import type { RunSettings } from "./settings";
 import { releaseDeadLocalLeases } from "./owners";
 import { buildSuiteContext, type SuiteContext } from "./suite-context";
+import { type CacheEntry, createResultWriter, DEFAULT_WRITE_RETRY, type RetryPolicy } from "./result-writer";
 import { type PreparedRequest, prepareRequest, scoreAnswer } from "./tasks";
 import { ensureJiebaSegmenter } from "./word-segmenter";
 import { errorSummary } from "@/lib/db/errors";
@@ -36,11 +37,20 @@ export interface ExecuteRunOptions {
   signal?: AbortSignal;
   leaseSeconds?: number;
   maxRetries?: number;
+  /** Answers larger than this many bytes are errors (default CHIMED_MAX_ANSWER_BYTES). */
+  maxAnswerBytes?: number;
+  /** How failing result writes are retried (tests shorten it). */
+  writeRetry?: RetryPolicy;
+  /** Called each time a result write fails and will be retried (the database is away). */
+  onWriteRetry?: (error: unknown, attempt: number) => void;
   /** Called after each write with this runner's own counts. */
   onProgress?: (progress: { written: number }) => void;
 }
 
 export type ExecuteOutcome = "completed" | "cancelled" | "failed" | "stopped" | "waiting";
+
+// How soon a runner waiting for the database (failed claim, stalled writes) looks again.
+const CLAIM_RETRY_MS = 500;
 
 type Prepared = {
   claimed: ClaimedItem;
@@ -49,9 +59,6 @@ type Prepared = {
   /** The cached response for this request, when there is one. */
   hit?: ChatResult;
 };
-
-// Results are written in batches: every `max(64, concurrency)` rows or after this long, whichever comes first.
-const FLUSH_MS = 1000;
 
 /**
  * Works on one run until its queue is empty: claims leased batches, calls the model with the model's
@@ -79,7 +86,12 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
   const ctx = buildSuiteContext({ suiteId: suite.id, kind, config: suite.config, settings, items, devItems, allItems });
   let client: ModelClient;
   try {
-    client = createModelClient(model, ctx, { secretKey: options.secretKey, concurrency, maxRetries: options.maxRetries });
+    client = createModelClient(model, ctx, {
+      secretKey: options.secretKey,
+      concurrency,
+      maxRetries: options.maxRetries,
+      maxAnswerBytes: options.maxAnswerBytes,
+    });
   } catch (error) {
     await setRunStatus(db, { id: runId, status: "failed", error: errorSummary(error) });
     return "failed";
@@ -107,12 +119,23 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
     })().catch(() => {});
   }, Math.max(250, (leaseSeconds * 1000) / 3));
 
-  const writer = createWriter(db, owner, Math.max(64, concurrency), options.onProgress);
+  const writer = createResultWriter({
+    db,
+    owner,
+    flushRows: Math.max(64, concurrency),
+    onProgress: options.onProgress,
+    signal: abort.signal,
+    retry: options.writeRetry,
+    onRetry: options.onWriteRetry,
+  });
   const queue: Prepared[] = [];
   const leased = new Set<number>();
   let inFlight = 0;
   let exhausted = false;
   let failure: unknown = null;
+  let claimFailingSince: number | null = null;
+  let claimRetryAt = 0;
+  let wakeup: NodeJS.Timeout | null = null;
 
   try {
     await new Promise<void>((resolve) => {
@@ -123,17 +146,31 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
           return;
         }
         while (inFlight < concurrency && queue.length > 0) launch(queue.shift()!);
+        // While results cannot be written (the database is away) nothing new is claimed: the leases of the
+        // answers held may lapse meanwhile, and a claim could hand this runner its own unwritten items again.
+        const waiting = writer.stalled || claimRetryAt > Date.now();
+        if (waiting && !claiming && !wakeup) {
+          wakeup = setTimeout(() => {
+            wakeup = null;
+            pump();
+          }, CLAIM_RETRY_MS);
+        }
         // Claim well ahead: a claim can wait behind a batch write, and the model should never sit idle meanwhile.
-        if (!claiming && !exhausted && queue.length < concurrency * 2) {
+        if (!claiming && !waiting && !exhausted && queue.length < concurrency * 2) {
           claiming = true;
           claimAndPrepare(db, ctx, client, model.params, { runId, owner, leaseSeconds, limit: Math.min(2000, Math.max(64, concurrency * 4)) })
             .then((batch) => {
+              claimFailingSince = null;
               if (batch.length === 0) exhausted = true;
               for (const p of batch) leased.add(p.claimed.id);
               queue.push(...batch);
             })
             .catch((error) => {
-              failure = error;
+              // A database that is away is waited for (bounded); anything else ends this runner.
+              claimFailingSince ??= Date.now();
+              const giveUpMs = (options.writeRetry ?? DEFAULT_WRITE_RETRY).giveUpAfterMs;
+              if (isPermanentWriteError(error) || Date.now() - claimFailingSince > giveUpMs) failure = error;
+              else claimRetryAt = Date.now() + CLAIM_RETRY_MS;
             })
             .finally(() => {
               claiming = false;
@@ -162,6 +199,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
     if (failure) throw failure;
   } finally {
     clearInterval(heartbeat);
+    if (wakeup) clearTimeout(wakeup);
     options.signal?.removeEventListener("abort", onStop);
     await writer.close().catch(() => {});
     await releaseLeases(db, { owner, ids: [...leased] }).catch(() => {});
@@ -216,7 +254,7 @@ async function processItem(
   client: ModelClient,
   p: Prepared,
   signal: AbortSignal,
-): Promise<{ result: ItemResult; cacheEntry: { key: string; response: Record<string, unknown> } | null } | null> {
+): Promise<{ result: ItemResult; cacheEntry: CacheEntry | null } | null> {
   const { claimed, prepared } = p;
   const base = { id: claimed.id, cached: false, promptTokens: null, completionTokens: null, latencyMs: null };
   if ("error" in prepared) {
@@ -269,46 +307,3 @@ async function processItem(
 }
 
 const emptyResult = { messages: null, rawResponse: null, parsed: null, outcome: null, scores: null };
-
-/** Batches result writes: one UPDATE per batch instead of one per item. */
-function createWriter(db: Db, owner: string, flushRows: number, onProgress?: (p: { written: number }) => void) {
-  let results: ItemResult[] = [];
-  let cacheEntries: { key: string; response: Record<string, unknown> }[] = [];
-  let written = 0;
-  let chain: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | null = null;
-  let error: unknown = null;
-
-  const flush = () => {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    if (results.length === 0) return chain;
-    const batch = results;
-    const entries = cacheEntries;
-    results = [];
-    cacheEntries = [];
-    chain = chain.then(async () => {
-      try {
-        await saveItemResults(db, { owner, results: batch, cacheEntries: entries });
-        written += batch.length;
-        onProgress?.({ written });
-      } catch (e) {
-        error ??= e;
-      }
-    });
-    return chain;
-  };
-
-  return {
-    add(result: ItemResult, cacheEntry: { key: string; response: Record<string, unknown> } | null) {
-      results.push(result);
-      if (cacheEntry) cacheEntries.push(cacheEntry);
-      if (results.length >= flushRows) void flush();
-      else timer ??= setTimeout(() => void flush(), FLUSH_MS);
-    },
-    async close() {
-      await flush();
-      if (error) throw error;
-    },
-  };
-}

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Model } from "@/lib/db/schema";
 import { isAllowedKeyEnv, unavailableKeyEnvMessage } from "@/lib/models/key-env";
+import { env } from "@/lib/env";
 import { baselineAnswer, isBaselineStrategy } from "@/lib/providers/baseline";
 import { createOpenAICompatibleProvider } from "@/lib/providers/openai-compatible";
 import type { ChatRequest, ChatResult } from "@/lib/providers/types";
@@ -23,6 +24,8 @@ export interface ClientOptions {
   secretKey?: string;
   concurrency: number;
   maxRetries?: number;
+  /** Answers larger than this are cut off and recorded as errors (CHIMED_MAX_ANSWER_BYTES). */
+  maxAnswerBytes?: number;
   /** Reads the variable a model's key is kept in; injectable for tests. */
   readEnv?: (name: string) => string | undefined;
 }
@@ -89,6 +92,7 @@ export function createModelClient(model: Model, ctx: SuiteContext, options: Clie
     timeoutMs: model.timeoutMs,
     concurrency: options.concurrency,
     maxRetries: options.maxRetries,
+    maxAnswerBytes: options.maxAnswerBytes ?? env.CHIMED_MAX_ANSWER_BYTES,
   });
   return {
     // Two models on one URL with different keys may get different answers (and a key echoed back): never

@@ -35,15 +35,12 @@ describe("aggregateBenchmark mcq", () => {
     expect(aggregateBenchmark("mcq", [])).toEqual({ metrics: {}, ci: {}, bySubset: {}, bySubsetCi: {}, n: 0, unparsed: 0 });
   });
 
-  test("2,000 items × 1,000 resamples in well under a second", () => {
+  test("2,000 items × 1,000 resamples (its speed is in npm run bench -- --units)", () => {
     const many = Array.from({ length: 2000 }, (_, i) => mcq(`s${i % 10}`, i % 3 === 0 ? 0 : 1));
-    const start = performance.now();
     const a = aggregateBenchmark("mcq", many, { resamples: 1000 });
-    const ms = performance.now() - start;
     expect(a.metrics.accuracy).toBeCloseTo(1333 / 2000, 12);
     expect(a.ci.accuracy[0]).toBeLessThan(a.metrics.accuracy);
     expect(a.ci.accuracy[1]).toBeGreaterThan(a.metrics.accuracy);
-    expect(ms).toBeLessThan(500);
   });
 });
 
@@ -105,10 +102,4 @@ describe("aggregateBenchmark generation", () => {
     expect(a.ci.bleu2[1]).toBeCloseTo(expected?.[1] ?? Number.NaN, 12);
   });
 
-  test("2,000 items × 1,000 resamples stays fast", () => {
-    const many = Array.from({ length: 2000 }, (_, i) => items[i % 2]);
-    const start = performance.now();
-    aggregateBenchmark("dialogue", many, { resamples: 1000 });
-    expect(performance.now() - start).toBeLessThan(2000);
-  });
 });

@@ -19,7 +19,9 @@ describe("contentHash", () => {
 
   it("is a sha256 hex digest independent of key order and metadata", () => {
     const hash = contentHash(suite);
-    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    // sha256 of {"config":{"a":{"c":"z","d":[1,2]},"b":1},"items":[…],"taskKind":"mcq"}, computed with Python's
+    // json.dumps(sort_keys=True, separators=(",", ":"), ensure_ascii=False) and hashlib.
+    expect(hash).toBe("18ce9153f2b330b3580b54cbc5b5ce5f5d28d7eca85baacf1526933c110e13aa");
     const reordered = { ...suite, name: { en: "Other", zh: "其他" }, config: { a: { c: "z", d: [1, 2] }, b: 1 } };
     expect(contentHash(reordered)).toBe(hash);
   });

@@ -3,6 +3,7 @@ import type { ChatMessage } from "@/lib/suites/types";
 import { answerSeed, fakeAnswer } from "./answers";
 import { sendFault } from "./fault-responses";
 import { type FaultPlan, requestKey } from "./faults";
+import { DEFAULT_HUGE_BYTES, type HostileSpec, hostileKindFor, hostileText, sendHugeAnswer } from "./hostile";
 import { sendError, sendJson, sendSse } from "./http-utils";
 import type { LetterLogprob } from "./mcq";
 import { applyLimits, buildLogprobs, type Completion, chatCompletionJson, chatCompletionSse, textCompletionJson } from "./responses";
@@ -21,6 +22,9 @@ export interface HandlerState {
   schedule(res: ServerResponse, delayMs: number, send: () => void): void;
   nextSampleIndex(): number;
   nextId(): string;
+  /** Counts one more call of a request (model + messages). */
+  countCall(key: number): void;
+  hostile?: HostileSpec;
 }
 
 type Body = Record<string, unknown>;
@@ -101,7 +105,9 @@ export function handleCompletion(state: HandlerState, req: IncomingMessage, res:
   }
   const stream = !legacy && body.stream === true;
   const id = state.nextId();
-  const fault = state.plan?.decide(messages, requestKey(model, messages)) ?? null;
+  const key = requestKey(model, messages);
+  state.countCall(key);
+  const fault = state.plan?.decide(messages, key) ?? null;
   const delay = state.nextDelay();
   if (fault) {
     state.count(fault);
@@ -109,8 +115,15 @@ export function handleCompletion(state: HandlerState, req: IncomingMessage, res:
     const ctx = { req, res, stream, retryAfterSeconds: state.retryAfterSeconds, id, model };
     return state.schedule(res, delay, () => sendFault(fault, ctx));
   }
-  state.count(legacy ? "completions" : stream ? "stream" : "chat");
+  const hostile = legacy || stream ? null : hostileKindFor(state.hostile, state.seed, key);
+  if (hostile === "huge") {
+    state.count("huge");
+    const bytes = state.hostile?.hugeBytes ?? DEFAULT_HUGE_BYTES;
+    return state.schedule(res, delay, () => sendHugeAnswer(res, { id, model, bytes }));
+  }
+  state.count(hostile ?? (legacy ? "completions" : stream ? "stream" : "chat"));
   const completion = buildCompletion(state, body, messages, model, id);
+  if (hostile) completion.text = hostileText(hostile, completion.text);
   if (!stream) {
     const json = legacy ? textCompletionJson(completion) : chatCompletionJson(completion);
     return state.schedule(res, delay, () => sendJson(res, 200, json));

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import type { FaultKind } from "./faults";
+import type { HostileKind } from "./hostile";
 import { startFakeOpenAI } from "./server";
 
 const { values } = parseArgs({
@@ -15,6 +16,9 @@ const { values } = parseArgs({
     "retry-after": { type: "string" },
     models: { type: "string" },
     "api-key": { type: "string" },
+    hostile: { type: "string" },
+    "hostile-kinds": { type: "string" },
+    "huge-mb": { type: "string" },
   },
 });
 
@@ -37,6 +41,13 @@ const server = await startFakeOpenAI({
   faults: values["fault-kinds"] ? { rate, kinds: values["fault-kinds"].split(",") as FaultKind[] } : rate,
   faultOnlyFirstAttempts: number("fault-only-first", values["fault-only-first"]),
   retryAfterSeconds: number("retry-after", values["retry-after"]),
+  hostile: values.hostile
+    ? {
+        rate: number("hostile", values.hostile)!,
+        kinds: values["hostile-kinds"]?.split(",").filter(Boolean) as HostileKind[] | undefined,
+        hugeBytes: values["huge-mb"] === undefined ? undefined : number("huge-mb", values["huge-mb"])! * 1024 * 1024,
+      }
+    : undefined,
 });
 console.log(server.url);
 

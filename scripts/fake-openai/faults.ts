@@ -25,6 +25,19 @@ export interface FaultPlan {
 // Bounded memory for long benchmark runs; forgetting counts only makes late retries fault again.
 const MAX_TRACKED = 1_000_000;
 
+/**
+ * Murmur3's finaliser: FNV-1a of strings that differ only in their last characters (an attempt number) differs
+ * only in its low bits, so draws for the attempts of one request were nearly equal; this spreads every bit.
+ */
+export function mixHash(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
 export function requestKey(model: string, messages: readonly ChatMessage[]): number {
   let text = model;
   for (const m of messages) text += `\u0001${m.role}\u0002${m.content}`;
@@ -49,7 +62,8 @@ export function createFaultPlan(
   const kinds = mix.kinds ?? faultKinds;
 
   function decideByRate(key: number, attempt: number): FaultKind | null {
-    const u = hashString(`${seed}:${key}:${attempt}`) / 4294967296;
+    // Each attempt gets its own, independent draw.
+    const u = mixHash(hashString(`${seed}:${key}:${attempt}`)) / 4294967296;
     if (u >= mix.rate) return null;
     return kinds[Math.min(kinds.length - 1, Math.floor((u / mix.rate) * kinds.length))];
   }

@@ -149,14 +149,39 @@ describe("startFakeOpenAI", () => {
   it("frees hanging requests on close and tracks in-flight peaks", async () => {
     const server = await start({ latencyMs: 30, faults: [{ kind: "hang", match: "hang" }] });
     const hung = post(server.url, { messages: [{ role: "user", content: "hang" }] }).catch((e: Error) => e);
-    await Promise.all(Array.from({ length: 10 }, (_, i) => post(server.url, { messages: openMessages(i) })));
+    // Held answers make the peak certain: all 11 are in flight before any is answered, however busy the machine.
+    server.hold();
+    const answered = Promise.all(Array.from({ length: 10 }, (_, i) => post(server.url, { messages: openMessages(i) })));
+    await server.whenInFlight(11);
+    server.release();
+    await answered;
     expect(server.stats()).toMatchObject({ requests: 11, inFlight: 1, inFlightMax: 11, byKind: { chat: 10, hang: 1 } });
     server.resetStats();
     expect(server.stats()).toMatchObject({ requests: 0, inFlightMax: 1, byKind: {} });
-    const started = Date.now();
     await server.close();
-    expect(Date.now() - started).toBeLessThan(1000);
-    expect(await hung).toBeInstanceOf(Error);
+    // Freed by close, not by the client's own 5 s timeout.
+    const error = await hung;
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).name).not.toBe("TimeoutError");
+  });
+
+  it("holds answers after the first few until released, and counts calls per prompt", async () => {
+    const server = await start({ seed: 5 });
+    server.hold({ after: 2 });
+    const texts: string[] = [];
+    const first = [0, 1].map((i) => answerText(server.url, { messages: openMessages(i) }));
+    texts.push(...(await Promise.all(first)));
+    const held = [2, 3, 2].map((i) => answerText(server.url, { messages: openMessages(i) }));
+    await server.whenInFlight(3);
+    expect(server.stats()).toMatchObject({ requests: 5, inFlight: 3 });
+    server.release();
+    texts.push(...(await Promise.all(held)));
+    expect(texts).toEqual([0, 1, 2, 3, 2].map((i) => fakeAnswer(openMessages(i), 5).text));
+    expect([0, 1, 2, 3, 4].map((i) => server.callsFor(openMessages(i)))).toEqual([1, 1, 2, 1, 0]);
+    // Released for good: later answers flow.
+    expect(await answerText(server.url, { messages: openMessages(4) })).toBe(fakeAnswer(openMessages(4), 5).text);
+    server.resetStats();
+    expect(server.callsFor(openMessages(2))).toBe(0);
   });
 
   it("runs from the CLI until SIGTERM", async () => {

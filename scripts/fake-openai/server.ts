@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { createRng } from "@/lib/scoring/random";
 import type { ChatMessage } from "@/lib/suites/types";
 import { type HandlerState, handleCompletion } from "./chat-handler";
-import { createFaultPlan, type FaultSpec } from "./faults";
+import { createFaultPlan, type FaultSpec, requestKey } from "./faults";
+import type { HostileSpec } from "./hostile";
 import { readBody, sendError, sendJson } from "./http-utils";
 
 export interface FakeOpenAIOptions {
@@ -21,6 +22,8 @@ export interface FakeOpenAIOptions {
   faultOnlyFirstAttempts?: number;
   /** Retry-After on injected 429s; null omits the header. Default 1. */
   retryAfterSeconds?: number | null;
+  /** Answers no well-behaved server gives (NUL, lone surrogates, huge bodies) for a share of requests. */
+  hostile?: HostileSpec;
   /** Exact answers for chosen prompts; undefined falls through to fakeAnswer. */
   oracle?: (messages: ChatMessage[]) => string | undefined;
 }
@@ -30,6 +33,11 @@ export interface FakeOpenAIStats {
   byKind: Record<string, number>;
   inFlight: number;
   inFlightMax: number;
+  /** Responses held back by hold(), waiting for release(). */
+  held: number;
+  /** Distinct completion requests (model + messages) seen, and the most times any one of them was asked. */
+  distinctRequests: number;
+  maxCallsPerRequest: number;
 }
 
 export interface FakeOpenAI {
@@ -38,9 +46,23 @@ export interface FakeOpenAI {
   close(): Promise<void>;
   stats(): FakeOpenAIStats;
   resetStats(): void;
+  /**
+   * Holds every response (faults included) once its latency has passed, until release(): a test can have
+   * requests in flight for as long as it needs, with no timing involved. `after` lets that many more responses
+   * go out first (a run makes some progress, then cannot finish before the test has acted).
+   */
+  hold(options?: { after?: number }): void;
+  /** Sends every held response and stops holding. */
+  release(): void;
+  /** Resolves once `count` requests are in flight at the same time (held and hanging ones count). */
+  whenInFlight(count: number): Promise<void>;
+  /** How many times a completion request with these messages (and model, default the first served) was made. */
+  callsFor(messages: readonly ChatMessage[], model?: string): number;
 }
 
 const DEFAULT_MODELS = ["fake-chimed"];
+// Bounded memory for long benchmark runs.
+const MAX_TRACKED_REQUESTS = 1_000_000;
 
 export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
   const seed = options.seed ?? 1;
@@ -57,6 +79,15 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   let sampleIndex = 0;
   let idCounter = 0;
   let closed = false;
+  // The gate: null while responses flow; otherwise how many may still pass before it holds them.
+  let passing: number | null = null;
+  const held: (() => void)[] = [];
+  let inFlightWaiters: { count: number; resolve: () => void }[] = [];
+  const wakeInFlightWaiters = () => {
+    inFlightWaiters = inFlightWaiters.filter((w) => (inFlight >= w.count ? (w.resolve(), false) : true));
+  };
+  let calls = new Map<number, number>();
+  let maxCalls = 0;
 
   const count = (kind: string) => {
     byKind[kind] = (byKind[kind] ?? 0) + 1;
@@ -71,13 +102,24 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     nextDelay: () => latencyMs + (jitterMs > 0 ? jitter() * jitterMs : 0),
     count,
     schedule(res: ServerResponse, delayMs: number, send: () => void) {
-      if (delayMs <= 0) return send();
+      const go = () => {
+        if (!res.destroyed && !closed) send();
+      };
+      const due = () => (passing !== null && passing-- <= 0 ? held.push(go) : go());
+      if (delayMs <= 0) return void due();
       const timer = setTimeout(() => {
         timers.delete(timer);
-        if (!res.destroyed && !closed) send();
+        due();
       }, delayMs);
       timers.add(timer);
     },
+    countCall(key: number) {
+      if (calls.size >= MAX_TRACKED_REQUESTS) calls.clear();
+      const n = (calls.get(key) ?? 0) + 1;
+      calls.set(key, n);
+      if (n > maxCalls) maxCalls = n;
+    },
+    hostile: options.hostile,
     nextSampleIndex: () => sampleIndex++,
     nextId: () => `chatcmpl-fake${++idCounter}`,
   };
@@ -89,6 +131,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     requests++;
     if (++inFlight > inFlightMax) inFlightMax = inFlight;
     res.once("close", onResponseClose);
+    wakeInFlightWaiters();
     if (authHeader !== null && req.headers.authorization !== authHeader) {
       count("unauthorized");
       return sendError(res, 401, "Incorrect API key provided.", "invalid_request_error", "invalid_api_key");
@@ -134,11 +177,35 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
         // Also ends keep-alive sockets and requests deliberately left hanging.
         server.closeAllConnections();
       }),
-    stats: () => ({ requests, byKind: { ...byKind }, inFlight, inFlightMax }),
+    stats: () => ({
+      requests,
+      byKind: { ...byKind },
+      inFlight,
+      inFlightMax,
+      held: held.length,
+      distinctRequests: calls.size,
+      maxCallsPerRequest: maxCalls,
+    }),
     resetStats() {
       requests = 0;
       byKind = {};
       inFlightMax = inFlight;
+      calls = new Map();
+      maxCalls = 0;
     },
+    hold({ after = 0 } = {}) {
+      passing = after;
+    },
+    release() {
+      passing = null;
+      for (const go of held.splice(0)) go();
+    },
+    whenInFlight(count) {
+      return new Promise<void>((resolve) => {
+        inFlightWaiters.push({ count, resolve });
+        wakeInFlightWaiters();
+      });
+    },
+    callsFor: (messages, model = models[0]) => calls.get(requestKey(model, messages)) ?? 0,
   };
 }

@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { isUuid } from "@/lib/validation/ids";
 import type { Db } from "../client";
+import { safeText, safeValue } from "../safe-text";
 import { type Model, models, type NewModel } from "../schema";
 
 export async function listModels(db: Db): Promise<Model[]> {
@@ -14,19 +15,19 @@ export async function getModel(db: Db, { id }: { id: string }): Promise<Model | 
 }
 
 export async function getModelByName(db: Db, { name }: { name: string }): Promise<Model | null> {
-  const [row] = await db.select().from(models).where(eq(models.name, name)).limit(1);
+  const [row] = await db.select().from(models).where(eq(models.name, safeText(name))).limit(1);
   return row ?? null;
 }
 
 export async function createModel(db: Db, values: NewModel): Promise<Model> {
-  const [row] = await db.insert(models).values(values).returning();
+  const [row] = await db.insert(models).values(safeValue(values)).returning();
   return row;
 }
 
 export async function updateModel(db: Db, { id, values }: { id: string; values: Partial<NewModel> }): Promise<Model | null> {
   const [row] = await db
     .update(models)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...safeValue(values), updatedAt: new Date() })
     .where(eq(models.id, id))
     .returning();
   return row ?? null;

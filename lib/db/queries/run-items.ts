@@ -1,6 +1,7 @@
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { isUuid } from "@/lib/validation/ids";
 import type { Db } from "../client";
+import { safeJsonText } from "../safe-text";
 import { runItems, suiteItems } from "../schema";
 import { rowsOf } from "./runs";
 
@@ -56,7 +57,8 @@ export interface ItemResult {
 /**
  * Writes a batch of results, and the responses to cache, in one statement with one parameter: the batch as a
  * JSON array, unpacked by jsonb_to_recordset. A row that is already done is never written again, so a result
- * computed twice (after a lease expired under a slow runner) is stored once.
+ * computed twice (after a lease expired under a slow runner) is stored once. Text PostgreSQL cannot store
+ * (NUL, lone surrogates) is replaced visibly on the way in (safe-text.ts).
  */
 export async function saveItemResults(
   db: Db,
@@ -67,7 +69,7 @@ export async function saveItemResults(
   }: { owner: string; results: ItemResult[]; cacheEntries?: { key: string; response: Record<string, unknown> }[] },
 ): Promise<number> {
   if (results.length === 0 && cacheEntries.length === 0) return 0;
-  const rows = JSON.stringify(
+  const rows = safeJsonText(JSON.stringify(
     results.map((r) => ({
       id: r.id,
       status: r.status,
@@ -82,11 +84,11 @@ export async function saveItemResults(
       cached: r.cached,
       error: r.error,
     })),
-  );
+  ));
   const result = await db.execute(sql`
     with cache as (
       insert into response_cache (key, response)
-      select key, response from jsonb_to_recordset(${JSON.stringify(cacheEntries)}::jsonb) as c(key text, response jsonb)
+      select key, response from jsonb_to_recordset(${safeJsonText(JSON.stringify(cacheEntries))}::jsonb) as c(key text, response jsonb)
       on conflict (key) do nothing
     )
     update run_items as ri set status = v.status, messages = v.messages, raw_response = v.raw_response,

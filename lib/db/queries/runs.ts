@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { isUuid } from "@/lib/validation/ids";
 import type { Db } from "../client";
 import { isTransactionRollback } from "../errors";
+import { safeTextOrNull } from "../safe-text";
 import { models, type Run, runItems, runs, suites } from "../schema";
 
 export interface CreateRunInput {
@@ -111,7 +112,7 @@ export async function setRunStatus(
     .update(runs)
     .set({
       status,
-      ...(error !== undefined ? { error } : {}),
+      ...(error !== undefined ? { error: safeTextOrNull(error) } : {}),
       ...(status === "running" ? { startedAt: sql`coalesce(${runs.startedAt}, now())` } : {}),
       ...(status === "cancelled" || status === "failed" ? { finishedAt: new Date() } : {}),
     })

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { SuiteDefinition } from "@/lib/suites/types";
 import type { Db } from "../client";
+import { safeValue } from "../safe-text";
 import { runItems, runs, suiteItems, suites } from "../schema";
 
 const INSERT_CHUNK = 500;
@@ -27,7 +28,8 @@ export async function saveSuite(
       await tx.delete(suites).where(eq(suites.id, suite.id));
     }
     const testCount = suite.items.filter((i) => i.split === "test").length;
-    await tx.insert(suites).values({
+    // Uploaded text may hold NUL or lone surrogates, which PostgreSQL refuses (safe-text.ts).
+    await tx.insert(suites).values(safeValue({
       id: suite.id,
       name: suite.name,
       description: suite.description ?? null,
@@ -40,7 +42,7 @@ export async function saveSuite(
       testCount,
       devCount: suite.items.length - testCount,
       bundled,
-    });
+    }));
     for (let start = 0; start < suite.items.length; start += INSERT_CHUNK) {
       const chunk = suite.items.slice(start, start + INSERT_CHUNK).map((item, i) => ({
         suiteId: suite.id,
@@ -51,7 +53,7 @@ export async function saveSuite(
         input: item.input,
         gold: item.gold,
       }));
-      await tx.insert(suiteItems).values(chunk);
+      await tx.insert(suiteItems).values(safeValue(chunk));
     }
     return existing ? "replaced" : "created";
   });
