@@ -14,6 +14,7 @@ const leaderboardMetrics: Record<string, string[]> = {
   ner: ["f1"],
   open_qa: ["bleu1", "bleu2", "rouge1", "rouge2", "rougeL"],
   dialogue: ["bleu1", "bleu2", "rouge1", "rouge2", "rougeL"],
+  instruction: ["exact_match", "list_f1", "bleu1", "bleu2", "rouge1", "rouge2", "rougeL"],
 };
 
 /** Measured runs as leaderboard entries, in percent like the paper's tables; scales live on the audit page. */

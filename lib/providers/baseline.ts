@@ -5,7 +5,7 @@ import type { TaskKind } from "@/lib/suites/types";
 export const baselineStrategies = {
   "uniform-random": { en: "Uniform random (baseline)", zh: "均匀随机（基线）", kinds: ["mcq", "scale"] },
   majority: { en: "Majority answer (baseline)", zh: "多数答案（基线）", kinds: ["mcq"] },
-  empty: { en: "Empty answer (baseline)", zh: "空回答（基线）", kinds: ["ner", "open_qa", "dialogue"] },
+  empty: { en: "Empty answer (baseline)", zh: "空回答（基线）", kinds: ["ner", "open_qa", "dialogue", "instruction"] },
 } as const satisfies Record<string, { en: string; zh: string; kinds: readonly TaskKind[] }>;
 
 export type BaselineStrategy = keyof typeof baselineStrategies;
