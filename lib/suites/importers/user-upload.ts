@@ -111,15 +111,18 @@ function suiteConfig(kind: TaskKind, items: readonly SuiteItem[], mapping: Field
   return config;
 }
 
+/** Why an id cannot name an uploaded suite, or null when it can. */
+export function suiteIdProblem(id: string): { message: string; reserved: boolean } | null {
+  if (!SUITE_ID_PATTERN.test(id)) {
+    return { message: "suite id must be 2-63 lower-case letters, digits or hyphens, starting with a letter or digit", reserved: false };
+  }
+  if ((BUNDLED_SUITE_IDS as readonly string[]).includes(id)) return { message: `suite id "${id}" is reserved for a bundled suite`, reserved: true };
+  return null;
+}
+
 function checkId(request: Pick<UserSuiteRequest, "id" | "fileName">): void {
-  if (!SUITE_ID_PATTERN.test(request.id)) {
-    fail(request.fileName, "suite id must be 2-63 lower-case letters, digits or hyphens, starting with a letter or digit", {
-      field: "id",
-    });
-  }
-  if ((BUNDLED_SUITE_IDS as readonly string[]).includes(request.id)) {
-    fail(request.fileName, `suite id "${request.id}" is reserved for a bundled suite`, { field: "id" });
-  }
+  const problem = suiteIdProblem(request.id);
+  if (problem) fail(request.fileName, problem.message, { field: "id" });
 }
 
 /** Parses an uploaded file into a suite; throws ImportError (nothing is half-imported). */
