@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Pager } from "@/components/pager";
 import { SuiteItemView } from "@/components/suite-item-view";
+import { SuiteManage } from "@/components/suites/suite-manage";
 import { getAppDb } from "@/lib/app-db";
 import { countSuiteItemsBySubset, getSuite, listSuiteItems } from "@/lib/db/queries/suites";
 import { disabledSuiteIds } from "@/lib/env";
@@ -67,6 +68,7 @@ export default async function SuitePage({
           </>
         )}
       </dl>
+      {!suite.bundled && <SuiteManage id={suite.id} name={suite.name} />}
       {suite.devCount > 0 && (
         <p className="small">
           {t("split")}:{" "}

@@ -19,7 +19,7 @@ const name = z.string().trim().min(1).max(200);
  * How a file's fields become the upload format: `fields` maps a target field to the file's field (an unmapped
  * target reads the field of the same name, so an empty mapping is today's format). For NER, `entity` names the
  * fields inside each entity object, `endIndex` says whether `end` points at the mention's last character
- * (CMeEE) or one past it, and `typeLabels` gives each type code the name the prompt uses (dis → 疾病).
+ * (CMeEE: "inclusive") or one past it ("exclusive", the default), and `typeLabels` gives each type code the name the prompt uses (dis → 疾病).
  */
 export const fieldMappingSchema = z.object({
   preset: z.string().max(40).optional(),
@@ -63,7 +63,7 @@ function mapEntity(source: unknown, text: unknown, mapping: FieldMapping): unkno
   const end = toIndex(source[f.end]);
   let mention = source[f.text];
   if ((mention === undefined || mention === "") && typeof text === "string" && start !== undefined && end !== undefined) {
-    mention = text.slice(start, mapping.endIndex === "exclusive" ? end : end + 1);
+    mention = text.slice(start, mapping.endIndex === "inclusive" ? end + 1 : end);
   }
   const out: Record<string, unknown> = { text: mention, type: source[f.type] };
   if (source[f.start] !== undefined) out.offset = source[f.start];
