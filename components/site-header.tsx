@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LocaleSwitch } from "./locale-switch";
+import { MainNav } from "./main-nav";
 
 export async function SiteHeader() {
   const [t, tApp, locale] = await Promise.all([getTranslations("nav"), getTranslations("app"), getLocale()]);
@@ -13,13 +14,16 @@ export async function SiteHeader() {
         <Link href="/" className="brand">
           {tApp("title")}
         </Link>
-        <nav aria-label="main" className="main-nav">
-          <Link href="/">{t("leaderboard")}</Link>
-          <Link href="/runs">{t("runs")}</Link>
-          <Link href="/models">{t("models")}</Link>
-          <Link href="/audits">{t("audits")}</Link>
-          <Link href="/suites">{t("suites")}</Link>
-        </nav>
+        <MainNav
+          label="main"
+          links={[
+            { href: "/", text: t("leaderboard") },
+            { href: "/runs", text: t("runs") },
+            { href: "/models", text: t("models") },
+            { href: "/audits", text: t("audits") },
+            { href: "/suites", text: t("suites") },
+          ]}
+        />
         <LocaleSwitch current={locale} label={t("language")} />
       </div>
     </header>

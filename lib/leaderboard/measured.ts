@@ -1,3 +1,4 @@
+import { localized } from "@/lib/i18n/locale";
 import type { LeaderboardEntry } from "./build";
 
 export interface CompletedRun {
@@ -18,13 +19,13 @@ const leaderboardMetrics: Record<string, string[]> = {
 };
 
 /** Measured runs as leaderboard entries, in percent like the paper's tables; scales live on the audit page. */
-export function measuredEntries(runs: readonly CompletedRun[]): LeaderboardEntry[] {
+export function measuredEntries(runs: readonly CompletedRun[], locale = "en"): LeaderboardEntry[] {
   return runs.flatMap((run) =>
     (leaderboardMetrics[run.taskKind] ?? [])
       .filter((metric) => typeof run.metrics?.[metric] === "number")
       .map((metric) => ({
         model: run.modelName,
-        benchmark: run.suiteName.en,
+        benchmark: localized(run.suiteName, locale),
         task: run.taskKind,
         metric,
         value: run.metrics![metric] * 100,
