@@ -24,3 +24,12 @@ describe("measuredEntries", () => {
     ]);
   });
 });
+
+describe("baseline names", () => {
+  it("are shown in Chinese to Chinese readers; other models keep their names", () => {
+    const baseline = { ...run, provider: "baseline", modelName: "Empty answer (baseline)" };
+    expect(measuredEntries([baseline], "zh-CN")[0].model).toBe("空回答（基线）");
+    expect(measuredEntries([baseline], "en")[0].model).toBe("Empty answer (baseline)");
+    expect(measuredEntries([{ ...run, modelName: "Empty answer (baseline)" }], "zh-CN")[0].model).toBe("Empty answer (baseline)");
+  });
+});

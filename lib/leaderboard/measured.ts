@@ -1,4 +1,5 @@
 import { localized } from "@/lib/i18n/locale";
+import { baselineDisplayName } from "@/lib/providers/baseline";
 import type { LeaderboardEntry } from "./build";
 
 export interface CompletedRun {
@@ -24,7 +25,7 @@ export function measuredEntries(runs: readonly CompletedRun[], locale = "en"): L
     (leaderboardMetrics[run.taskKind] ?? [])
       .filter((metric) => typeof run.metrics?.[metric] === "number")
       .map((metric) => ({
-        model: run.modelName,
+        model: run.provider === "baseline" ? baselineDisplayName(run.modelName, locale) : run.modelName,
         benchmark: localized(run.suiteName, locale),
         task: run.taskKind,
         metric,

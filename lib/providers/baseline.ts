@@ -10,6 +10,12 @@ export const baselineStrategies = {
 
 export type BaselineStrategy = keyof typeof baselineStrategies;
 
+/** A baseline model is stored under its English name; readers of Chinese see the Chinese one. */
+export function baselineDisplayName(name: string, locale: string): string {
+  if (!locale.startsWith("zh")) return name;
+  return Object.values(baselineStrategies).find((b) => b.en === name)?.zh ?? name;
+}
+
 export function isBaselineStrategy(value: unknown): value is BaselineStrategy {
   return typeof value === "string" && value in baselineStrategies;
 }

@@ -33,6 +33,9 @@ export default async function SuitePage({
   ]);
   const hrefFor = (p: number) => `/suites/${id}?split=${split}&page=${p}`;
   const testSubsets = subsets.filter((s) => s.split === "test" && s.subset);
+  // CMMLU's subjects carry their Chinese names in the suite's config.
+  const subjectLabels = (suite.config.subjectLabels ?? {}) as Record<string, string>;
+  const subsetName = (subset: string) => (locale.startsWith("zh") ? (subjectLabels[subset] ?? subset) : subset);
   return (
     <>
       <p className="small">
@@ -64,7 +67,7 @@ export default async function SuitePage({
         {testSubsets.length > 0 && (
           <>
             <dt>{t("subsets")}</dt>
-            <dd className="small">{testSubsets.map((s) => `${s.subset} ${s.n}`).join(" · ")}</dd>
+            <dd className="small">{testSubsets.map((s) => `${subsetName(s.subset!)} ${s.n}`).join(" · ")}</dd>
           </>
         )}
       </dl>
