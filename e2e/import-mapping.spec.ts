@@ -23,15 +23,16 @@ const languages = [
     locale: "zh-CN",
     accept: "zh-CN,zh;q=0.9",
     l: {
-      file: "文件", id: "套件 id", name: "名称", preview: "预览", import: "导入", task: "任务",
+      file: "文件", id: "测试集 ID", name: "名称", preview: "预览", import: "导入", task: "任务",
       preset: "使用 CBLUE CMeEE（entity、start_idx、end_idx）", typeNames: "实体类型名称", question: "问题",
-      del: "删除套件", detected: "与本文件一致", inclusive: /最后一个字符/,
+      del: "删除测试集", detected: "与本文件一致", inclusive: /最后一个字符/,
     },
   },
 ] as const;
 
+// A label that wraps a select also holds its options' text, so labels are matched by their start.
 async function labelled(page: Page, text: string) {
-  return page.getByLabel(text, { exact: true });
+  return page.getByLabel(new RegExp(`^${text}`));
 }
 
 for (const { locale, accept, l } of languages) {
