@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Pager } from "@/components/pager";
+import { LicenceText } from "@/components/licence-text";
 import { SuiteItemView } from "@/components/suite-item-view";
 import { SuiteManage } from "@/components/suites/suite-manage";
 import { getAppDb } from "@/lib/app-db";
@@ -53,7 +54,9 @@ export default async function SuitePage({
           {suite.devCount > 0 && ` + ${suite.devCount} ${t("devSplit")}`}
         </dd>
         <dt>{t("licence")}</dt>
-        <dd>{suite.licence}</dd>
+        <dd>
+          <LicenceText licence={suite.licence} />
+        </dd>
         <dt>{t("source")}</dt>
         <dd>{suite.source}</dd>
         {suite.citation && (
