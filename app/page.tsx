@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { LeaderboardTable } from "@/components/leaderboard-table";
 import { getAppDb } from "@/lib/app-db";
 import { loadLeaderboard } from "@/lib/leaderboard/load";
@@ -6,8 +6,8 @@ import { loadLeaderboard } from "@/lib/leaderboard/load";
 export const dynamic = "force-dynamic";
 
 export default async function LeaderboardPage() {
-  const t = await getTranslations("leaderboard");
-  const { sections, sources } = await loadLeaderboard(await getAppDb());
+  const [t, locale] = await Promise.all([getTranslations("leaderboard"), getLocale()]);
+  const { sections, sources } = await loadLeaderboard(await getAppDb(), locale);
   return (
     <>
       <h1>{t("title")}</h1>

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { pageCaller } from "@/lib/auth/page-caller";
 import { AccountMenu } from "./accounts/account-menu";
 import { LocaleSwitch } from "./locale-switch";
+import { MainNav } from "./main-nav";
 
 export async function SiteHeader() {
   const [t, tApp, tAccount, locale, caller] = await Promise.all([
@@ -24,15 +25,22 @@ export async function SiteHeader() {
           {tApp("title")}
         </Link>
         {signedIn && (
-          <nav aria-label="main" className="main-nav">
-            <Link href="/">{t("leaderboard")}</Link>
-            <Link href="/runs">{t("runs")}</Link>
-            <Link href="/models">{t("models")}</Link>
-            <Link href="/audits">{t("audits")}</Link>
-            <Link href="/suites">{t("suites")}</Link>
-            {caller.kind === "admin" && <Link href="/admin/users">{tAccount("users")}</Link>}
-            {caller.kind === "admin" && <Link href="/admin/audit">{tAccount("audit")}</Link>}
-          </nav>
+          <MainNav
+            label="main"
+            links={[
+              { href: "/", text: t("leaderboard") },
+              { href: "/runs", text: t("runs") },
+              { href: "/models", text: t("models") },
+              { href: "/audits", text: t("audits") },
+              { href: "/suites", text: t("suites") },
+              ...(caller.kind === "admin"
+                ? [
+                    { href: "/admin/users", text: tAccount("users") },
+                    { href: "/admin/audit", text: tAccount("audit") },
+                  ]
+                : []),
+            ]}
+          />
         )}
         <LocaleSwitch current={locale} label={t("language")} />
       </div>

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type {
   DialogueInput,
+  InstructionInput,
   McqGold,
   McqInput,
   NerGold,
@@ -60,6 +61,13 @@ export async function SuiteItemView({ kind, input, gold }: Props) {
         </>
       );
     }
+    case "instruction":
+      return (
+        <>
+          <p className="item-text">{(input as InstructionInput).prompt}</p>
+          <References refs={(gold as ReferencesGold).references} label={t("references")} />
+        </>
+      );
     case "dialogue": {
       const { history } = input as DialogueInput;
       return (

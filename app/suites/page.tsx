@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LicenceText } from "@/components/licence-text";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getAppDb } from "@/lib/app-db";
 import { listSuites } from "@/lib/db/queries/suites";
@@ -53,7 +54,9 @@ export default async function SuitesPage() {
                   {suite.testCount.toLocaleString("en-US")}
                 </td>
                 <td className="num">{suite.devCount > 0 ? suite.devCount.toLocaleString("en-US") : "—"}</td>
-                <td className="small">{suite.licence}</td>
+                <td className="small">
+                  <LicenceText licence={suite.licence} />
+                </td>
                 <td className="small">
                   <SourceLink source={suite.source} />
                 </td>

@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { LicenceText } from "@/components/licence-text";
 import type { AuditScaleInfo } from "@/lib/audit/scale-info";
 
 /** Citation and licence of a scale: shown wherever the scale is (its licence asks for acknowledgement). */
@@ -13,11 +14,15 @@ export function ScaleNotice({ scale }: { scale: AuditScaleInfo }) {
         </>
       )}
       <dt>{t("licence")}</dt>
-      <dd>{scale.licence}</dd>
+      <dd>
+        <LicenceText licence={scale.licence} />
+      </dd>
       {scale.configLicence && (
         <>
           <dt>{t("licenceScale")}</dt>
-          <dd>{scale.configLicence}</dd>
+          <dd>
+            <LicenceText licence={scale.configLicence} />
+          </dd>
         </>
       )}
     </dl>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { NAME_AXIS_WIDTH, NameTick } from "./name-tick";
 
 export interface IntervalBarDatum {
   id: string;
@@ -50,12 +51,12 @@ export function BiasBarChart({
       <BarChart responsive layout="vertical" data={rows} style={{ width: "100%", height: "100%" }} margin={{ top: 16, right: 24, bottom: 4, left: 4 }}>
         <CartesianGrid horizontal={false} strokeDasharray="3 3" />
         <XAxis type="number" domain={domain} ticks={ticksOf(domain)} allowDataOverflow />
-        <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 12 }} interval={0} />
+        <YAxis type="category" dataKey="label" width={NAME_AXIS_WIDTH} tick={<NameTick />} interval={0} />
         <Tooltip formatter={(v) => [typeof v === "number" ? v.toFixed(2) : String(v), valueName]} />
         {midpoint !== undefined && (
           <ReferenceLine x={midpoint} stroke="#5b6577" strokeDasharray="4 4" label={{ value: midpointLabel, position: "top", fontSize: 11 }} />
         )}
-        <Bar dataKey="value" name={valueName} isAnimationActive={false} barSize={18}>
+        <Bar dataKey="value" name={valueName} isAnimationActive={false} barSize={18} minPointSize={2}>
           {rows.map((r) => (
             <Cell key={r.id} fill={r.muted ? MUTED : COLOR} />
           ))}

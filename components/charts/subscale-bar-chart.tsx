@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ErrorBar, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { NAME_AXIS_WIDTH, NameTick } from "./name-tick";
 
 export interface SubscaleRow {
   id: string;
@@ -49,12 +50,12 @@ export function SubscaleBarChart({
       <BarChart responsive layout="vertical" data={data} style={{ width: "100%", height: "100%" }} margin={{ top: 8, right: 24, bottom: 4, left: 4 }}>
         <CartesianGrid horizontal={false} strokeDasharray="3 3" />
         <XAxis type="number" domain={domain} ticks={[0, 1, 2, 3, 4].map((i) => domain[0] + i * step)} allowDataOverflow />
-        <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 12 }} interval={0} />
+        <YAxis type="category" dataKey="label" width={NAME_AXIS_WIDTH} tick={<NameTick />} interval={0} />
         <Tooltip formatter={(v, name) => [typeof v === "number" ? v.toFixed(1) : String(v), name]} />
         <Legend itemSorter={null} />
         {midpoint !== undefined && <ReferenceLine x={midpoint} stroke="#5b6577" strokeDasharray="4 4" />}
         {series.map((s, i) => (
-          <Bar key={s.id} dataKey={s.id} name={s.name} fill={COLORS[i % COLORS.length]} isAnimationActive={false} barSize={12}>
+          <Bar key={s.id} dataKey={s.id} name={s.name} fill={COLORS[i % COLORS.length]} isAnimationActive={false} barSize={12} minPointSize={2}>
             <ErrorBar dataKey={`${s.id}_err`} width={4} strokeWidth={1.2} stroke="#1d2330" isAnimationActive={false} />
           </Bar>
         ))}

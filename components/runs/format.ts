@@ -15,6 +15,7 @@ export const keyMetric: Record<string, string> = {
   ner: "f1",
   open_qa: "rougeL",
   dialogue: "rougeL",
+  instruction: "rougeL",
   scale: "bias",
 };
 

@@ -53,7 +53,7 @@ export function settingsFromState(state: NewRunState, taskKind: string | undefin
   };
   if (taskKind === "mcq") Object.assign(settings, { shots: num(state.shots), template: state.template });
   if (taskKind === "mcq" || taskKind === "scale") settings.answerMode = state.answerMode;
-  if (taskKind === "open_qa" || taskKind === "dialogue") settings.tokenizer = state.tokenizer;
+  if (taskKind === "open_qa" || taskKind === "dialogue" || taskKind === "instruction") settings.tokenizer = state.tokenizer;
   if (taskKind === "scale") Object.assign(settings, { instruction: state.instruction, order: state.order, labels: state.labels });
   return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) as RunSettingsInput;
 }

@@ -59,7 +59,7 @@ export function RunSettingsFields({ state, set, taskKind }: Props) {
       <div className="form-row">
         {taskKind === "mcq" && choice("template", templates)}
         {(taskKind === "mcq" || scale) && choice("answerMode", answerModes)}
-        {(taskKind === "open_qa" || taskKind === "dialogue") && choice("tokenizer", tokenizers)}
+        {(taskKind === "open_qa" || taskKind === "dialogue" || taskKind === "instruction") && choice("tokenizer", tokenizers)}
         {scale && choice("instruction", instructions)}
         {scale && choice("order", orders)}
         {scale && choice("labels", labelStyles)}

@@ -71,9 +71,11 @@ export const suiteItems = pgTable(
     subset: text("subset"),
     input: jsonb("input").$type<Record<string, unknown>>().notNull(),
     gold: jsonb("gold").$type<Record<string, unknown>>().notNull(),
+    /** Set when a new version of the suite replaced this item; kept because a run of the old version refers to it. */
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("suite_items_suite_external_key").on(t.suiteId, t.externalId),
+    uniqueIndex("suite_items_suite_external_key").on(t.suiteId, t.externalId).where(sql`${t.retiredAt} is null`),
     index("suite_items_suite_split_position_idx").on(t.suiteId, t.split, t.position),
   ],
 );

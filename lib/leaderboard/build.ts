@@ -1,5 +1,5 @@
-export const taskOrder = ["mcq", "ner", "open_qa", "dialogue", "scale"] as const;
-const metricOrder = ["accuracy", "precision", "recall", "f1", "bleu1", "bleu2", "bleu4", "rouge1", "rouge2", "rougeL"];
+export const taskOrder = ["mcq", "ner", "open_qa", "dialogue", "instruction", "scale"] as const;
+const metricOrder = ["accuracy", "precision", "recall", "f1", "exact_match", "list_f1", "bleu1", "bleu2", "bleu4", "rouge1", "rouge2", "rougeL"];
 
 export interface LeaderboardEntry {
   model: string;

@@ -4,8 +4,8 @@ import { listCompletedRuns } from "@/lib/db/queries/runs";
 import { buildLeaderboard, type LeaderboardEntry } from "./build";
 import { measuredEntries } from "./measured";
 
-/** The paper's reported numbers beside every finished run, one table per task. */
-export async function loadLeaderboard(db: Db) {
+/** The paper's reported numbers beside every finished run, one table per task; suite names in the reader's language. */
+export async function loadLeaderboard(db: Db, locale = "en") {
   const [reported, completed] = await Promise.all([listReportedResults(db), listCompletedRuns(db)]);
   const entries: LeaderboardEntry[] = [
     ...reported.map((r) => ({ ...r, origin: "reported" as const })),
@@ -18,6 +18,7 @@ export async function loadLeaderboard(db: Db) {
         suiteName,
         metrics: run.metrics,
       })),
+      locale,
     ),
   ];
   return { sections: buildLeaderboard(entries), sources: [...new Set(reported.map((r) => r.source))] };

@@ -1,3 +1,5 @@
+import { localized } from "@/lib/i18n/locale";
+import { baselineDisplayName } from "@/lib/providers/baseline";
 import type { LeaderboardEntry } from "./build";
 
 export interface CompletedRun {
@@ -14,16 +16,17 @@ const leaderboardMetrics: Record<string, string[]> = {
   ner: ["f1"],
   open_qa: ["bleu1", "bleu2", "rouge1", "rouge2", "rougeL"],
   dialogue: ["bleu1", "bleu2", "rouge1", "rouge2", "rougeL"],
+  instruction: ["exact_match", "list_f1", "bleu1", "bleu2", "rouge1", "rouge2", "rougeL"],
 };
 
 /** Measured runs as leaderboard entries, in percent like the paper's tables; scales live on the audit page. */
-export function measuredEntries(runs: readonly CompletedRun[]): LeaderboardEntry[] {
+export function measuredEntries(runs: readonly CompletedRun[], locale = "en"): LeaderboardEntry[] {
   return runs.flatMap((run) =>
     (leaderboardMetrics[run.taskKind] ?? [])
       .filter((metric) => typeof run.metrics?.[metric] === "number")
       .map((metric) => ({
-        model: run.modelName,
-        benchmark: run.suiteName.en,
+        model: run.provider === "baseline" ? baselineDisplayName(run.modelName, locale) : run.modelName,
+        benchmark: localized(run.suiteName, locale),
         task: run.taskKind,
         metric,
         value: run.metrics![metric] * 100,

@@ -5,10 +5,16 @@ import type { TaskKind } from "@/lib/suites/types";
 export const baselineStrategies = {
   "uniform-random": { en: "Uniform random (baseline)", zh: "均匀随机（基线）", kinds: ["mcq", "scale"] },
   majority: { en: "Majority answer (baseline)", zh: "多数答案（基线）", kinds: ["mcq"] },
-  empty: { en: "Empty answer (baseline)", zh: "空回答（基线）", kinds: ["ner", "open_qa", "dialogue"] },
+  empty: { en: "Empty answer (baseline)", zh: "空回答（基线）", kinds: ["ner", "open_qa", "dialogue", "instruction"] },
 } as const satisfies Record<string, { en: string; zh: string; kinds: readonly TaskKind[] }>;
 
 export type BaselineStrategy = keyof typeof baselineStrategies;
+
+/** A baseline model is stored under its English name; readers of Chinese see the Chinese one. */
+export function baselineDisplayName(name: string, locale: string): string {
+  if (!locale.startsWith("zh")) return name;
+  return Object.values(baselineStrategies).find((b) => b.en === name)?.zh ?? name;
+}
 
 export function isBaselineStrategy(value: unknown): value is BaselineStrategy {
   return typeof value === "string" && value in baselineStrategies;

@@ -22,6 +22,8 @@ export interface SuiteContext {
   shots: Map<string, McqShot[]>;
   subjectLabels: Record<string, string>;
   nerTypes: NerTypeLabel[];
+  /** instruction suites whose targets are lists: the delimiter between elements. */
+  listDelimiter?: string;
   scale: ScaleDefinition | null;
   /** Most frequent gold letter of the evaluated items (majority baseline). */
   majorityLetter: string | null;
@@ -63,6 +65,7 @@ export function buildSuiteContext({
     shots,
     subjectLabels: (config.subjectLabels as Record<string, string> | undefined) ?? {},
     nerTypes: entityTypes.map(({ id, label }) => ({ id, label })),
+    listDelimiter: typeof config.listDelimiter === "string" ? config.listDelimiter : undefined,
     scale: kind === "scale" ? scaleOf(config, allItems) : null,
     majorityLetter: kind === "mcq" ? majority(items.map((i) => (i.gold as McqGold).answer)) : null,
   };

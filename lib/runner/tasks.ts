@@ -3,11 +3,11 @@ import { scoreBenchmarkItem } from "@/lib/scoring/item-score";
 import { pickLetterFromLogprobs } from "@/lib/scoring/mcq-answer";
 import { likertFromLogprobs, parseLikert, type ScalePresentation } from "@/lib/scoring/likert";
 import { agreementOptions } from "@/lib/suites/scales";
-import { buildOpenQaMessages, buildDialogueMessages } from "@/lib/suites/prompts/generation";
+import { buildDialogueMessages, buildInstructionMessages, buildOpenQaMessages } from "@/lib/suites/prompts/generation";
 import { buildMcqMessages } from "@/lib/suites/prompts/mcq";
 import { buildNerMessages } from "@/lib/suites/prompts/ner";
 import { buildScaleAdministration } from "@/lib/suites/prompts/scale";
-import type { ChatMessage, DialogueInput, McqInput, NerInput, OpenQaInput, ScaleInput } from "@/lib/suites/types";
+import type { ChatMessage, DialogueInput, InstructionInput, McqInput, NerInput, OpenQaInput, ScaleInput } from "@/lib/suites/types";
 import { isGreedySample } from "./settings";
 import type { ContextItem, SuiteContext } from "./suite-context";
 
@@ -53,6 +53,9 @@ export function prepareRequest(
       break;
     case "dialogue":
       messages = buildDialogueMessages(item.input as DialogueInput, { systemPrompt: system });
+      break;
+    case "instruction":
+      messages = buildInstructionMessages(item.input as InstructionInput, { systemPrompt: system });
       break;
     case "scale": {
       const administration = buildScaleAdministration({
@@ -115,7 +118,7 @@ export function scoreAnswer(
     gold: item.gold,
     answer: result.text,
     logprobLetter,
-    config: { nerTypes: ctx.nerTypes, tokenizer: ctx.settings.tokenizer },
+    config: { nerTypes: ctx.nerTypes, tokenizer: ctx.settings.tokenizer, listDelimiter: ctx.listDelimiter },
   });
   return { outcome: scored.outcome, parsed: scored.parsed, scores: scored.scores };
 }

@@ -11,7 +11,10 @@ export interface AggregateItem {
 }
 
 export interface BenchmarkAggregate {
-  /** Fractions in [0, 1]. mcq: accuracy; ner: precision, recall, f1; open_qa/dialogue: bleu1/2/4, rouge1/2/L. */
+  /**
+   * Fractions in [0, 1]. mcq: accuracy; ner: precision, recall, f1; open_qa/dialogue: bleu1/2/4, rouge1/2/L;
+   * instruction: those and exact_match, with a list delimiter also list_precision, list_recall, list_f1.
+   */
   metrics: Record<string, number>;
   /** 95% percentile bootstrap interval per metric, resampling items. */
   ci: Record<string, [number, number]>;
@@ -56,7 +59,31 @@ const plans: Record<BenchmarkKind, Plan> = {
   },
   open_qa: generationPlan(),
   dialogue: generationPlan(),
+  instruction: instructionPlan(),
 };
+
+/** Generation metrics plus exact match and, where items carry list counts, micro precision/recall/F1 of elements. */
+function instructionPlan(): Plan {
+  const base = generationPlan();
+  return {
+    width: base.width + 5,
+    row: (it) => [
+      ...Array.from(base.row(it)),
+      num(it.scores.exactMatch),
+      ...vec(it.scores.listMatches, 3),
+      Array.isArray(it.scores.listMatches) ? 1 : 0,
+    ],
+    metrics: (s, n) => {
+      const w = base.width;
+      const out: Record<string, number> = { ...base.metrics(s, n), exact_match: s[w] / n };
+      if (s[w + 4] > 0) {
+        const { precision, recall, f1 } = prf({ tp: s[w + 1], fp: s[w + 2], fn: s[w + 3] });
+        Object.assign(out, { list_precision: precision, list_recall: recall, list_f1: f1 });
+      }
+      return out;
+    },
+  };
+}
 
 function generationPlan(): Plan {
   const N = BLEU_MAX_N;

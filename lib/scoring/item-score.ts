@@ -1,12 +1,13 @@
 import type { McqGold, McqInput, NerGold, ReferencesGold } from "@/lib/suites/types";
 import { bleuStats } from "./bleu";
+import { exactMatch, listCounts } from "./list-match";
 import { type McqRule, parseMcqAnswer } from "./mcq-answer";
 import { type NerTypeLabel, type ParsedEntity, parseEntities } from "./ner-answer";
 import { nerItemCounts } from "./ner-metrics";
 import { rougeF1 } from "./rouge";
 import { type TokenizerId, tokenize } from "./tokenize";
 
-export type BenchmarkKind = "mcq" | "ner" | "open_qa" | "dialogue";
+export type BenchmarkKind = "mcq" | "ner" | "open_qa" | "dialogue" | "instruction";
 export type ItemOutcome = "scored" | "unparsed";
 export type ItemScores = Record<string, number | number[]>;
 
@@ -35,6 +36,8 @@ export interface GenerationParsed {
 export interface ScoreConfig {
   nerTypes?: NerTypeLabel[];
   tokenizer?: TokenizerId;
+  /** instruction: the target is a list with this delimiter, also scored as a set (listMatches). */
+  listDelimiter?: string;
 }
 
 /** Items were validated (zod) when their suite was imported, so scoring trusts their shape. */
@@ -94,6 +97,17 @@ function scoreGeneration({ gold, answer, config }: ScoreArgs): ItemScore {
   };
 }
 
+/** Generation metrics, exact match, and with a list delimiter the [tp, fp, fn] of the target's elements. */
+function scoreInstruction(args: ScoreArgs): ItemScore {
+  const scored = scoreGeneration(args);
+  const { references } = args.gold as ReferencesGold;
+  const answer = args.answer ?? "";
+  scored.scores.exactMatch = exactMatch(answer, references);
+  const delimiter = args.config.listDelimiter;
+  if (delimiter) scored.scores.listMatches = listCounts(answer, references[0], delimiter);
+  return scored;
+}
+
 export function scoreBenchmarkItem(kind: BenchmarkKind, args: ScoreArgs): ItemScore {
   switch (kind) {
     case "mcq":
@@ -103,5 +117,7 @@ export function scoreBenchmarkItem(kind: BenchmarkKind, args: ScoreArgs): ItemSc
     case "open_qa":
     case "dialogue":
       return scoreGeneration(args);
+    case "instruction":
+      return scoreInstruction(args);
   }
 }

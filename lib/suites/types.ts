@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const taskKinds = ["mcq", "ner", "open_qa", "dialogue", "scale"] as const;
+export const taskKinds = ["mcq", "ner", "open_qa", "dialogue", "instruction", "scale"] as const;
 export type TaskKind = (typeof taskKinds)[number];
 
 export const chatMessageSchema = z.object({
@@ -36,6 +36,9 @@ export const dialogueInputSchema = z.object({
   history: z.array(chatMessageSchema).min(1),
 });
 
+/** A prompt sent exactly as written (PromptCBLUE and similar instruction sets); the target is the reference. */
+export const instructionInputSchema = z.object({ prompt: z.string().min(1) });
+
 export const scaleInputSchema = z.object({
   n: z.number().int().positive(),
   zh: z.string().min(1),
@@ -53,6 +56,7 @@ export type NerGold = z.infer<typeof nerGoldSchema>;
 export type OpenQaInput = z.infer<typeof openQaInputSchema>;
 export type ReferencesGold = z.infer<typeof referencesGoldSchema>;
 export type DialogueInput = z.infer<typeof dialogueInputSchema>;
+export type InstructionInput = z.infer<typeof instructionInputSchema>;
 export type ScaleInput = z.infer<typeof scaleInputSchema>;
 export type ScaleGold = z.infer<typeof scaleGoldSchema>;
 
@@ -61,6 +65,7 @@ export const itemSchemas = {
   ner: { input: nerInputSchema, gold: nerGoldSchema },
   open_qa: { input: openQaInputSchema, gold: referencesGoldSchema },
   dialogue: { input: dialogueInputSchema, gold: referencesGoldSchema },
+  instruction: { input: instructionInputSchema, gold: referencesGoldSchema },
   scale: { input: scaleInputSchema, gold: scaleGoldSchema },
 } as const;
 

@@ -2,7 +2,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Pager } from "@/components/pager";
+import { LicenceText } from "@/components/licence-text";
 import { SuiteItemView } from "@/components/suite-item-view";
+import { SuiteManage } from "@/components/suites/suite-manage";
 import { getAppDb } from "@/lib/app-db";
 import { countSuiteItemsBySubset, getSuite, listSuiteItems } from "@/lib/db/queries/suites";
 import { disabledSuiteIds } from "@/lib/env";
@@ -32,6 +34,9 @@ export default async function SuitePage({
   ]);
   const hrefFor = (p: number) => `/suites/${id}?split=${split}&page=${p}`;
   const testSubsets = subsets.filter((s) => s.split === "test" && s.subset);
+  // CMMLU's subjects carry their Chinese names in the suite's config.
+  const subjectLabels = (suite.config.subjectLabels ?? {}) as Record<string, string>;
+  const subsetName = (subset: string) => (locale.startsWith("zh") ? (subjectLabels[subset] ?? subset) : subset);
   return (
     <>
       <p className="small">
@@ -49,7 +54,9 @@ export default async function SuitePage({
           {suite.devCount > 0 && ` + ${suite.devCount} ${t("devSplit")}`}
         </dd>
         <dt>{t("licence")}</dt>
-        <dd>{suite.licence}</dd>
+        <dd>
+          <LicenceText licence={suite.licence} />
+        </dd>
         <dt>{t("source")}</dt>
         <dd>{suite.source}</dd>
         {suite.citation && (
@@ -63,10 +70,11 @@ export default async function SuitePage({
         {testSubsets.length > 0 && (
           <>
             <dt>{t("subsets")}</dt>
-            <dd className="small">{testSubsets.map((s) => `${s.subset} ${s.n}`).join(" · ")}</dd>
+            <dd className="small">{testSubsets.map((s) => `${subsetName(s.subset!)} ${s.n}`).join(" · ")}</dd>
           </>
         )}
       </dl>
+      {!suite.bundled && <SuiteManage id={suite.id} name={suite.name} />}
       {suite.devCount > 0 && (
         <p className="small">
           {t("split")}:{" "}

@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SuiteDefinition } from "@/lib/suites/types";
 import { type TestDatabase, testEngines } from "../testing";
-import { models, runs } from "../schema";
-import { countSuiteItemsBySubset, getSuite, listSuiteItems, listSuites, saveSuite } from "./suites";
+import { models, runItems, runs } from "../schema";
+import {
+  countSuiteItemsBySubset,
+  deleteUserSuite,
+  getSuite,
+  listItemsOfRun,
+  listSuiteItems,
+  listSuites,
+  renameUserSuite,
+  saveSuite,
+} from "./suites";
 
 function mcqSuite(id: string, count: number, overrides: Partial<SuiteDefinition> = {}): SuiteDefinition {
   return {
@@ -81,5 +90,48 @@ describe.each(testEngines())("suite queries on $name", (engine) => {
     );
     expect(await getSuite(database.db, { id: "s-used" })).toMatchObject({ version: "v1", testCount: 2 });
     expect((await listSuites(database.db)).map((s) => s.id)).toContain("s-used");
+  });
+
+  it("replaces an uploaded suite that runs refer to, keeping the items those runs used readable", async () => {
+    const v1 = mcqSuite("s-versioned", 6);
+    await saveSuite(database.db, { suite: v1, version: "v1", bundled: false });
+    const [model] = await database.db.insert(models).values({ name: "m-versioned", provider: "baseline" }).returning({ id: models.id });
+    const [run] = await database.db
+      .insert(runs)
+      .values({ modelId: model.id, suiteId: "s-versioned", suiteVersion: "v1", settings: {}, configHash: "h" })
+      .returning({ id: runs.id });
+    const used = (await listSuiteItems(database.db, { suiteId: "s-versioned", limit: 2 })).rows;
+    await database.db.insert(runItems).values(used.map((item) => ({ runId: run.id, itemId: item.id })));
+
+    const v2 = mcqSuite("s-versioned", 4, { name: { en: "v2", zh: "第二版" } });
+    v2.items[2].input = { question: "新问题", options: { A: "甲", B: "乙" } };
+    expect(await saveSuite(database.db, { suite: v2, version: "v2", bundled: false, keepRunItems: true })).toBe("replaced");
+
+    expect(await getSuite(database.db, { id: "s-versioned" })).toMatchObject({ version: "v2", testCount: 2, name: { en: "v2" } });
+    const now = await listSuiteItems(database.db, { suiteId: "s-versioned" });
+    expect([now.total, now.rows.map((r) => r.input.question)]).toEqual([2, ["新问题", "问题3"]]);
+    // The run still reads the two v1 items it was queued with, unchanged.
+    const old = await listItemsOfRun(database.db, { runId: run.id });
+    expect(old.map((r) => [r.externalId, r.input.question, r.retiredAt !== null])).toEqual([
+      ["q2", "问题2", true],
+      ["q3", "问题3", true],
+    ]);
+    expect(await getSuite(database.db, { id: "s-versioned" }).then((s) => s?.version)).toBe("v2");
+  });
+
+  it("renames and deletes uploaded suites only, deleting their runs with them", async () => {
+    await saveSuite(database.db, { suite: mcqSuite("s-bundled", 3), version: "v1", bundled: true });
+    await saveSuite(database.db, { suite: mcqSuite("s-mine", 3), version: "v1", bundled: false });
+    expect(await renameUserSuite(database.db, { id: "s-bundled", name: { en: "x", zh: "x" } })).toBe(false);
+    expect(await renameUserSuite(database.db, { id: "s-mine", name: { en: "Mine", zh: "我的" } })).toBe(true);
+    expect(await getSuite(database.db, { id: "s-mine" })).toMatchObject({ name: { en: "Mine", zh: "我的" } });
+
+    const [model] = await database.db.insert(models).values({ name: "m-mine", provider: "baseline" }).returning({ id: models.id });
+    await database.db.insert(runs).values({ modelId: model.id, suiteId: "s-mine", suiteVersion: "v1", settings: {}, configHash: "h" });
+    expect(await deleteUserSuite(database.db, { id: "s-bundled" })).toBeNull();
+    expect(await deleteUserSuite(database.db, { id: "s-mine" })).toEqual({ runs: 1 });
+    expect(await getSuite(database.db, { id: "s-mine" })).toBeNull();
+    expect(await deleteUserSuite(database.db, { id: "s-mine" })).toBeNull();
+    expect(await getSuite(database.db, { id: "s-bundled" })).not.toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import type { SuiteDefinition } from "@/lib/suites/types";
 import type { Db } from "../client";
 import { safeValue } from "../safe-text";
@@ -7,43 +7,70 @@ import { runItems, runs, suiteItems, suites } from "../schema";
 const INSERT_CHUNK = 500;
 
 export type SaveSuiteResult = "created" | "unchanged" | "replaced";
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** Only the current version's items: a replaced version's items live on, retired, for the runs that used them. */
+const current = isNull(suiteItems.retiredAt);
 
 /**
  * Stores a validated suite and its items in one transaction: either everything lands or nothing does.
- * A suite whose content changed is replaced only while no run refers to it, so results never point at
- * items that were silently rewritten.
+ * A suite whose content changed is replaced outright while no run refers to it. With runs, bundled content
+ * is refused (results must never point at items that were silently rewritten); an uploaded suite given
+ * `keepRunItems` gets the new version while the items its runs used are kept, retired.
  */
 export async function saveSuite(
   db: Db,
-  { suite, version, bundled }: { suite: SuiteDefinition; version: string; bundled: boolean },
+  { suite, version, bundled, keepRunItems = false }: { suite: SuiteDefinition; version: string; bundled: boolean; keepRunItems?: boolean },
 ): Promise<SaveSuiteResult> {
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ version: suites.version }).from(suites).where(eq(suites.id, suite.id));
     if (existing?.version === version) return "unchanged";
+    const row = suiteRow(suite, version, bundled);
     if (existing) {
       const [{ n }] = await tx.select({ n: count() }).from(runs).where(eq(runs.suiteId, suite.id));
-      if (n > 0) {
+      if (n > 0 && !keepRunItems) {
         throw new Error(`suite "${suite.id}" already has ${n} run(s); import the new content under another id`);
       }
-      await tx.delete(suites).where(eq(suites.id, suite.id));
+      if (n > 0) await retireItems(tx, suite.id);
+      else await tx.delete(suiteItems).where(eq(suiteItems.suiteId, suite.id));
+      const { id: _id, ...changes } = row;
+      await tx.update(suites).set(safeValue(changes)).where(eq(suites.id, suite.id));
+    } else {
+      // Uploaded text may hold NUL or lone surrogates, which PostgreSQL refuses (safe-text.ts).
+      await tx.insert(suites).values(safeValue(row));
     }
-    const testCount = suite.items.filter((i) => i.split === "test").length;
-    // Uploaded text may hold NUL or lone surrogates, which PostgreSQL refuses (safe-text.ts).
-    await tx.insert(suites).values(safeValue({
-      id: suite.id,
-      name: suite.name,
-      description: suite.description ?? null,
-      taskKind: suite.taskKind,
-      licence: suite.licence,
-      source: suite.source,
-      citation: suite.citation ?? null,
-      config: suite.config,
-      version,
-      testCount,
-      devCount: suite.items.length - testCount,
-      bundled,
-    }));
-    for (let start = 0; start < suite.items.length; start += INSERT_CHUNK) {
+    await insertItems(tx, suite);
+    return existing ? "replaced" : "created";
+  });
+}
+
+function suiteRow(suite: SuiteDefinition, version: string, bundled: boolean) {
+  const testCount = suite.items.filter((i) => i.split === "test").length;
+  return {
+    id: suite.id,
+    name: suite.name,
+    description: suite.description ?? null,
+    taskKind: suite.taskKind,
+    licence: suite.licence,
+    source: suite.source,
+    citation: suite.citation ?? null,
+    config: suite.config,
+    version,
+    testCount,
+    devCount: suite.items.length - testCount,
+    bundled,
+  };
+}
+
+/** Items no run used are deleted; the others stay readable from their runs but leave the suite. */
+async function retireItems(tx: Tx, suiteId: string) {
+  const used = tx.selectDistinct({ id: runItems.itemId }).from(runItems).innerJoin(runs, eq(runs.id, runItems.runId)).where(eq(runs.suiteId, suiteId));
+  await tx.delete(suiteItems).where(and(eq(suiteItems.suiteId, suiteId), current, notInArray(suiteItems.id, used)));
+  await tx.update(suiteItems).set({ retiredAt: sql`now()` }).where(and(eq(suiteItems.suiteId, suiteId), current));
+}
+
+async function insertItems(tx: Tx, suite: SuiteDefinition) {
+  for (let start = 0; start < suite.items.length; start += INSERT_CHUNK) {
       const chunk = suite.items.slice(start, start + INSERT_CHUNK).map((item, i) => ({
         suiteId: suite.id,
         externalId: item.externalId,
@@ -54,8 +81,21 @@ export async function saveSuite(
         gold: item.gold,
       }));
       await tx.insert(suiteItems).values(safeValue(chunk));
-    }
-    return existing ? "replaced" : "created";
+  }
+}
+
+/** Renames an uploaded suite; bundled suites keep their names. Returns false when there is no such uploaded suite. */
+export async function renameUserSuite(db: Db, { id, name }: { id: string; name: { en: string; zh: string } }) {
+  const rows = await db.update(suites).set({ name }).where(and(eq(suites.id, id), eq(suites.bundled, false))).returning({ id: suites.id });
+  return rows.length > 0;
+}
+
+/** Deletes an uploaded suite with its items and its runs; returns how many runs went with it, or null if none was deleted. */
+export async function deleteUserSuite(db: Db, { id }: { id: string }) {
+  return db.transaction(async (tx) => {
+    const [{ n }] = await tx.select({ n: count() }).from(runs).where(eq(runs.suiteId, id));
+    const rows = await tx.delete(suites).where(and(eq(suites.id, id), eq(suites.bundled, false))).returning({ id: suites.id });
+    return rows.length > 0 ? { runs: n } : null;
   });
 }
 
@@ -72,7 +112,7 @@ export async function listSuiteItems(
   db: Db,
   { suiteId, split = "test", offset = 0, limit = 20 }: { suiteId: string; split?: string; offset?: number; limit?: number },
 ) {
-  const where = and(eq(suiteItems.suiteId, suiteId), eq(suiteItems.split, split));
+  const where = and(eq(suiteItems.suiteId, suiteId), eq(suiteItems.split, split), current);
   const [rows, [{ total }]] = await Promise.all([
     db.select().from(suiteItems).where(where).orderBy(asc(suiteItems.position)).offset(offset).limit(limit),
     db.select({ total: count() }).from(suiteItems).where(where),
@@ -84,7 +124,7 @@ export async function countSuiteItemsBySubset(db: Db, { suiteId }: { suiteId: st
   return db
     .select({ subset: suiteItems.subset, split: suiteItems.split, n: sql<number>`count(*)::int` })
     .from(suiteItems)
-    .where(eq(suiteItems.suiteId, suiteId))
+    .where(and(eq(suiteItems.suiteId, suiteId), current))
     .groupBy(suiteItems.subset, suiteItems.split)
     .orderBy(asc(suiteItems.subset));
 }
@@ -102,6 +142,6 @@ export async function listAllSuiteItems(db: Db, { suiteId, split }: { suiteId: s
   return db
     .select()
     .from(suiteItems)
-    .where(and(eq(suiteItems.suiteId, suiteId), eq(suiteItems.split, split)))
+    .where(and(eq(suiteItems.suiteId, suiteId), eq(suiteItems.split, split), current))
     .orderBy(asc(suiteItems.position));
 }

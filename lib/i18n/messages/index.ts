@@ -9,6 +9,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./en/runs.json"),
       import("./en/audit.json"),
       import("./en/accounts.json"),
+      import("./en/suite-import.json"),
     ]).then((files) => files.map((f) => f.default)),
   "zh-CN": () =>
     Promise.all([
@@ -17,6 +18,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./zh-CN/runs.json"),
       import("./zh-CN/audit.json"),
       import("./zh-CN/accounts.json"),
+      import("./zh-CN/suite-import.json"),
     ]).then((files) => files.map((f) => f.default)),
 };
 

@@ -43,7 +43,7 @@ describe("importChineseBlueNer", () => {
   it("rejects the whole file, listing several problems with line and field", () => {
     const error = thrown(() => importChineseBlueNer(fixture("chineseblue-bad.json"), { split: "test" })) as ImportError;
     expect(error).toBeInstanceOf(ImportError);
-    expect(error.message).toMatch(/^chineseblue-bad\.json line 2: field "mention_data\[2\]\.offset": expected an integer string \(and 3 more problems\)$/);
+    expect(error.message).toMatch(/^chineseblue-bad\.json line 2: field "mention_data\[2\]\.offset": expected an integer string \(and 3 more problems; 4 lines have problems\)$/);
     expect(error.issues.map((i) => [i.line, i.field])).toEqual([
       [2, "mention_data[2].offset"],
       [3, "mention_data[0].type"],
@@ -71,10 +71,11 @@ describe("importChineseBlueNer", () => {
     );
   });
 
-  it("stops collecting after 20 problems but counts the rest", () => {
-    const rows = Array.from({ length: 30 }, () => "{bad json");
+  it("keeps 20 problems to show but counts every problem and line of the file", () => {
+    const rows = Array.from({ length: 2192 }, () => "{bad json");
     const error = thrown(() => importChineseBlueNer(textFile("t.json", rows.join("\n")), { split: "test" })) as ImportError;
     expect(error.issues).toHaveLength(20);
-    expect(error.message).toContain("(and 19 more problems)");
+    expect([error.omitted, error.lines]).toEqual([2172, 2192]);
+    expect(error.message).toContain("(and 2,191 more problems; 2,192 lines have problems)");
   });
 });

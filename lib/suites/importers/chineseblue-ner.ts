@@ -42,7 +42,6 @@ export function importChineseBlueNer(file: ImportFile, options: { split: "test" 
   const built: BuiltItem[] = [];
   for (const record of records) {
     const row = parseRecord(lineSchema, record, issues);
-    if (issues.full) break;
     if (!row) continue;
     const entities: NerEntity[] = row.mention_data.map((m) => {
       const aligned = alignEntity(row.text, { text: m.mention, type: m.type ?? m.label ?? "", offset: m.offset });

@@ -33,7 +33,6 @@ export function importCmbClin(file: ImportFile): ImportResult {
   const built: BuiltItem[] = [];
   for (const record of records) {
     const row = parseRecord(caseSchema, record, issues);
-    if (issues.full) break;
     if (!row) continue;
     const context = row.title.trim() === "" ? row.description : `${row.title.trim()}\n${row.description}`;
     row.QA_pairs.forEach((qa, q) => {

@@ -32,7 +32,6 @@ export function importCmmluCsv(file: ImportFile, options: CmmluFileOptions): Imp
       subset: options.subjectId,
     });
     if (item) built.push({ item, record });
-    if (ctx.issues.full) break;
   }
   const items = finalizeItems("mcq", built, ctx.issues);
   return { items, warnings: unknownFieldsWarning(file.fileName, ctx) };

@@ -61,7 +61,6 @@ export function importCmtMedQa(file: ImportFile): ImportResult {
       }
     }
     if (item) built.push({ item, record });
-    if (issues.full) break;
   }
   return { items: finalizeItems("dialogue", built, issues), warnings: [] };
 }

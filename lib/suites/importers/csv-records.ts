@@ -29,7 +29,6 @@ export function readCsvRecords(text: string, fileName: string): SourceRecord[] {
   for (const row of body) {
     if (row.cells.length !== names.length) {
       issues.add(`expected ${names.length} columns (as in the header), found ${row.cells.length}`, { line: row.line });
-      if (issues.full) break;
       continue;
     }
     const value: Record<string, string> = {};

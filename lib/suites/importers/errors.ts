@@ -22,19 +22,33 @@ export class ImportError extends Error {
   readonly issues: ImportIssue[];
   /** Problems found beyond those kept in `issues`. */
   readonly omitted: number;
+  /** Distinct lines with a problem, counted over the whole file (not only the kept issues). */
+  readonly lines: number;
 
-  constructor(issues: ImportIssue[], omitted = 0) {
+  constructor(issues: ImportIssue[], omitted = 0, lines = distinctLines(issues)) {
     if (issues.length === 0) throw new Error("ImportError needs at least one issue");
     const first = issues[0];
     const more = issues.length - 1 + omitted;
-    super(formatIssue(first) + (more > 0 ? ` (and ${more} more problem${more === 1 ? "" : "s"})` : ""));
+    super(formatIssue(first) + moreSuffix(more, lines));
     this.name = "ImportError";
     this.file = first.file;
     this.line = first.line;
     this.field = first.field;
     this.issues = issues;
     this.omitted = omitted;
+    this.lines = lines;
   }
+}
+
+function distinctLines(issues: readonly ImportIssue[]): number {
+  return new Set(issues.flatMap((i) => (i.line === undefined ? [] : [i.line]))).size;
+}
+
+const count = (n: number, word: string) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+
+function moreSuffix(more: number, lines: number): string {
+  if (more === 0) return "";
+  return lines > 1 ? ` (and ${count(more, "more problem")}; ${count(lines, "line")} have problems)` : ` (and ${count(more, "more problem")})`;
 }
 
 export interface IssueLocation {
@@ -46,13 +60,19 @@ export function fail(file: string, message: string, at: IssueLocation = {}): nev
   throw new ImportError([{ file, ...at, message }]);
 }
 
+/**
+ * Keeps the first MAX_ISSUES problems to show and counts every other one (and the lines they are on), so the
+ * report says how much of the file is wrong; parsers therefore read the whole file.
+ */
 export class IssueCollector {
   private readonly issues: ImportIssue[] = [];
+  private readonly lines = new Set<number>();
   private extra = 0;
 
   constructor(readonly file: string) {}
 
   add(message: string, at: IssueLocation = {}): void {
+    if (at.line !== undefined) this.lines.add(at.line);
     if (this.issues.length < MAX_ISSUES) this.issues.push({ file: this.file, ...at, message });
     else this.extra++;
   }
@@ -61,15 +81,10 @@ export class IssueCollector {
     return this.issues.length + this.extra;
   }
 
-  /** Lets parsers stop scanning once the report is full. */
-  get full(): boolean {
-    return this.issues.length >= MAX_ISSUES;
-  }
-
   throwIfAny(): void {
     if (this.issues.length === 0) return;
     // Syntax and content checks run in separate passes; the user reads the file top to bottom.
     const sorted = [...this.issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    throw new ImportError(sorted, this.extra);
+    throw new ImportError(sorted, this.extra, this.lines.size);
   }
 }

@@ -27,7 +27,6 @@ export function finalizeItems(kind: TaskKind, built: BuiltItem[], issues: IssueC
     if (input.success && gold.success) {
       items.push({ ...item, input: input.data as Record<string, unknown>, gold: gold.data as Record<string, unknown> });
     }
-    if (issues.full) break;
   }
   issues.throwIfAny();
   if (items.length === 0) issues.add("file contains no items");

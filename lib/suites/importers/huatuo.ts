@@ -27,7 +27,6 @@ export function importHuatuo(file: ImportFile): ImportResult {
   const built: BuiltItem[] = [];
   for (const record of records) {
     const row = parseRecord(rowSchema, record, issues);
-    if (issues.full) break;
     if (!row) continue;
     const id = row.id === undefined || row.id === "" ? String(record.index) : String(row.id);
     const input: Record<string, unknown> = { question: single(row.instruction) };

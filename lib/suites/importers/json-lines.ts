@@ -18,7 +18,7 @@ export function readJsonLines(text: string, fileName: string, collector?: IssueC
   const issues = collector ?? new IssueCollector(fileName);
   const records: SourceRecord[] = [];
   const lines = text.split("\n");
-  for (let i = 0; i < lines.length && !issues.full; i++) {
+  for (let i = 0; i < lines.length; i++) {
     const source = lines[i];
     if (source.trim() === "") continue;
     let value: unknown;

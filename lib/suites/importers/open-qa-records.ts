@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { SuiteItem } from "../types";
 import { commonFields, itemBase, noteUnknownFields, optionalText, requiredText, type MapContext } from "./record-common";
-import type { SourceRecord } from "./records";
+import { fieldPath, type SourceRecord } from "./records";
 import { parseRecord } from "./zod-issues";
 
 const openQaRecordSchema = z
@@ -19,6 +19,12 @@ const openQaRecordSchema = z
 
 /** Upload format `{question, context?, answer | references[]}` (CSV: question,answer[,context]). */
 export function openQaItemFromRecord(record: SourceRecord, ctx: MapContext): SuiteItem | undefined {
+  const raw = record.value as Record<string, unknown>;
+  if (raw.references === undefined && typeof raw.answer === "string" && raw.answer.trim() === "") {
+    // An empty cell is "not given" for optional columns, but an empty answer is called empty, not missing.
+    ctx.issues.add("must not be empty", { line: record.line, field: fieldPath(record.fieldPrefix, ["answer"]) });
+    return undefined;
+  }
   const row = parseRecord(openQaRecordSchema, record, ctx.issues);
   if (!row) return undefined;
   noteUnknownFields(record.value, (k) => ["question", "context", "answer", "references", "id", "split"].includes(k), ctx);

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { fixture, jsonl, textFile, thrown } from "../__fixtures__/files";
 import type { ImportFile } from "./records";
 import { ImportError } from "./errors";
-import { importUserSuite, previewUserSuite } from "./user-upload";
+import { presetById } from "../mapping/presets";
+import { importUserSuite, inspectUserFile, previewUserSuite } from "./user-upload";
 import type { TaskKind } from "../types";
 
 const upload = (file: ImportFile, taskKind: TaskKind, id = "my-suite") => importUserSuite({ ...file, taskKind, id, name: "My suite" });
@@ -136,5 +137,61 @@ describe("previewUserSuite", () => {
     const preview = previewUserSuite({ ...jsonl("p.jsonl", [...rows, { question: "bad" }]), taskKind: "mcq" });
     expect(preview.ok).toBe(false);
     if (!preview.ok) expect(preview.error.line).toBe(26);
+  });
+});
+
+describe("field mapping and the instruction kind", () => {
+  it("imports a CMeEE file through its preset: inclusive ends, type names for the prompt", () => {
+    const rows = [
+      { text: "患者头痛三天，服用布洛芬。", entities: [{ start_idx: 2, end_idx: 3, type: "sym", entity: "头痛" }, { start_idx: 9, end_idx: 11, type: "dru", entity: "布洛芬" }] },
+      { text: "无异常", entities: [] },
+    ];
+    const mapping = presetById("cmeee")!.mapping;
+    const { suite, warnings } = importUserSuite({ ...jsonl("CMeEE_dev.json", rows), taskKind: "ner", id: "cmeee", name: "CMeEE", mapping });
+    expect(warnings).toEqual([]);
+    expect(suite.items[0].gold).toEqual({ entities: [{ text: "头痛", type: "sym", offset: 2 }, { text: "布洛芬", type: "dru", offset: 9 }] });
+    expect(suite.config.entityTypes).toEqual([
+      { id: "sym", label: "症状", en: "symptom" },
+      { id: "dru", label: "药物", en: "drug" },
+    ]);
+    expect(suite.config.importMapping).toEqual(mapping);
+  });
+
+  it("inspects a file: its fields, matching presets and the detected end convention", () => {
+    const rows = [{ text: "头痛三天", entities: [{ start_idx: 0, end_idx: 2, type: "sym", entity: "头痛" }] }];
+    const inspection = inspectUserFile(jsonl("c.json", rows));
+    expect(inspection.shape.key).toBe("entities,text");
+    expect(inspection.presets.map((p) => [p.id, p.mapping.endIndex])).toEqual([["cmeee", "exclusive"]]);
+    expect(inspection.records).toBe(1);
+  });
+
+  it("imports a CSV with ask/answer columns mapped to question/answer", () => {
+    const csv = "department,title,ask,answer\n内科,头痛,头痛怎么办？,多休息\n";
+    const mapping = { fields: { question: "ask", answer: "answer" } };
+    const { suite, warnings } = importUserSuite({ ...textFile("dialog.csv", csv), taskKind: "open_qa", id: "dialog", name: "D", mapping });
+    expect(suite.items[0]).toMatchObject({ input: { question: "头痛怎么办？" }, gold: { references: ["多休息"] } });
+    expect(warnings).toEqual(["dialog.csv: ignored unknown field(s): department, title"]);
+  });
+
+  it("says once that a whole column is missing, naming the header", () => {
+    const csv = "department,title,ask,answer\n" + "内科,头痛,怎么办,休息\n".repeat(50);
+    const error = errorOf(() => upload(textFile("dialog.csv", csv), "open_qa"));
+    expect(error.issues).toHaveLength(1);
+    expect(error.message).toBe("dialog.csv line 1: header has department,title,ask,answer; expected question; map the file's fields to the task's fields");
+    const json = errorOf(() => upload(jsonl("p.jsonl", [{ input: "x", target: "y" }]), "instruction"));
+    expect(json.message).toBe("p.jsonl: no record has this field: expected prompt (fields found: input,target); map the file's fields to the task's fields");
+  });
+
+  it("calls an empty answer empty", () => {
+    const error = errorOf(() => upload(textFile("o.csv", "question,answer\nq,\n"), "open_qa"));
+    expect(error.message).toBe('o.csv line 2: field "answer": must not be empty');
+  });
+
+  it("imports PromptCBLUE rows as instruction items, the prompt kept exactly", () => {
+    const rows = [{ input: "  找出实体：头痛\n", target: "症状：头痛", task_dataset: "CMeEE-V2", sample_id: 7 }];
+    const { suite } = importUserSuite({ ...jsonl("p.json", rows), taskKind: "instruction", id: "pcb", name: "P", mapping: presetById("promptcblue")!.mapping });
+    expect(suite.items).toEqual([
+      { externalId: "7", split: "test", subset: "CMeEE-V2", input: { prompt: "  找出实体：头痛\n" }, gold: { references: ["症状：头痛"] } },
+    ]);
   });
 });

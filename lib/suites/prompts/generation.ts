@@ -1,4 +1,4 @@
-import type { ChatMessage, DialogueInput, OpenQaInput } from "../types";
+import type { ChatMessage, DialogueInput, InstructionInput, OpenQaInput } from "../types";
 import { type SystemPromptOption, withSystemPrompt } from "./system";
 
 export function buildOpenQaMessages(input: OpenQaInput, opts: SystemPromptOption = {}): ChatMessage[] {
@@ -24,4 +24,9 @@ export function buildDialogueMessages(input: DialogueInput, opts: SystemPromptOp
   }
   if (turns[turns.length - 1]?.role !== "user") throw new Error("dialogue history must end with a user turn");
   return withSystemPrompt(system.length ? system.join("\n") : undefined, turns);
+}
+
+/** The prompt exactly as the file wrote it: instruction sets carry their own task wording. */
+export function buildInstructionMessages(input: InstructionInput, opts: SystemPromptOption = {}): ChatMessage[] {
+  return withSystemPrompt(opts.systemPrompt, [{ role: "user", content: input.prompt }]);
 }

@@ -1,22 +1,30 @@
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
-import { importUpload, previewUpload, type UploadRequest } from "@/lib/suites/upload";
+import { importUpload, inspectUpload, previewUpload, type UploadRequest } from "@/lib/suites/upload";
 
 export const dynamic = "force-dynamic";
 
-/** multipart/form-data: file, taskKind, id, name[, licence]; `?preview=1` validates and shows the first items. */
+/**
+ * multipart/form-data: file, taskKind, id, name[, licence, mapping (JSON), replace=1].
+ * `?inspect=1` lists the file's fields and matching presets; `?preview=1` validates and shows the first items.
+ */
 export const POST = route({ access: "researcher", body: "raw" }, async ({ request, db }) => {
   const form = await request.formData().catch(() => null);
   const file = form?.get("file");
   if (!form || !(file instanceof File)) throw new AppError("send the file as multipart/form-data field \"file\"");
+  const text = (name: string) => String(form.get(name) ?? "") || undefined;
   const upload: UploadRequest = {
     fileName: file.name,
     bytes: new Uint8Array(await file.arrayBuffer()),
-    taskKind: String(form.get("taskKind") ?? ""),
-    id: String(form.get("id") ?? "") || undefined,
-    name: String(form.get("name") ?? "") || undefined,
-    licence: String(form.get("licence") ?? "") || undefined,
+    taskKind: text("taskKind") ?? "",
+    id: text("id"),
+    name: text("name"),
+    licence: text("licence"),
+    mapping: text("mapping"),
+    replace: text("replace") === "1",
   };
-  if (new URL(request.url).searchParams.get("preview")) return previewUpload(upload);
+  const mode = new URL(request.url).searchParams;
+  if (mode.get("inspect")) return Response.json(inspectUpload(upload));
+  if (mode.get("preview")) return Response.json(await previewUpload(db, upload));
   return Response.json(await importUpload(db, upload), { status: 201 });
 });
