@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { processOwnerId } from "@/lib/runner/owners";
 import { createCliRun, prepareResume } from "@/lib/runner/cli-run";
 import { cancelRun } from "@/lib/runner/control";
+import { isFinishedStatus } from "@/lib/runner/coverage";
 import type { ExecuteOutcome } from "@/lib/runner/execute-run";
 import { getRunView } from "@/lib/runner/run-view";
 import { seedBundledData } from "@/lib/suites/seed";
@@ -65,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
     log(`run ${run.id}`);
     const started = performance.now();
     const outcome: ExecuteOutcome =
-      run.status === "completed"
+      isFinishedStatus(run.status)
         ? "completed"
         : await followRun({
             db,

@@ -20,7 +20,7 @@ export type RunRow = Serialized<Run> & {
   provider: string;
   suiteName: { en: string; zh: string };
   taskKind: string;
-  progress: Pick<RunProgress, "done" | "errors">;
+  progress: Pick<RunProgress, "done" | "errors" | "itemsRun">;
 };
 export type RunItemFilter = "all" | "wrong" | "error" | "unparsed" | "refused";
 export interface RunItemsQuery {

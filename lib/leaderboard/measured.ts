@@ -1,4 +1,4 @@
-import type { LeaderboardEntry } from "./build";
+import type { LeaderboardEntry, RunBasis } from "./build";
 
 export interface CompletedRun {
   id: string;
@@ -7,6 +7,7 @@ export interface CompletedRun {
   taskKind: string;
   suiteName: { en: string; zh: string };
   metrics: Record<string, number> | null;
+  basis: RunBasis;
 }
 
 const leaderboardMetrics: Record<string, string[]> = {
@@ -29,6 +30,7 @@ export function measuredEntries(runs: readonly CompletedRun[]): LeaderboardEntry
         value: run.metrics![metric] * 100,
         origin: "measured" as const,
         source: run.id,
+        basis: run.basis,
       })),
   );
 }

@@ -1,5 +1,6 @@
 import { aggregateBenchmark } from "@/lib/scoring/benchmark-aggregate";
 import type { BenchmarkKind, ItemScores } from "@/lib/scoring/item-score";
+import { ENTITY_MATCHING } from "@/lib/scoring/ner-metrics";
 import { aggregateScale } from "@/lib/scoring/scale-aggregate";
 import type { ScaleAnswer } from "@/lib/scoring/scale-score";
 import type { SuiteContext } from "./suite-context";
@@ -57,6 +58,7 @@ export function aggregateRun(ctx: SuiteContext, rows: readonly FinishedRow[]): R
       scored: result.n,
       unparsed: result.unparsed,
       tokenizer: settings.tokenizer,
+      ...(ctx.kind === "ner" ? { entityMatching: ENTITY_MATCHING } : {}),
     },
   };
 }

@@ -6,6 +6,7 @@ import { disabledSuiteIds } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { type CliModelTarget, findOrCreateCliModel } from "./cli-model";
 import { resumeRun } from "./control";
+import { isFinishedStatus } from "./coverage";
 import type { RunSettingsInput } from "./settings";
 import { startRun } from "./start-run";
 
@@ -30,12 +31,12 @@ export async function validSuiteIds(db: Db): Promise<string[]> {
 
 /**
  * Re-queues an interrupted run (cancelled or failed runs are queued again; executeRun then frees the leases
- * of dead runners on this host). A completed run is returned as it is.
+ * of dead runners on this host). A finished run is returned as it is.
  */
 export async function prepareResume(db: Db, { runId, suiteId }: { runId: string; suiteId?: string }): Promise<Run> {
   const run = await getRun(db, { id: runId });
   if (!run) throw new AppError(`no run "${runId}" in this database`);
   if (suiteId && suiteId !== run.suiteId) throw new AppError(`run ${runId} is a run of "${run.suiteId}", not "${suiteId}"`);
-  if (run.status === "completed") return run;
+  if (isFinishedStatus(run.status)) return run;
   return resumeRun(db, runId);
 }

@@ -18,6 +18,7 @@ import { getSuite, listAllSuiteItems, listItemsOfRun } from "@/lib/db/queries/su
 import type { ChatResult } from "@/lib/providers/types";
 import type { TaskKind } from "@/lib/suites/types";
 import { aggregateRun } from "./aggregate-run";
+import { isFinishedStatus, runCoverage } from "./coverage";
 import { responseCacheKey } from "./cache-key";
 import { createModelClient, type ModelClient } from "./model-client";
 import type { RunSettings } from "./settings";
@@ -39,6 +40,7 @@ export interface ExecuteRunOptions {
   onProgress?: (progress: { written: number }) => void;
 }
 
+/** "completed": the run finished (its status says whether with errors). */
 export type ExecuteOutcome = "completed" | "cancelled" | "failed" | "stopped" | "waiting";
 
 type Prepared = {
@@ -62,7 +64,8 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
   const leaseSeconds = options.leaseSeconds ?? 60;
   const run = await getRun(db, { id: runId });
   if (!run) throw new Error(`run ${runId} does not exist`);
-  if (["completed", "cancelled", "failed"].includes(run.status)) return run.status as ExecuteOutcome;
+  if (isFinishedStatus(run.status)) return "completed";
+  if (run.status === "cancelled" || run.status === "failed") return run.status;
   const [model, suite] = await Promise.all([getModel(db, { id: run.modelId }), getSuite(db, { id: run.suiteId })]);
   if (!model || !suite) throw new Error(`run ${runId} refers to a missing model or suite`);
   const settings = run.settings as unknown as RunSettings;
@@ -174,14 +177,17 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
   return "completed";
 }
 
+/** Aggregates a run whose queue is empty; any errored item makes it "completed_with_errors". */
 export async function finalizeRun(db: Db, ctx: SuiteContext, runId: string): Promise<void> {
   const [rows, progress] = await Promise.all([listFinishedRunItems(db, { runId }), getRunProgress(db, { runId })]);
   const { metrics, ci, summary } = aggregateRun(ctx, rows);
+  const { errorShare } = runCoverage({ itemsRun: progress.itemsRun, suiteItems: null, done: progress.done, errors: progress.errors });
   await finishRun(db, {
     id: runId,
+    status: progress.errors > 0 ? "completed_with_errors" : "completed",
     metrics,
     ci,
-    summary: { ...summary, items: progress.total, done: progress.done, errors: progress.errors, cached: progress.cached },
+    summary: { ...summary, items: progress.total, done: progress.done, errors: progress.errors, errorShare, cached: progress.cached },
   });
 }
 

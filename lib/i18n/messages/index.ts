@@ -8,6 +8,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./en/models.json"),
       import("./en/runs.json"),
       import("./en/audit.json"),
+      import("./en/quality.json"),
     ]).then((files) => files.map((f) => f.default)),
   "zh-CN": () =>
     Promise.all([
@@ -15,6 +16,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./zh-CN/models.json"),
       import("./zh-CN/runs.json"),
       import("./zh-CN/audit.json"),
+      import("./zh-CN/quality.json"),
     ]).then((files) => files.map((f) => f.default)),
 };
 

@@ -1,0 +1,5 @@
+ALTER TABLE "models" ADD COLUMN "prompt_price_per_mtok" double precision;--> statement-breakpoint
+ALTER TABLE "models" ADD COLUMN "completion_price_per_mtok" double precision;--> statement-breakpoint
+ALTER TABLE "runs" ADD COLUMN "label" text;--> statement-breakpoint
+ALTER TABLE "runs" ADD COLUMN "item_count" integer;--> statement-breakpoint
+ALTER TABLE "runs" ADD COLUMN "suite_item_count" integer;

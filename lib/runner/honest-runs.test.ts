@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createModel } from "@/lib/db/queries/models";
+import { listRunItemRecords } from "@/lib/db/queries/run-items";
+import { getRun, listCompletedRuns } from "@/lib/db/queries/runs";
+import { saveSuite } from "@/lib/db/queries/suites";
+import { type TestDatabase, testEngines } from "@/lib/db/testing";
+import { AppError } from "@/lib/errors";
+import { loadBundledSuites } from "@/lib/suites/bundled";
+import { type FakeOpenAI, startFakeOpenAI } from "@/scripts/fake-openai/server";
+import { retryRunErrors } from "./control";
+import { UNRELIABLE_ERROR_SHARE } from "./coverage";
+import { executeRun } from "./execute-run";
+import { getRunView } from "./run-view";
+import { startRun } from "./start-run";
+
+const CMMLU_TEST_ITEMS = 2047;
+const ANATOMY = "下面是一道关于解剖学的单选题";
+
+describe.each(testEngines())("fair samples and visible errors on $name", (engine) => {
+  let database: TestDatabase;
+  let fake: FakeOpenAI;
+  let subjects: string[];
+
+  beforeAll(async () => {
+    database = await engine.open();
+    const bundled = await loadBundledSuites();
+    const cmmlu = bundled.find((b) => b.suite.id === "cmmlu-medical")!;
+    await saveSuite(database.db, { suite: cmmlu.suite, version: cmmlu.hash, bundled: true });
+    subjects = [...new Set(cmmlu.suite.items.filter((i) => i.split === "test").map((i) => i.subset!))].sort();
+    fake = await startFakeOpenAI({ seed: 3 });
+  });
+  afterAll(async () => {
+    await fake?.close();
+    await database?.dispose();
+  });
+
+  it("draws a limited run as a seeded sample stratified by subject, records it and marks the run partial", async () => {
+    const { db } = database;
+    const model = await createModel(db, { name: "sampled", provider: "openai", baseUrl: fake.url, modelId: "fake-chimed", concurrency: 16 });
+    const run = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 50, seed: 11 }, label: " first try " });
+    expect(run.settings).toMatchObject({ limit: 50, sampling: "stratified", sampleSeed: 11 });
+    expect(run).toMatchObject({ itemCount: 50, suiteItemCount: CMMLU_TEST_ITEMS, label: "first try", total: 50 });
+    const rows = await listRunItemRecords(db, { runId: run.id });
+    // The first 50 items by position are all one subject; a stratified sample has every subject.
+    expect(new Set(rows.map((r) => r.subset))).toEqual(new Set(subjects));
+
+    const same = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 50, seed: 11 } });
+    const other = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 50, seed: 11, sampleSeed: 12 } });
+    const ids = async (id: string) => (await listRunItemRecords(db, { runId: id })).map((r) => r.itemId);
+    expect(await ids(same.id)).toEqual(rows.map((r) => r.itemId));
+    expect(await ids(other.id)).not.toEqual(rows.map((r) => r.itemId));
+    expect(other.configHash).not.toBe(run.configHash);
+
+    expect(await executeRun({ db, runId: run.id })).toBe("completed");
+    const view = (await getRunView(db, run.id))!;
+    expect(view.run.status).toBe("completed");
+    expect(view.coverage).toMatchObject({ itemsRun: 50, suiteItems: CMMLU_TEST_ITEMS, partial: true, errorShare: 0, unreliable: false });
+    expect(view.coverage.coverage).toBeCloseTo(50 / CMMLU_TEST_ITEMS, 12);
+  });
+
+  it("restricts to the chosen subsets and names the valid ones for an unknown subset", async () => {
+    const { db } = database;
+    const model = await createModel(db, { name: "subsets", provider: "openai", baseUrl: fake.url, modelId: "fake-chimed" });
+    const chosen = subjects.slice(0, 2);
+    const run = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { subsets: chosen } });
+    const rows = await listRunItemRecords(db, { runId: run.id });
+    expect(new Set(rows.map((r) => r.subset))).toEqual(new Set(chosen));
+    expect(run.itemCount).toBe(rows.length);
+    expect(run.itemCount).toBeLessThan(CMMLU_TEST_ITEMS);
+    const error = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { subsets: ["no-such-subject"] } }).catch((e) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).status).toBe(400);
+    expect((error as AppError).message).toContain(subjects[0]);
+  });
+
+  it("finishes a run with errored items as completed_with_errors, flags it, and retrying them completes it", async () => {
+    const { db } = database;
+    // Anatomy items fail their first two attempts: with one retry they end as errors; a retry of errors succeeds.
+    const faulty = await startFakeOpenAI({ seed: 3, faults: [{ kind: "server_error", match: ANATOMY, times: 2 }] });
+    try {
+      const model = await createModel(db, { name: "faulty", provider: "openai", baseUrl: faulty.url, modelId: "fake-chimed" });
+      const run = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 40, seed: 5 } });
+      const anatomy = (await listRunItemRecords(db, { runId: run.id })).filter((r) => r.subset === subjects.find((s) => s.includes("anatomy")));
+      expect(anatomy.length).toBeGreaterThan(0);
+
+      expect(await executeRun({ db, runId: run.id, maxRetries: 1 })).toBe("completed");
+      const flagged = (await getRunView(db, run.id))!;
+      expect(flagged.run.status).toBe("completed_with_errors");
+      expect(flagged.progress.errors).toBe(anatomy.length);
+      expect(flagged.run.summary).toMatchObject({ errors: anatomy.length, errorShare: anatomy.length / 40 });
+      expect(flagged.coverage.errorShare).toBeCloseTo(anatomy.length / 40, 12);
+      expect(flagged.coverage.unreliable).toBe(anatomy.length / 40 > UNRELIABLE_ERROR_SHARE);
+      expect(flagged.run.metrics?.accuracy).toBeTypeOf("number");
+      expect((await listCompletedRuns(db)).map((r) => r.run.id)).toContain(run.id);
+
+      expect(await retryRunErrors(db, run.id)).toEqual({ requeued: anatomy.length });
+      expect(await executeRun({ db, runId: run.id, maxRetries: 1 })).toBe("completed");
+      const fixed = (await getRunView(db, run.id))!;
+      expect(fixed.run.status).toBe("completed");
+      expect(fixed.coverage).toMatchObject({ errorShare: 0, unreliable: false });
+    } finally {
+      await faulty.close();
+    }
+  });
+});
