@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { benchCliStartup } from "./cli/bench-startup";
 import { type Db, openSharedDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createModel } from "@/lib/db/queries/models";
@@ -51,8 +52,14 @@ async function bodiesOf(db: Db, runId: string, seed: number) {
 const { values } = parseArgs({ options: {
     concurrency: { type: "string", default: "1,8,64,256" }, "cpu-prof": { type: "string" }, "fake-server-entry": { type: "string" },
     db: { type: "string", default: "in-process" }, repeat: { type: "string", default: "1" },
-    "db-host-entry": { type: "string" },
+    "db-host-entry": { type: "string" }, startup: { type: "string" },
   }, strict: true });
+if (values.startup !== undefined) {
+  const rounds = Number(values.startup);
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 9) throw new Error("--startup takes a count of later starts from 1 to 9");
+  process.stdout.write(`${await benchCliStartup(rounds)}\n`);
+  process.exit(0);
+}
 const levels = values.concurrency.split(",").map(Number);
 if (levels.some((c) => !Number.isInteger(c) || c < 1 || c > 1024)) throw new Error(`--concurrency takes a list such as 1,8,64,256`);
 const repeat = Number(values.repeat);

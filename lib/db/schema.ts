@@ -186,6 +186,13 @@ export const shareLinks = pgTable(
   (t) => [index("share_links_kind_idx").on(t.kind)],
 );
 
+/** What was last imported at start (bundled data): a fingerprint of the files, so an unchanged start skips the import. */
+export const seedState = pgTable("seed_state", {
+  key: text("key").primaryKey(),
+  fingerprint: text("fingerprint").notNull(),
+  seededAt: timestamp("seeded_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 export type Model = typeof models.$inferSelect;
 export type NewModel = typeof models.$inferInsert;
 export type Suite = typeof suites.$inferSelect;

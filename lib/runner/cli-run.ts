@@ -13,7 +13,13 @@ import { startRun } from "./start-run";
 /** Creates a run from command-line choices, naming the valid alternatives when a choice is wrong. */
 export async function createCliRun(
   db: Db,
-  { suiteId, target, settings, scaleFlags }: { suiteId: string; target: CliModelTarget; settings: RunSettingsInput; scaleFlags: string[] },
+  {
+    suiteId,
+    target,
+    settings,
+    scaleFlags,
+    label,
+  }: { suiteId: string; target: CliModelTarget; settings: RunSettingsInput; scaleFlags: string[]; label?: string },
 ): Promise<Run> {
   const suite = disabledSuiteIds().has(suiteId) ? null : await getSuite(db, { id: suiteId });
   if (!suite) throw new AppError(`unknown suite "${suiteId}"; valid suites: ${(await validSuiteIds(db)).join(", ")}`);
@@ -21,7 +27,7 @@ export async function createCliRun(
     throw new AppError(`${scaleFlags.join(", ")} ${scaleFlags.length === 1 ? "applies" : "apply"} to attitude-scale suites only; "${suiteId}" is ${suite.taskKind}`);
   }
   const model = await findOrCreateCliModel(db, target);
-  return startRun(db, { modelId: model.id, suiteId, settings });
+  return startRun(db, { modelId: model.id, suiteId, settings, label });
 }
 
 export async function validSuiteIds(db: Db): Promise<string[]> {

@@ -7,9 +7,10 @@ import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import { AppError } from "@/lib/errors";
 import { loadBundledSuites } from "@/lib/suites/bundled";
 import { type FakeOpenAI, startFakeOpenAI } from "@/scripts/fake-openai/server";
-import { retryRunErrors } from "./control";
+import { cancelRun, retryRunErrors } from "./control";
 import { UNRELIABLE_ERROR_SHARE } from "./coverage";
 import { executeRun } from "./execute-run";
+import { deleteRun, relabelRun, rerunOnModel } from "./manage-runs";
 import { getRunView } from "./run-view";
 import { startRun } from "./start-run";
 
@@ -101,5 +102,35 @@ describe.each(testEngines())("fair samples and visible errors on $name", (engine
     } finally {
       await faulty.close();
     }
+  });
+
+  it("re-runs a run's suite and settings on another model, relabels and deletes runs", async () => {
+    const { db } = database;
+    const first = await createModel(db, { name: "first", provider: "openai", baseUrl: fake.url, modelId: "fake-chimed" });
+    const second = await createModel(db, { name: "second", provider: "openai", baseUrl: fake.url, modelId: "other-model" });
+    const run = await startRun(db, {
+      modelId: first.id,
+      suiteId: "cmmlu-medical",
+      settings: { limit: 12, sampleSeed: 4, shots: 1, maxTokens: 32, systemPrompt: "你是医生。", template: "plain" },
+      label: "baseline prompt",
+    });
+    const again = await rerunOnModel(db, run.id, { modelId: second.id });
+    expect(again.modelId).toBe(second.id);
+    expect(again.settings).toEqual(run.settings);
+    expect(again.label).toBe("baseline prompt");
+    const ids = async (id: string) => (await listRunItemRecords(db, { runId: id })).map((r) => r.itemId);
+    expect(await ids(again.id)).toEqual(await ids(run.id));
+    await expect(rerunOnModel(db, "00000000-0000-4000-8000-000000000000", { modelId: second.id })).rejects.toMatchObject({ status: 404 });
+
+    expect((await relabelRun(db, again.id, "  on the second model ")).label).toBe("on the second model");
+    expect((await relabelRun(db, again.id, null)).label).toBeNull();
+
+    // A queued run is refused (cancel first); an inactive one goes with its items.
+    await expect(deleteRun(db, again.id)).rejects.toMatchObject({ status: 409 });
+    await cancelRun(db, again.id);
+    await deleteRun(db, again.id);
+    expect(await getRun(db, { id: again.id })).toBeNull();
+    expect(await listRunItemRecords(db, { runId: again.id })).toEqual([]);
+    await expect(deleteRun(db, again.id)).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -156,3 +156,17 @@ export async function listClaimableRunIds(db: Db): Promise<string[]> {
 export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
+
+export async function setRunLabel(db: Db, { id, label }: { id: string; label: string | null }): Promise<Run | null> {
+  const [row] = await db.update(runs).set({ label }).where(eq(runs.id, id)).returning();
+  return row ?? null;
+}
+
+/** Deletes a run that no runner works on, with its items (cascade); false when it is active or missing. */
+export async function deleteInactiveRun(db: Db, { id }: { id: string }): Promise<boolean> {
+  const rows = await db
+    .delete(runs)
+    .where(and(eq(runs.id, id), sql`${runs.status} not in ('queued', 'running')`))
+    .returning({ id: runs.id });
+  return rows.length > 0;
+}
