@@ -31,7 +31,7 @@ describe("npx chimed", () => {
       env,
       stdio: ["ignore", "pipe", "pipe"],
     });
-    const result = await watchChild(child, { timeoutMs: 170_000 }).exited;
+    const result = await watchChild(child, { timeoutMs: 390_000 }).exited;
     expect(result.code, result.stderr).toBe(0);
     const metrics = JSON.parse(result.stdout);
     expect(metrics.accuracy).toBeTypeOf("number");
@@ -41,5 +41,5 @@ describe("npx chimed", () => {
     expect(json.coverage).toBeCloseTo(20 / CMMLU_TEST_ITEMS, 12);
     // The CLI says which database it opened, on stderr.
     expect(result.stderr).toContain(`database: embedded PGlite in ${path.join(dir, "pglite")}`);
-  }, 180_000);
+  }, 400_000);
 });

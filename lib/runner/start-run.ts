@@ -57,7 +57,7 @@ export async function startRun(
 }
 
 /** The items a run evaluates: those of the chosen subsets, then a stratified sample of them when limited. */
-async function chooseItems(db: Db, suiteId: string, settings: RunSettings): Promise<string[]> {
+export async function chooseItems(db: Db, suiteId: string, settings: RunSettings): Promise<string[]> {
   const candidates = await listRunCandidates(db, { suiteId, subsets: settings.subsets });
   if (settings.subsets) {
     const present = new Set(candidates.map((c) => c.subset));

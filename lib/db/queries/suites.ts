@@ -114,3 +114,8 @@ export async function listRunCandidates(db: Db, { suiteId, subsets }: { suiteId:
     .where(and(...where))
     .orderBy(asc(suiteItems.position));
 }
+
+export async function getSuiteItemById(db: Db, { id }: { id: string }) {
+  const [row] = await db.select().from(suiteItems).where(eq(suiteItems.id, id)).limit(1);
+  return row ?? null;
+}
