@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createModel } from "@/lib/db/queries/models";
-import { listRunItemRecords } from "@/lib/db/queries/run-items";
+import { getRunProgress, listRunItemRecords } from "@/lib/db/queries/run-items";
 import { getRun, listCompletedRuns } from "@/lib/db/queries/runs";
 import { saveSuite } from "@/lib/db/queries/suites";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import { AppError } from "@/lib/errors";
 import { loadBundledSuites } from "@/lib/suites/bundled";
+import { waitFor } from "@/scripts/cli/process-output";
 import { type FakeOpenAI, startFakeOpenAI } from "@/scripts/fake-openai/server";
 import { cancelRun, retryRunErrors } from "./control";
 import { UNRELIABLE_ERROR_SHARE } from "./coverage";
@@ -132,5 +133,29 @@ describe.each(testEngines())("fair samples and visible errors on $name", (engine
     expect(await getRun(db, { id: again.id })).toBeNull();
     expect(await listRunItemRecords(db, { runId: again.id })).toEqual([]);
     await expect(deleteRun(db, again.id)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("keeps a cancelled run's finished items as partial results", async () => {
+    const { db } = database;
+    // Virology items hang until the run is cancelled; every other item answers.
+    const hanging = await startFakeOpenAI({ seed: 3, faults: [{ kind: "hang", match: "下面是一道关于病毒学的单选题" }] });
+    try {
+      const model = await createModel(db, { name: "hangs", provider: "openai", baseUrl: hanging.url, modelId: "fake-chimed" });
+      const run = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 30, seed: 2 } });
+      const rows = await listRunItemRecords(db, { runId: run.id });
+      const answering = rows.filter((r) => r.subset !== "virology").length;
+      expect(answering).toBeLessThan(30);
+      const working = executeRun({ db, runId: run.id, maxRetries: 0 });
+      await waitFor(async () => (await getRunProgress(db, { runId: run.id })).done === answering, { timeoutMs: 120_000, everyMs: 100 });
+      await cancelRun(db, run.id);
+      expect(await working).toBe("cancelled");
+      const view = (await getRunView(db, run.id))!;
+      expect(view.run.status).toBe("cancelled");
+      expect(view.run.metrics?.accuracy).toBeTypeOf("number");
+      expect(view.run.summary).toMatchObject({ done: answering, partialResults: true });
+      expect(view.coverage).toMatchObject({ itemsRun: answering, partial: true });
+    } finally {
+      await hanging.close();
+    }
   });
 });

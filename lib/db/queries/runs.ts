@@ -170,3 +170,23 @@ export async function deleteInactiveRun(db: Db, { id }: { id: string }): Promise
     .returning({ id: runs.id });
   return rows.length > 0;
 }
+
+/** Stores metrics without finishing the run, only while it has the given status. */
+export async function saveRunResults(
+  db: Db,
+  {
+    id,
+    whileStatus,
+    metrics,
+    ci,
+    summary,
+  }: {
+    id: string;
+    whileStatus: string;
+    metrics: Record<string, number>;
+    ci: Record<string, [number, number]>;
+    summary: Record<string, unknown>;
+  },
+): Promise<void> {
+  await db.update(runs).set({ metrics, ci, summary }).where(and(eq(runs.id, id), eq(runs.status, whileStatus)));
+}
