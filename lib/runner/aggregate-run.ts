@@ -37,8 +37,13 @@ export function aggregateRun(ctx: SuiteContext, rows: readonly FinishedRow[]): R
         greedy,
       };
     });
-    const result = aggregateScale(ctx.scale!, answers, { key: settings.key, missing: settings.missing, seed: settings.seed });
-    return { metrics: result.metrics, ci: result.ci, summary: { counts: result.counts, labels: result.labels } };
+    const result = aggregateScale(ctx.scale!, answers, {
+      key: settings.key,
+      missing: settings.missing,
+      seed: settings.seed,
+      orderVaries: settings.order === "shuffled",
+    });
+    return { metrics: result.metrics, ci: result.ci, summary: { counts: result.counts, labels: result.labels, quality: result.quality } };
   }
   const result = aggregateBenchmark(
     ctx.kind as BenchmarkKind,
