@@ -18,6 +18,12 @@ import { startRun } from "./start-run";
 const CMMLU_TEST_ITEMS = 2047;
 const ANATOMY = "下面是一道关于解剖学的单选题";
 
+let cmmlu: Awaited<ReturnType<typeof loadBundledSuites>>[number];
+// Parsing the bundled data is slow on a busy machine: once for every engine.
+beforeAll(async () => {
+  cmmlu = (await loadBundledSuites()).find((b) => b.suite.id === "cmmlu-medical")!;
+}, 300_000);
+
 describe.each(testEngines())("fair samples and visible errors on $name", (engine) => {
   let database: TestDatabase;
   let fake: FakeOpenAI;
@@ -25,12 +31,10 @@ describe.each(testEngines())("fair samples and visible errors on $name", (engine
 
   beforeAll(async () => {
     database = await engine.open();
-    const bundled = await loadBundledSuites();
-    const cmmlu = bundled.find((b) => b.suite.id === "cmmlu-medical")!;
     await saveSuite(database.db, { suite: cmmlu.suite, version: cmmlu.hash, bundled: true });
     subjects = [...new Set(cmmlu.suite.items.filter((i) => i.split === "test").map((i) => i.subset!))].sort();
     fake = await startFakeOpenAI({ seed: 3 });
-  });
+  }, 300_000);
   afterAll(async () => {
     await fake?.close();
     await database?.dispose();
