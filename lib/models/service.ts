@@ -29,6 +29,8 @@ export async function addModel(db: Db, body: ModelBody): Promise<Model> {
     params: body.params,
     concurrency: body.concurrency,
     timeoutMs: body.timeoutMs,
+    promptPricePerMTok: body.promptPricePerMTok ?? null,
+    completionPricePerMTok: body.completionPricePerMTok ?? null,
   });
 }
 
@@ -41,7 +43,8 @@ export async function editModel(
   if (!model) throw new AppError("no such model", 404);
   if (model.provider === "baseline") throw new AppError("baselines cannot be edited");
   const values: Partial<NewModel> = {};
-  for (const key of ["name", "baseUrl", "modelId", "params", "concurrency", "timeoutMs"] as const) {
+  const editable = ["name", "baseUrl", "modelId", "params", "concurrency", "timeoutMs", "promptPricePerMTok", "completionPricePerMTok"] as const;
+  for (const key of editable) {
     if (patch[key] !== undefined) (values as Record<string, unknown>)[key] = patch[key];
   }
   if (patch.apiKeyEnv !== undefined) Object.assign(values, { apiKeyEnv: patch.apiKeyEnv, apiKeyCiphertext: null });
