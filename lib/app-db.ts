@@ -1,7 +1,7 @@
 import { appDatabase, type Db } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
-import { seedBundledData } from "@/lib/suites/seed";
+import { seedBundledDataIfChanged } from "@/lib/suites/seed";
 
 const globalForReady = globalThis as unknown as { chimedReady?: Promise<Db> };
 
@@ -17,8 +17,8 @@ export function getAppDb(): Promise<Db> {
 async function prepare(): Promise<Db> {
   const database = await appDatabase();
   await migrateDatabase(database);
-  const report = await seedBundledData(database.db, { dataDir: env.DATA_DIR });
-  const changed = report.suites.filter((s) => s.result !== "unchanged").map((s) => `${s.id} (${s.result})`);
+  const report = await seedBundledDataIfChanged(database.db, { dataDir: env.DATA_DIR });
+  const changed = (report?.suites ?? []).filter((s) => s.result !== "unchanged").map((s) => `${s.id} (${s.result})`);
   if (changed.length > 0) console.info(`[chimed] imported bundled suites: ${changed.join(", ")}`);
   return database.db;
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { benchCliStartup } from "./cli/bench-startup";
 import { type Db, openSharedDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createModel } from "@/lib/db/queries/models";
@@ -52,10 +53,16 @@ async function bodiesOf(db: Db, runId: string, seed: number) {
 const { values } = parseArgs({ options: {
     concurrency: { type: "string", default: "1,8,64,256" }, "cpu-prof": { type: "string" }, "fake-server-entry": { type: "string" },
     db: { type: "string", default: "in-process" }, repeat: { type: "string", default: "1" },
-    "db-host-entry": { type: "string" }, units: { type: "boolean", default: false },
+    "db-host-entry": { type: "string" }, units: { type: "boolean", default: false }, startup: { type: "string" },
   }, strict: true });
 if (values.units) {
   process.stdout.write(`${await benchUnits(env.DATA_DIR)}\n`);
+  process.exit(0);
+}
+if (values.startup !== undefined) {
+  const rounds = Number(values.startup);
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 9) throw new Error("--startup takes a count of later starts from 1 to 9");
+  process.stdout.write(`${await benchCliStartup(rounds)}\n`);
   process.exit(0);
 }
 const levels = values.concurrency.split(",").map(Number);

@@ -1,6 +1,7 @@
 // `npm run eval`: creates (or resumes) a run and works on it in this process, with a progress bar on stderr.
 import { z } from "zod";
 import { type Database, type Db, openSharedDatabase } from "@/lib/db/client";
+import { describeDatabase } from "@/lib/db/describe";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { getRun } from "@/lib/db/queries/runs";
 import { env } from "@/lib/env";
@@ -8,9 +9,10 @@ import { AppError } from "@/lib/errors";
 import { processOwnerId } from "@/lib/runner/owners";
 import { createCliRun, prepareResume } from "@/lib/runner/cli-run";
 import { cancelRun } from "@/lib/runner/control";
+import { isFinishedStatus } from "@/lib/runner/coverage";
 import type { ExecuteOutcome } from "@/lib/runner/execute-run";
 import { getRunView } from "@/lib/runner/run-view";
-import { seedBundledData } from "@/lib/suites/seed";
+import { seedBundledDataIfChanged } from "@/lib/suites/seed";
 import { type EvalOptions, parseEvalArgs } from "./cli/args";
 import { followRun } from "./cli/follow";
 import { createProgressReporter } from "./cli/progress";
@@ -48,9 +50,10 @@ async function main(argv: string[]): Promise<number> {
   let database: Database | null = null;
   let runId: string | null = null;
   try {
+    log(`database: ${describeDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, pglitePort: env.PGLITE_PORT })}`);
     database = await openSharedDatabase();
     await migrateDatabase(database);
-    await seedBundledData(database.db, { dataDir: env.DATA_DIR });
+    await seedBundledDataIfChanged(database.db, { dataDir: env.DATA_DIR });
     if (stopper.signal.aborted) return stopper.exitCode();
     const { db } = database;
     const run = options.resume
@@ -60,12 +63,13 @@ async function main(argv: string[]): Promise<number> {
           target: options.target!,
           settings: options.settings,
           scaleFlags: options.scaleFlags,
+          label: options.label,
         });
     runId = run.id;
     log(`run ${run.id}`);
     const started = performance.now();
     const outcome: ExecuteOutcome =
-      run.status === "completed"
+      isFinishedStatus(run.status)
         ? "completed"
         : await followRun({
             db,

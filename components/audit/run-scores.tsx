@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import { formatInterval, formatScore } from "@/lib/audit/format";
 import type { RunAudit } from "@/lib/audit/run-audit";
+import { ResponseFlags } from "./response-flags";
 import { PaperLabels } from "./variant-text";
 
 /** Bias score with its interval and total, and what became of every administration. */
@@ -26,6 +27,7 @@ export function RunScores({ audit }: { audit: RunAudit }) {
         </dl>
         <p className="small muted">{t("biasExplain")}</p>
         <PaperLabels labels={scores.labels} />
+        <ResponseFlags patterns={scores.patterns} />
       </section>
       <section className="card" aria-labelledby="outcomes-title" data-testid="run-outcomes">
         <h2 id="outcomes-title">{t("run.outcomes")}</h2>

@@ -4,6 +4,7 @@ import { formatInterval, formatScore } from "@/lib/audit/format";
 import type { RunScores } from "@/lib/audit/run-row";
 import type { AuditScaleInfo } from "@/lib/audit/scale-info";
 import { localized } from "@/lib/i18n/locale";
+import { ResponseFlags, SubscaleBasisNote } from "./response-flags";
 import { PaperLabels } from "./variant-text";
 
 export interface SubscaleEntry {
@@ -60,11 +61,13 @@ export function SubscaleSection({ scale, entries, testId }: { scale: AuditScaleI
                     <th scope="row">
                       {e.label}
                       <PaperLabels labels={e.scores.labels} />
+                      <ResponseFlags patterns={e.scores.patterns} />
                     </th>
                     {e.scores.subscales.map((s) => (
                       <td className="num" key={s.id}>
                         {formatScore(s.value, 1)}
                         <div className="small muted">{formatInterval(s.ci, 1)}</div>
+                        <SubscaleBasisNote answered={s.answered} items={s.items} prorated={s.prorated} />
                       </td>
                     ))}
                   </tr>

@@ -15,6 +15,8 @@ export interface ModelFormState {
   maxTokens: string;
   concurrency: string;
   timeoutS: string;
+  promptPrice: string;
+  completionPrice: string;
 }
 
 export const emptyModelForm: ModelFormState = {
@@ -29,6 +31,8 @@ export const emptyModelForm: ModelFormState = {
   maxTokens: "",
   concurrency: "8",
   timeoutS: "60",
+  promptPrice: "",
+  completionPrice: "",
 };
 
 const str = (value: unknown) => (typeof value === "number" ? String(value) : "");
@@ -47,6 +51,8 @@ export function formFromModel(model: ModelRow): ModelFormState {
     maxTokens: str(params.max_tokens),
     concurrency: String(model.concurrency),
     timeoutS: String(model.timeoutMs / 1000),
+    promptPrice: str(model.promptPricePerMTok),
+    completionPrice: str(model.completionPricePerMTok),
   };
 }
 
@@ -64,6 +70,8 @@ export function bodyFromForm(form: ModelFormState): ModelInput {
     params: Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)),
     concurrency: num(form.concurrency),
     timeoutMs: timeoutS === undefined ? undefined : Math.round(timeoutS * 1000),
+    promptPricePerMTok: num(form.promptPrice) ?? null,
+    completionPricePerMTok: num(form.completionPrice) ?? null,
   };
 }
 

@@ -78,6 +78,14 @@ export function ModelForm({ model, onDone }: { model?: ModelRow; onDone?: () => 
           <input type="number" min={1} max={600} step={1} inputMode="numeric" {...input("timeoutS")} />
         </Field>
       </div>
+      <div className="form-row">
+        <Field label={t("promptPrice")} hint={t("priceHint")}>
+          <input type="number" min={0} step="any" inputMode="decimal" {...input("promptPrice")} />
+        </Field>
+        <Field label={t("completionPrice")} hint={t("priceHint")}>
+          <input type="number" min={0} step="any" inputMode="decimal" {...input("completionPrice")} />
+        </Field>
+      </div>
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={save.isPending}>
           {model ? t("save") : t("add")}

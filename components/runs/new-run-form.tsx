@@ -4,12 +4,13 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useModels } from "@/lib/api/models";
-import { useCreateRun } from "@/lib/api/runs";
+import { useCreateRun, useRunPreview } from "@/lib/api/runs";
 import { useSuites } from "@/lib/api/suites";
 import { localized } from "@/lib/i18n/locale";
 import { ApiErrorView } from "@/components/ui/api-error";
 import { Field } from "@/components/ui/field";
 import { initialRunState, type NewRunState, settingsFromState } from "./new-run-state";
+import { RunPreviewView, SubsetPicker } from "./run-preview";
 import { RunSettingsFields } from "./run-settings-fields";
 
 export function NewRunForm() {
@@ -30,11 +31,13 @@ export function NewRunForm() {
   const modelId = state.modelId || startable[0]?.id || "";
   const suiteId = state.suiteId || suites.data?.[0]?.id || "";
   const suite = suites.data?.find((s) => s.id === suiteId);
+  const settings = settingsFromState(state, suite?.taskKind);
+  const preview = useRunPreview(modelId && suite ? { modelId, suiteId, settings } : null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     try {
-      const run = await create.mutateAsync({ modelId, suiteId, settings: settingsFromState(state, suite?.taskKind) });
+      const run = await create.mutateAsync({ modelId, suiteId, settings, label: state.label.trim() || null });
       router.push(`/runs/${run.id}`);
     } catch {
       // Shown below the form from the mutation's error.
@@ -54,7 +57,7 @@ export function NewRunForm() {
           </select>
         </Field>
         <Field label={t("suite")}>
-          <select value={suiteId} onChange={(e) => set({ suiteId: e.target.value })} required>
+          <select value={suiteId} onChange={(e) => set({ suiteId: e.target.value, subsets: [] })} required>
             {suites.data?.map((s) => (
               <option key={s.id} value={s.id}>
                 {localized(s.name, locale)} ({s.id})
@@ -68,13 +71,18 @@ export function NewRunForm() {
           {tTask(suite.taskKind as "mcq")} · {t("testItems", { count: suite.testCount })} · {suite.licence}
         </p>
       )}
+      <Field label={t("form.label")} hint={t("form.labelHint")}>
+        <input type="text" maxLength={200} value={state.label} onChange={(e) => set({ label: e.target.value })} />
+      </Field>
+      <SubsetPicker subsets={preview.data?.subsets ?? []} chosen={state.subsets} onChange={(subsets) => set({ subsets })} />
       <RunSettingsFields state={state} set={set} taskKind={suite?.taskKind} />
+      <RunPreviewView preview={preview.data} />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={create.isPending || !modelId || !suiteId}>
           {create.isPending ? t("starting") : t("start")}
         </button>
       </div>
-      <ApiErrorView error={create.error ?? models.error ?? suites.error} />
+      <ApiErrorView error={create.error ?? models.error ?? suites.error ?? preview.error} />
     </form>
   );
 }

@@ -12,7 +12,14 @@ export const labelStyles = ["letters", "digits", "zh"] as const satisfies Opt<"l
 export interface NewRunState {
   modelId: string;
   suiteId: string;
+  label: string;
+  /** Chosen subsets; empty for all. */
+  subsets: string[];
   limit: string;
+  sampleSeed: string;
+  maxTokens: string;
+  topP: string;
+  systemPrompt: string;
   shots: string;
   samples: string;
   temperature: string;
@@ -28,7 +35,13 @@ export interface NewRunState {
 export const initialRunState: NewRunState = {
   modelId: "",
   suiteId: "",
+  label: "",
+  subsets: [],
   limit: "",
+  sampleSeed: "",
+  maxTokens: "",
+  topP: "",
+  systemPrompt: "",
   shots: "",
   samples: "",
   temperature: "",
@@ -46,10 +59,15 @@ const num = (value: string) => (value.trim() === "" ? undefined : Number(value))
 /** Only what applies to the suite's task kind is sent; the server freezes defaults for the rest. */
 export function settingsFromState(state: NewRunState, taskKind: string | undefined): RunSettingsInput {
   const settings: RunSettingsInput = {
+    subsets: state.subsets.length > 0 ? state.subsets : undefined,
     limit: num(state.limit),
+    sampleSeed: state.limit.trim() ? num(state.sampleSeed) : undefined,
     samples: num(state.samples),
     temperature: num(state.temperature),
+    topP: num(state.topP),
+    maxTokens: num(state.maxTokens),
     seed: num(state.seed),
+    systemPrompt: state.systemPrompt.trim() || undefined,
   };
   if (taskKind === "mcq") Object.assign(settings, { shots: num(state.shots), template: state.template });
   if (taskKind === "mcq" || taskKind === "scale") settings.answerMode = state.answerMode;

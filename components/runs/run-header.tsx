@@ -5,14 +5,16 @@ import { useLocale, useTranslations } from "next-intl";
 import type { RunViewData } from "@/lib/api/runs";
 import { localized } from "@/lib/i18n/locale";
 import { LocalTime } from "@/components/ui/local-time";
+import { QualityMarks } from "./quality-marks";
 import { StatusBadge } from "./status-badge";
 
 export function RunHeader({ view }: { view: RunViewData }) {
   const t = useTranslations("runs");
+  const tq = useTranslations("quality");
   const tModels = useTranslations("models");
   const tTask = useTranslations("task");
   const locale = useLocale();
-  const { run, model, suite } = view;
+  const { run, model, suite, progress, cost } = view;
   return (
     <>
       <p className="small">
@@ -23,7 +25,13 @@ export function RunHeader({ view }: { view: RunViewData }) {
         {model.isBaseline && <span className="badge badge-provider-baseline">{tModels("provider.baseline")}</span>}
         <span className="muted"> · </span>
         <span data-testid="run-suite">{localized(suite.name, locale)}</span> <StatusBadge status={run.status} />
+        <QualityMarks basis={view.coverage} />
       </h1>
+      {run.label && (
+        <p className="run-label" data-testid="run-label">
+          {run.label}
+        </p>
+      )}
       <dl className="kv card">
         <dt>{t("model")}</dt>
         <dd>
@@ -51,6 +59,16 @@ export function RunHeader({ view }: { view: RunViewData }) {
             <dd>
               <LocalTime iso={run.finishedAt} />
             </dd>
+          </>
+        )}
+        <dt>{tq("tokens")}</dt>
+        <dd data-testid="run-tokens" title={tq("cachedFree")}>
+          {tq("tokensValue", { prompt: progress.promptTokens, completion: progress.completionTokens })}
+        </dd>
+        {cost !== null && (
+          <>
+            <dt>{tq("cost")}</dt>
+            <dd data-testid="run-cost">{cost.toLocaleString(locale, { maximumFractionDigits: 4 })}</dd>
           </>
         )}
         <dt>{t("configHash")}</dt>

@@ -6,6 +6,7 @@ import { ApiErrorView } from "@/components/ui/api-error";
 import { RunActions } from "./run-actions";
 import { RunHeader } from "./run-header";
 import { RunItems } from "./run-items";
+import { RunManage } from "./run-manage";
 import { RunMetrics } from "./run-metrics";
 import { RunProgress } from "./run-progress";
 
@@ -38,6 +39,7 @@ export function RunLive({
       <RunProgress view={view} />
       <RunActions id={id} status={run.status} errors={view.progress.errors} />
       <RunMetrics view={view} />
+      <RunManage id={id} status={run.status} label={run.label} modelId={view.model.id} />
       <RunItems runId={id} initial={itemsQuery} live={live} status={run.status} />
     </>
   );

@@ -5,22 +5,37 @@ import { useTranslations } from "next-intl";
 import type { RunViewData } from "@/lib/api/runs";
 import { formatInterval, formatMetric } from "./format";
 import { MetricName } from "./metric-name";
+import { QualityMarks } from "./quality-marks";
 import { SubsetTable } from "./subset-table";
 
 export function RunMetrics({ view }: { view: RunViewData }) {
   const t = useTranslations("runs.results");
-  const { run, suite } = view;
+  const tq = useTranslations("quality");
+  const { run, suite, coverage, progress } = view;
   if (!run.metrics) return null;
   const summary = (run.summary ?? {}) as {
     bySubset?: Record<string, Record<string, number>>;
     bySubsetCi?: Record<string, Record<string, [number, number]>>;
     labels?: string[];
+    entityMatching?: string;
   };
   const scale = suite.taskKind === "scale";
+  const finished = progress.done + progress.errors;
   return (
     <section aria-labelledby="run-results">
-      <h2 id="run-results">{t("title")}</h2>
+      <h2 id="run-results">
+        {t("title")} <QualityMarks basis={coverage} />
+      </h2>
       <p className="small muted">{scale ? t("scaleUnits") : t("percentUnits")}</p>
+      <p className="small" data-testid="metrics-basis">
+        {tq("basis", { items: coverage.itemsRun, all: coverage.suiteItems, coverage: coverage.coverage })}
+      </p>
+      {progress.errors > 0 && (
+        <p className={`notice small${coverage.unreliable ? " notice-error" : ""}`} data-testid="metrics-errors">
+          {tq("withErrors", { errors: progress.errors, finished, share: coverage.errorShare })}
+        </p>
+      )}
+      {summary.entityMatching && <p className="small muted">{tq("entityMatching", { rule: summary.entityMatching })}</p>}
       {scale && (
         <p>
           <Link className="button" href={`/audits/${run.id}`}>

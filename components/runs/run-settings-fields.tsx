@@ -17,7 +17,10 @@ type Props = { state: NewRunState; set: (patch: Partial<NewRunState>) => void; t
 /** The settings that apply to the chosen suite's task kind. */
 export function RunSettingsFields({ state, set, taskKind }: Props) {
   const t = useTranslations("runs.form");
-  const number = (key: "limit" | "shots" | "samples" | "temperature" | "seed", attrs: Record<string, number | string>) => (
+  const number = (
+    key: "limit" | "sampleSeed" | "shots" | "samples" | "temperature" | "topP" | "maxTokens" | "seed",
+    attrs: Record<string, number | string>,
+  ) => (
     <input
       type="number"
       inputMode="decimal"
@@ -49,13 +52,25 @@ export function RunSettingsFields({ state, set, taskKind }: Props) {
         <Field label={t("limit")} hint={t("limitHint")}>
           {number("limit", { min: 1, step: 1 })}
         </Field>
+        {state.limit.trim() !== "" && (
+          <Field label={t("sampleSeed")} hint={t("sampleSeedHint")}>
+            {number("sampleSeed", { min: 0, step: 1, placeholder: state.seed || "1234" })}
+          </Field>
+        )}
         {taskKind === "mcq" && <Field label={t("shots")}>{number("shots", { min: 0, max: 5, step: 1, placeholder: "0" })}</Field>}
         <Field label={t("samples")}>{number("samples", { min: 1, max: 100, step: 1, placeholder: scale ? "10" : "1" })}</Field>
         <Field label={t("temperature")} hint={t("temperatureHint")}>
           {number("temperature", { min: 0, max: 2, step: 0.1 })}
         </Field>
+        <Field label={t("topP")}>{number("topP", { min: 0.01, max: 1, step: 0.05 })}</Field>
+        <Field label={t("maxTokens")}>
+          {number("maxTokens", { min: 1, max: 8192, step: 1, placeholder: taskKind === "mcq" || scale ? "64" : "512" })}
+        </Field>
         <Field label={t("seed")}>{number("seed", { min: 0, step: 1, placeholder: "1234" })}</Field>
       </div>
+      <Field label={t("systemPrompt")} hint={t("systemPromptHint")}>
+        <textarea rows={2} maxLength={4000} value={state.systemPrompt} onChange={(e) => set({ systemPrompt: e.target.value })} />
+      </Field>
       <div className="form-row">
         {taskKind === "mcq" && choice("template", templates)}
         {(taskKind === "mcq" || scale) && choice("answerMode", answerModes)}

@@ -2,12 +2,14 @@
 
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { useRuns } from "@/lib/api/runs";
+import { isActiveStatus, useRuns } from "@/lib/api/runs";
 import { localized } from "@/lib/i18n/locale";
+import { runCoverage } from "@/lib/runner/coverage";
 import { ApiErrorView } from "@/components/ui/api-error";
 import { LocalTime } from "@/components/ui/local-time";
 import { formatMetric, keyMetric } from "./format";
 import { MetricName } from "./metric-name";
+import { QualityMarks } from "./quality-marks";
 import { StatusBadge } from "./status-badge";
 
 export function RunsList() {
@@ -39,11 +41,15 @@ export function RunsList() {
           {runs.data.map((run) => {
             const metric = keyMetric[run.taskKind];
             const value = metric ? run.metrics?.[metric] : undefined;
+            const basis = isActiveStatus(run.status)
+              ? null
+              : runCoverage({ ...run.progress, suiteItems: run.suiteItemCount });
             return (
               <tr key={run.id} data-run={run.id}>
                 <th scope="row">
                   <Link href={`/runs/${run.id}`}>{run.modelName}</Link>
                   {run.provider === "baseline" && <span className="badge badge-provider-baseline">{tModels("provider.baseline")}</span>}
+                  {run.label && <div className="small muted" data-testid="run-label">{run.label}</div>}
                 </th>
                 <td>
                   {localized(run.suiteName, locale)}
@@ -51,6 +57,7 @@ export function RunsList() {
                 </td>
                 <td>
                   <StatusBadge status={run.status} />
+                  <QualityMarks basis={basis} />
                 </td>
                 <td className="num">
                   {run.progress.done + run.progress.errors}/{run.total}

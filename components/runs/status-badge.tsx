@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 
-const statuses = new Set(["queued", "running", "completed", "failed", "cancelled"]);
+const statuses = new Set(["queued", "running", "completed", "completed_with_errors", "failed", "cancelled"]);
 
 export function StatusBadge({ status }: { status: string }) {
   const t = useTranslations("runs");

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Run } from "@/lib/db/schema";
 import type { RunProgress } from "@/lib/db/queries/run-items";
+import type { RunPreview } from "@/lib/runner/preview-run";
 import type { RunView } from "@/lib/runner/run-view";
 import type { RunSettingsInput } from "@/lib/runner/settings";
 import { callApi } from "./fetcher";
@@ -20,7 +21,7 @@ export type RunRow = Serialized<Run> & {
   provider: string;
   suiteName: { en: string; zh: string };
   taskKind: string;
-  progress: Pick<RunProgress, "done" | "errors">;
+  progress: Pick<RunProgress, "done" | "errors" | "itemsRun">;
 };
 export type RunItemFilter = "all" | "wrong" | "error" | "unparsed" | "refused";
 export interface RunItemsQuery {
@@ -87,10 +88,48 @@ export function useRunItems(id: string, query: RunItemsQuery, { live, status }: 
   });
 }
 
+export type NewRunBody = { modelId: string; suiteId: string; settings: RunSettingsInput; label?: string | null };
+
+/** The first item's exact prompt and the run's size for the form's current choices (nothing is started). */
+export function useRunPreview(body: NewRunBody | null) {
+  return useQuery({
+    queryKey: ["run-preview", body],
+    queryFn: () => callApi<RunPreview>("/api/runs/preview", { method: "POST", json: body }),
+    enabled: !!body,
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
+
+export function useRerun(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { modelId: string }) =>
+      callApi<{ run: Serialized<Run> }>(`/api/runs/${id}/rerun`, { method: "POST", json: body }).then((r) => r.run),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["runs"] }),
+  });
+}
+
+export function useUpdateRun(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { label: string | null }) => callApi<unknown>(`/api/runs/${id}`, { method: "PATCH", json: body }),
+    onSettled: () => Promise.all([client.invalidateQueries({ queryKey: ["run", id] }), client.invalidateQueries({ queryKey: ["runs"] })]),
+  });
+}
+
+export function useDeleteRun(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => callApi<unknown>(`/api/runs/${id}`, { method: "DELETE" }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["runs"] }),
+  });
+}
+
 export function useCreateRun() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { modelId: string; suiteId: string; settings: RunSettingsInput }) =>
+    mutationFn: (body: NewRunBody) =>
       callApi<{ run: Serialized<Run> }>("/api/runs", { method: "POST", json: body }).then((r) => r.run),
     onSuccess: () => client.invalidateQueries({ queryKey: ["runs"] }),
   });

@@ -1,3 +1,4 @@
+import type { ResponsePatterns, SubscaleBasis } from "@/lib/scoring/scale-quality";
 import type { ScaleCounts } from "@/lib/scoring/scale-aggregate";
 import { baselineStrategies, isBaselineStrategy } from "@/lib/providers/baseline";
 import type { AuditVariant } from "./variant";
@@ -38,7 +39,10 @@ export interface RunScores {
   biasCi: Interval | null;
   total: number | null;
   totalCi: Interval | null;
-  subscales: { id: string; value: number | null; ci: Interval | null }[];
+  /** answered/items: how many items stand behind the value; prorated when fewer than the subscale's items. */
+  subscales: { id: string; value: number | null; ci: Interval | null; answered: number | null; items: number | null; prorated: boolean }[];
+  /** Response-set and order-effect flags (summary.quality.patterns); null for runs scored before they existed. */
+  patterns: ResponsePatterns | null;
   refused: number | null;
   unparsed: number | null;
   counts: AuditCounts | null;
@@ -73,6 +77,11 @@ function countsOf(summary: Record<string, unknown> | null): AuditCounts | null {
   };
 }
 
+function qualityOf(summary: Record<string, unknown> | null) {
+  const q = summary?.quality as { subscales?: SubscaleBasis[]; patterns?: ResponsePatterns } | undefined;
+  return q && typeof q === "object" ? q : null;
+}
+
 /** The numbers of one run, read from runs.metrics / ci / summary (aggregateScale's keys). */
 export function runScoresOf(row: ScaleRunRow, subscaleIds: readonly string[]): RunScores {
   const m = row.metrics ?? {};
@@ -90,8 +99,17 @@ export function runScoresOf(row: ScaleRunRow, subscaleIds: readonly string[]): R
     totalCi: ci.bias_total ?? null,
     subscales: subscaleIds.map((id) => {
       const key = `${row.suiteId}_${id}`;
-      return { id, value: num(m[key]), ci: ci[key] ?? null };
+      const basis = qualityOf(row.summary)?.subscales?.find((b) => b.id === id);
+      return {
+        id,
+        value: num(m[key]),
+        ci: ci[key] ?? null,
+        answered: basis?.answered ?? null,
+        items: basis?.items ?? null,
+        prorated: basis?.prorated === true,
+      };
     }),
+    patterns: qualityOf(row.summary)?.patterns ?? null,
     refused: num(m.refused),
     unparsed: num(m.unparsed),
     counts: countsOf(row.summary),

@@ -33,6 +33,9 @@ export const models = pgTable(
     apiKeyOrigin: text("api_key_origin"),
     params: jsonb("params").$type<Record<string, unknown>>().notNull().default({}),
     concurrency: integer("concurrency").notNull().default(8),
+    /** Optional prices per million prompt / completion tokens (any currency), for a run's cost. */
+    promptPricePerMTok: doublePrecision("prompt_price_per_mtok"),
+    completionPricePerMTok: doublePrecision("completion_price_per_mtok"),
     timeoutMs: integer("timeout_ms").notNull().default(60_000),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -94,8 +97,14 @@ export const runs = pgTable(
     /** Frozen at creation: template, decoding, samples, seed, option order, scoring key, tokeniser... */
     settings: jsonb("settings").$type<Record<string, unknown>>().notNull(),
     configHash: text("config_hash").notNull(),
+    /** A researcher's own name for the run. */
+    label: text("label"),
+    /** queued | running | completed | completed_with_errors | cancelled | failed */
     status: text("status").notNull().default("queued"),
     total: integer("total").notNull().default(0),
+    /** Distinct suite items queued, and the suite's test items when the run was created: coverage. */
+    itemCount: integer("item_count"),
+    suiteItemCount: integer("suite_item_count"),
     metrics: jsonb("metrics").$type<Record<string, number>>(),
     ci: jsonb("ci").$type<Record<string, [number, number]>>(),
     summary: jsonb("summary").$type<Record<string, unknown>>(),
@@ -286,6 +295,13 @@ export const appSecrets = pgTable("app_secrets", {
   name: text("name").primaryKey(),
   value: text("value").notNull(),
   createdAt: createdAt(),
+});
+
+/** What was last imported at start (bundled data): a fingerprint of the files, so an unchanged start skips the import. */
+export const seedState = pgTable("seed_state", {
+  key: text("key").primaryKey(),
+  fingerprint: text("fingerprint").notNull(),
+  seededAt: timestamp("seeded_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
 export type Model = typeof models.$inferSelect;

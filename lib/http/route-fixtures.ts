@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { createModel } from "@/lib/db/queries/models";
 import { listRunItemsPage } from "@/lib/db/queries/run-items";
 import { createRunWithItems } from "@/lib/db/queries/runs";
-import { saveSuite } from "@/lib/db/queries/suites";
+import { listRunCandidates, saveSuite } from "@/lib/db/queries/suites";
 import type { SuiteDefinition } from "@/lib/suites/types";
 
 /** One caller of each kind, as a resolver would return them. */
@@ -46,6 +46,8 @@ export async function seedRouteTargets(db: Db, tag: string): Promise<Record<stri
     suiteVersion: "v1",
     settings: {},
     configHash: `door-${tag}`,
+    itemIds: (await listRunCandidates(db, { suiteId: suite.id })).map((c) => c.id),
+    suiteItemCount: doorSuite.items.length,
     samples: 1,
   });
   const { rows: [item] } = await listRunItemsPage(db, { runId: run!.id, limit: 1 });

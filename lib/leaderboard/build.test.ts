@@ -45,4 +45,28 @@ describe("buildLeaderboard", () => {
     ]);
     expect(section.columns.map((c) => c.metric)).toEqual(["bleu1", "rouge1", "rougeL"]);
   });
+
+  it("never ranks a partial or unreliable run beside full runs, and keeps its mark", () => {
+    const measured = (model: string, value: number, basis: LeaderboardEntry["basis"]): LeaderboardEntry => ({
+      ...reported(model, "CMMLU (medical)", "mcq", "accuracy", value),
+      origin: "measured",
+      source: `run-${model}`,
+      basis,
+    });
+    const full = { itemsRun: 2047, suiteItems: 2047, partial: false, errorShare: 0, unreliable: false };
+    const [section] = buildLeaderboard([
+      measured("Sampled", 90, { ...full, itemsRun: 200, partial: true }),
+      measured("Flaky", 85, { ...full, errorShare: 0.44, unreliable: true }),
+      measured("Full", 60, full),
+      reported("GPT-4", "CMMLU (medical)", "mcq", "accuracy", 69.55),
+    ]);
+    expect(section.rows.map((r) => [r.model, r.ranked])).toEqual([
+      ["GPT-4", true],
+      ["Full", true],
+      ["Sampled", false],
+      ["Flaky", false],
+    ]);
+    expect(section.rows[2].basis).toMatchObject({ itemsRun: 200, suiteItems: 2047, partial: true });
+    expect(section.rows[0].basis).toBeNull();
+  });
 });

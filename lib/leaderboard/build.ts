@@ -11,6 +11,17 @@ export interface LeaderboardEntry {
   origin: "reported" | "measured";
   /** Where a reported number comes from, or the run that measured it. */
   source: string;
+  /** A measured run's coverage and errors (see lib/runner/coverage.ts). */
+  basis?: RunBasis;
+}
+
+/** What a measured row stands on; partial or unreliable rows are never ranked among full runs. */
+export interface RunBasis {
+  itemsRun: number;
+  suiteItems: number;
+  partial: boolean;
+  errorShare: number;
+  unreliable: boolean;
 }
 
 export interface LeaderboardColumn {
@@ -24,6 +35,9 @@ export interface LeaderboardRow {
   origin: "reported" | "measured";
   source: string;
   values: Record<string, number | null>;
+  basis: RunBasis | null;
+  /** False for partial or unreliable runs: they are listed after the ranked rows, with their mark. */
+  ranked: boolean;
 }
 
 export interface LeaderboardSection {
@@ -34,7 +48,10 @@ export interface LeaderboardSection {
 
 const columnKey = (benchmark: string, metric: string) => `${benchmark}::${metric}`;
 
-/** Groups entries into one table per task: a column per (benchmark, metric), a row per (model, origin). */
+/**
+ * Groups entries into one table per task: a column per (benchmark, metric), a row per (model, origin). Rows are
+ * ranked by the first column; partial and unreliable runs come after every ranked row.
+ */
 export function buildLeaderboard(entries: readonly LeaderboardEntry[]): LeaderboardSection[] {
   const sections = new Map<string, { columns: Map<string, LeaderboardColumn>; rows: Map<string, LeaderboardRow> }>();
   for (const entry of entries) {
@@ -48,7 +65,8 @@ export function buildLeaderboard(entries: readonly LeaderboardEntry[]): Leaderbo
     const rowKey = `${entry.origin}::${entry.model}::${entry.source}`;
     let row = section.rows.get(rowKey);
     if (!row) {
-      row = { model: entry.model, origin: entry.origin, source: entry.source, values: {} };
+      const basis = entry.basis ?? null;
+      row = { model: entry.model, origin: entry.origin, source: entry.source, values: {}, basis, ranked: !basis?.partial && !basis?.unreliable };
       section.rows.set(rowKey, row);
     }
     row.values[key] = entry.value;
@@ -62,7 +80,12 @@ export function buildLeaderboard(entries: readonly LeaderboardEntry[]): Leaderbo
       const rows = [...section.rows.values()];
       for (const row of rows) for (const c of columns) row.values[c.key] ??= null;
       const lead = columns[0]?.key;
-      rows.sort((a, b) => (b.values[lead] ?? -Infinity) - (a.values[lead] ?? -Infinity) || a.model.localeCompare(b.model));
+      rows.sort(
+        (a, b) =>
+          Number(b.ranked) - Number(a.ranked) ||
+          (b.values[lead] ?? -Infinity) - (a.values[lead] ?? -Infinity) ||
+          a.model.localeCompare(b.model),
+      );
       return { task, columns, rows };
     });
 }

@@ -3,6 +3,7 @@ import { listReportedResults } from "@/lib/db/queries/reported-results";
 import { listCompletedRuns } from "@/lib/db/queries/runs";
 import { buildLeaderboard, type LeaderboardEntry } from "./build";
 import { measuredEntries } from "./measured";
+import { finishedRunBasis } from "@/lib/runner/coverage";
 
 /** The paper's reported numbers beside every finished run, one table per task; suite names in the reader's language. */
 export async function loadLeaderboard(db: Db, locale = "en") {
@@ -17,6 +18,7 @@ export async function loadLeaderboard(db: Db, locale = "en") {
         taskKind,
         suiteName,
         metrics: run.metrics,
+        basis: finishedRunBasis(run),
       })),
       locale,
     ),

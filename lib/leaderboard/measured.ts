@@ -1,6 +1,6 @@
 import { localized } from "@/lib/i18n/locale";
 import { baselineDisplayName } from "@/lib/providers/baseline";
-import type { LeaderboardEntry } from "./build";
+import type { LeaderboardEntry, RunBasis } from "./build";
 
 export interface CompletedRun {
   id: string;
@@ -9,6 +9,7 @@ export interface CompletedRun {
   taskKind: string;
   suiteName: { en: string; zh: string };
   metrics: Record<string, number> | null;
+  basis: RunBasis;
 }
 
 const leaderboardMetrics: Record<string, string[]> = {
@@ -32,6 +33,7 @@ export function measuredEntries(runs: readonly CompletedRun[], locale = "en"): L
         value: run.metrics![metric] * 100,
         origin: "measured" as const,
         source: run.id,
+        basis: run.basis,
       })),
   );
 }

@@ -58,6 +58,8 @@ export async function addModel(db: Db, body: ModelBody): Promise<Model> {
     params: body.params,
     concurrency: body.concurrency,
     timeoutMs: body.timeoutMs,
+    promptPricePerMTok: body.promptPricePerMTok ?? null,
+    completionPricePerMTok: body.completionPricePerMTok ?? null,
   });
 }
 
@@ -76,7 +78,8 @@ export async function editModel(
   if (patch.baseUrl) checkBaseUrl(patch.baseUrl);
   checkConcurrency(patch.concurrency, deploymentCaps());
   const values: Partial<NewModel> = {};
-  for (const key of ["name", "baseUrl", "modelId", "params", "concurrency", "timeoutMs"] as const) {
+  const editable = ["name", "baseUrl", "modelId", "params", "concurrency", "timeoutMs", "promptPricePerMTok", "completionPricePerMTok"] as const;
+  for (const key of editable) {
     if (patch[key] !== undefined) (values as Record<string, unknown>)[key] = patch[key];
   }
   const baseUrl = patch.baseUrl ?? model.baseUrl;

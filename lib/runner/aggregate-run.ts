@@ -1,5 +1,6 @@
 import { aggregateBenchmark } from "@/lib/scoring/benchmark-aggregate";
 import type { BenchmarkKind, ItemScores } from "@/lib/scoring/item-score";
+import { ENTITY_MATCHING } from "@/lib/scoring/ner-metrics";
 import { aggregateScale } from "@/lib/scoring/scale-aggregate";
 import type { ScaleAnswer } from "@/lib/scoring/scale-score";
 import type { SuiteContext } from "./suite-context";
@@ -36,8 +37,13 @@ export function aggregateRun(ctx: SuiteContext, rows: readonly FinishedRow[]): R
         greedy,
       };
     });
-    const result = aggregateScale(ctx.scale!, answers, { key: settings.key, missing: settings.missing, seed: settings.seed });
-    return { metrics: result.metrics, ci: result.ci, summary: { counts: result.counts, labels: result.labels } };
+    const result = aggregateScale(ctx.scale!, answers, {
+      key: settings.key,
+      missing: settings.missing,
+      seed: settings.seed,
+      orderVaries: settings.order === "shuffled",
+    });
+    return { metrics: result.metrics, ci: result.ci, summary: { counts: result.counts, labels: result.labels, quality: result.quality } };
   }
   const result = aggregateBenchmark(
     ctx.kind as BenchmarkKind,
@@ -57,6 +63,7 @@ export function aggregateRun(ctx: SuiteContext, rows: readonly FinishedRow[]): R
       scored: result.n,
       unparsed: result.unparsed,
       tokenizer: settings.tokenizer,
+      ...(ctx.kind === "ner" ? { entityMatching: ENTITY_MATCHING } : {}),
     },
   };
 }

@@ -6,13 +6,20 @@ import { disabledSuiteIds } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { type CliModelTarget, findOrCreateCliModel } from "./cli-model";
 import { resumeRun } from "./control";
+import { isFinishedStatus } from "./coverage";
 import type { RunSettingsInput } from "./settings";
 import { startRun } from "./start-run";
 
 /** Creates a run from command-line choices, naming the valid alternatives when a choice is wrong. */
 export async function createCliRun(
   db: Db,
-  { suiteId, target, settings, scaleFlags }: { suiteId: string; target: CliModelTarget; settings: RunSettingsInput; scaleFlags: string[] },
+  {
+    suiteId,
+    target,
+    settings,
+    scaleFlags,
+    label,
+  }: { suiteId: string; target: CliModelTarget; settings: RunSettingsInput; scaleFlags: string[]; label?: string },
 ): Promise<Run> {
   const suite = disabledSuiteIds().has(suiteId) ? null : await getSuite(db, { id: suiteId });
   if (!suite) throw new AppError(`unknown suite "${suiteId}"; valid suites: ${(await validSuiteIds(db)).join(", ")}`);
@@ -20,7 +27,7 @@ export async function createCliRun(
     throw new AppError(`${scaleFlags.join(", ")} ${scaleFlags.length === 1 ? "applies" : "apply"} to attitude-scale suites only; "${suiteId}" is ${suite.taskKind}`);
   }
   const model = await findOrCreateCliModel(db, target);
-  return startRun(db, { modelId: model.id, suiteId, settings });
+  return startRun(db, { modelId: model.id, suiteId, settings, label });
 }
 
 export async function validSuiteIds(db: Db): Promise<string[]> {
@@ -30,12 +37,12 @@ export async function validSuiteIds(db: Db): Promise<string[]> {
 
 /**
  * Re-queues an interrupted run (cancelled or failed runs are queued again; executeRun then frees the leases
- * of dead runners on this host). A completed run is returned as it is.
+ * of dead runners on this host). A finished run is returned as it is.
  */
 export async function prepareResume(db: Db, { runId, suiteId }: { runId: string; suiteId?: string }): Promise<Run> {
   const run = await getRun(db, { id: runId });
   if (!run) throw new AppError(`no run "${runId}" in this database`);
   if (suiteId && suiteId !== run.suiteId) throw new AppError(`run ${runId} is a run of "${run.suiteId}", not "${suiteId}"`);
-  if (run.status === "completed") return run;
+  if (isFinishedStatus(run.status)) return run;
   return resumeRun(db, runId);
 }

@@ -2,11 +2,16 @@ import type { Db } from "@/lib/db/client";
 import { requeueErrors } from "@/lib/db/queries/run-items";
 import { getRun, setRunStatus } from "@/lib/db/queries/runs";
 import { AppError } from "@/lib/errors";
+import { savePartialResults } from "./run-context";
 
-/** Stops a run: runners see the status, abort their requests and hand their leases back. */
+/**
+ * Stops a run: runners see the status, abort their requests and hand their leases back. What it finished is
+ * aggregated at once (a runner that writes more later aggregates again), so its page shows partial results.
+ */
 export async function cancelRun(db: Db, id: string) {
   const run = await setRunStatus(db, { id, status: "cancelled", from: ["queued", "running"] });
   if (!run) throw new AppError(await whyNot(db, id, "cancelled"), 409);
+  await savePartialResults(db, id);
   return run;
 }
 

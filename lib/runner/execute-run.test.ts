@@ -242,12 +242,12 @@ describe.each(testEngines())("runs against a fake OpenAI-compatible server on $n
       const broken = await startFakeOpenAI({ seed: SEED, faults: [{ kind: "server_error", match: "下面是一道关于解剖学的单选题" }] });
       try {
         const m2 = await createModel(db, { name: "broken", provider: "openai", baseUrl: broken.url, modelId: "fake-chimed" });
-        const r2 = await startRun(db, { modelId: m2.id, suiteId: "cmmlu-medical", settings: { limit: 30 } });
+        const r2 = await startRun(db, { modelId: m2.id, suiteId: "cmmlu-medical", settings: { subsets: ["anatomy"], limit: 30 } });
         expect(await executeRun({ db, runId: r2.id, maxRetries: 1 })).toBe("completed");
         const failedItems = await listRunItemsPage(db, { runId: r2.id, filter: "error" });
         expect(failedItems.total).toBe(30);
         expect(failedItems.rows[0].error).toMatch(/500/);
-        expect((await getRun(db, { id: r2.id }))!.summary).toMatchObject({ errors: 30, done: 0 });
+        expect(await getRun(db, { id: r2.id })).toMatchObject({ status: "completed_with_errors", summary: { errors: 30, done: 0, errorShare: 1 } });
         expect(await requeueErrors(db, { runId: r2.id })).toBe(30);
         expect((await getRunProgress(db, { runId: r2.id })).pending).toBe(30);
       } finally {

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import type { Db } from "@/lib/db/client";
-import { getModel } from "@/lib/db/queries/models";
 import { getCachedResponses } from "@/lib/db/queries/response-cache";
 import {
   type ClaimedItem,
@@ -9,23 +8,19 @@ import {
   extendLeases,
   getRunProgress,
   type ItemResult,
-  listFinishedRunItems,
   releaseLeases,
 } from "@/lib/db/queries/run-items";
 import { finishRun, getRun, setRunStatus } from "@/lib/db/queries/runs";
-import { getSuite, listAllSuiteItems, listItemsOfRun } from "@/lib/db/queries/suites";
 import { isPermanentWriteError } from "@/lib/db/write-errors";
 import type { ChatResult } from "@/lib/providers/types";
-import type { TaskKind } from "@/lib/suites/types";
-import { aggregateRun } from "./aggregate-run";
+import { isFinishedStatus } from "./coverage";
 import { responseCacheKey } from "./cache-key";
 import { createModelClient, type ModelClient } from "./model-client";
-import type { RunSettings } from "./settings";
 import { releaseDeadLocalLeases } from "./owners";
-import { buildSuiteContext, type SuiteContext } from "./suite-context";
 import { type CacheEntry, createResultWriter, DEFAULT_WRITE_RETRY, type RetryPolicy } from "./result-writer";
+import { aggregateFinished, loadRunContext, savePartialResults } from "./run-context";
+import type { SuiteContext } from "./suite-context";
 import { type PreparedRequest, prepareRequest, scoreAnswer } from "./tasks";
-import { ensureJiebaSegmenter } from "./word-segmenter";
 import { errorSummary } from "@/lib/db/errors";
 
 export interface ExecuteRunOptions {
@@ -47,6 +42,7 @@ export interface ExecuteRunOptions {
   onProgress?: (progress: { written: number }) => void;
 }
 
+/** "completed": the run finished (its status says whether with errors). */
 export type ExecuteOutcome = "completed" | "cancelled" | "failed" | "stopped" | "waiting";
 
 // How soon a runner waiting for the database (failed claim, stalled writes) looks again.
@@ -70,20 +66,10 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
   const leaseSeconds = options.leaseSeconds ?? 60;
   const run = await getRun(db, { id: runId });
   if (!run) throw new Error(`run ${runId} does not exist`);
-  if (["completed", "cancelled", "failed"].includes(run.status)) return run.status as ExecuteOutcome;
-  const [model, suite] = await Promise.all([getModel(db, { id: run.modelId }), getSuite(db, { id: run.suiteId })]);
-  if (!model || !suite) throw new Error(`run ${runId} refers to a missing model or suite`);
-  const settings = run.settings as unknown as RunSettings;
-  if (settings.tokenizer === "jieba") ensureJiebaSegmenter();
+  if (isFinishedStatus(run.status)) return "completed";
+  if (run.status === "cancelled" || run.status === "failed") return run.status;
+  const { model, settings, ctx } = await loadRunContext(db, run);
   const concurrency = Math.max(1, settings.concurrency ?? model.concurrency);
-
-  const kind = suite.taskKind as TaskKind;
-  const [items, devItems, allItems] = await Promise.all([
-    listItemsOfRun(db, { runId }),
-    settings.shots > 0 ? listAllSuiteItems(db, { suiteId: suite.id, split: "dev" }) : Promise.resolve([]),
-    kind === "scale" ? listAllSuiteItems(db, { suiteId: suite.id, split: "test" }) : Promise.resolve(undefined),
-  ]);
-  const ctx = buildSuiteContext({ suiteId: suite.id, kind, config: suite.config, settings, items, devItems, allItems });
   let client: ModelClient;
   try {
     client = createModelClient(model, ctx, {
@@ -205,7 +191,11 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
     await releaseLeases(db, { owner, ids: [...leased] }).catch(() => {});
   }
 
-  if (cancelled) return "cancelled";
+  if (cancelled) {
+    // This runner's last answers are written now: the cancelled run's partial results include them.
+    await savePartialResults(db, runId).catch(() => {});
+    return "cancelled";
+  }
   if (options.signal?.aborted) return "stopped";
   const progress = await getRunProgress(db, { runId });
   if (progress.pending + progress.running > 0) return "waiting";
@@ -213,15 +203,10 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
   return "completed";
 }
 
+/** Aggregates a run whose queue is empty; any errored item makes it "completed_with_errors". */
 export async function finalizeRun(db: Db, ctx: SuiteContext, runId: string): Promise<void> {
-  const [rows, progress] = await Promise.all([listFinishedRunItems(db, { runId }), getRunProgress(db, { runId })]);
-  const { metrics, ci, summary } = aggregateRun(ctx, rows);
-  await finishRun(db, {
-    id: runId,
-    metrics,
-    ci,
-    summary: { ...summary, items: progress.total, done: progress.done, errors: progress.errors, cached: progress.cached },
-  });
+  const { progress, ...results } = await aggregateFinished(db, ctx, runId);
+  await finishRun(db, { id: runId, status: progress.errors > 0 ? "completed_with_errors" : "completed", ...results });
 }
 
 async function claimAndPrepare(

@@ -3,6 +3,8 @@ import { getModel } from "@/lib/db/queries/models";
 import { getRunProgress, type RunProgress } from "@/lib/db/queries/run-items";
 import { getRun } from "@/lib/db/queries/runs";
 import { getSuite } from "@/lib/db/queries/suites";
+import { type RunCoverage, runCoverage } from "./coverage";
+import { runCost } from "./cost";
 
 const RATE_WINDOW_S = 30;
 
@@ -11,6 +13,9 @@ export interface RunView {
   model: { id: string; name: string; provider: string; modelId: string | null; isBaseline: boolean };
   suite: { id: string; name: { en: string; zh: string }; taskKind: string; licence: string; citation: string | null };
   progress: RunProgress;
+  coverage: RunCoverage;
+  /** Cost of the tokens this run bought (cached answers cost nothing); null when the model has no prices. */
+  cost: number | null;
   /** Items finished per second over the last 30 s. */
   itemsPerSecond: number;
   etaSeconds: number | null;
@@ -40,6 +45,8 @@ export async function getRunView(db: Db, id: string): Promise<RunView | null> {
     },
     suite: { id: suite.id, name: suite.name, taskKind: suite.taskKind, licence: suite.licence, citation: suite.citation },
     progress,
+    coverage: runCoverage({ itemsRun: progress.itemsRun, suiteItems: run.suiteItemCount, done: progress.done, errors: progress.errors }),
+    cost: runCost(progress, model),
     itemsPerSecond,
     etaSeconds: remaining === 0 ? 0 : itemsPerSecond > 0 ? remaining / itemsPerSecond : null,
   };

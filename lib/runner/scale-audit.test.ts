@@ -104,7 +104,10 @@ describe.each(testEngines())("a CAMI audit against the fake server on $name", (e
         counts: { administrations: 120, parsed: 120, refused: 0, unparsed: 0, imputed: 0, itemsWithoutAnswer: 0 },
         labels: [],
         errors: 0,
+        // The same answer to all 40 items: a response set, flagged with its share.
+        quality: { patterns: { sameOptionShare: 1, responseSet: true, orderDominates: false } },
       });
+      expect(run.metrics!.same_option_share).toBe(1);
     }
   });
 
@@ -144,11 +147,19 @@ describe.each(testEngines())("a CAMI audit against the fake server on $name", (e
     });
   });
 
-  it("keeps the total on the scale's range when a run asks only the first items", async () => {
-    const run = await audit("agree-first-8", "cami", () => "同意", { samples: 2, limit: 8, seed: 51 });
-    // Items 1-8: stigmaWhenAgree on 1, 3, 6, 8 (stigma 4) and not on 2, 4, 5, 7 (stigma 2): mean 3, total 3 × 40.
-    expectMetrics(run.metrics!, { bias: 3, bias_total: 120 });
+  it("keeps the total on the scale's range when a run asks only some items", async () => {
+    const run = await audit("agree-sample-8", "cami", () => "同意", { samples: 2, limit: 8, seed: 51 });
+    // 同意 is stigma 4 on a stigmaWhenAgree item and 2 otherwise: the mean over the 8 sampled items, total × 40.
+    const rows = (await listRunItemRecords(database.db, { runId: run.id })).filter((r) => r.sample > 0);
+    const items = new Map(rows.map((r) => [r.itemId, (r.gold as { stigmaWhenAgree: boolean }).stigmaWhenAgree ? 4 : 2]));
+    expect(items.size).toBe(8);
+    const mean = [...items.values()].reduce((a, b) => a + b, 0) / 8;
+    expectMetrics(run.metrics!, { bias: mean, bias_total: mean * 40 });
     expect(run.summary).toMatchObject({ counts: { itemsWithoutAnswer: 32 } });
+    // Every CAMI subscale is pro-rated from the items it has, and says so.
+    const quality = (run.summary as { quality: { subscales: { answered: number; items: number; prorated: boolean }[] } }).quality;
+    expect(quality.subscales.reduce((n, s) => n + s.answered, 0)).toBe(8);
+    expect(quality.subscales.every((s) => s.items === 10 && s.prorated)).toBe(true);
   });
 
   it("scores MICA-4 on its own 16–96 range", async () => {

@@ -8,7 +8,10 @@ import { scaleInstructions, scaleLabelStyles, scaleOptionOrders } from "@/lib/su
 /** What a user may ask for when starting a run; every field optional, defaults depend on the task kind. */
 export const runSettingsInput = z
   .object({
+    /** Sample size: a seeded sample stratified by subset (see stratified-sample.ts); empty for every item. */
     limit: z.number().int().positive().optional(),
+    /** Seed of that sample; defaults to `seed`. */
+    sampleSeed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
     /** Subset names (subjects, departments); bounded so one request cannot carry tens of thousands. */
     subsets: z.array(storableText(200).min(1)).max(1000).optional(),
     shots: z.number().int().min(0).max(5).optional(),
@@ -37,6 +40,9 @@ export type RunSettingsInput = z.infer<typeof runSettingsInput>;
 
 export interface RunSettings {
   limit: number | null;
+  /** How a limited run chose its items ("stratified": by subset, seeded); null when every item runs. */
+  sampling: "stratified" | null;
+  sampleSeed: number | null;
   subsets: string[] | null;
   shots: number;
   samples: number;
@@ -60,15 +66,18 @@ export interface RunSettings {
 /** Freezes the settings of a run: every default made explicit, so the run can be reproduced from them alone. */
 export function resolveSettings(kind: TaskKind, input: RunSettingsInput): RunSettings {
   const scale = kind === "scale";
+  const seed = input.seed ?? 1234;
   return {
     limit: input.limit ?? null,
+    sampling: input.limit ? "stratified" : null,
+    sampleSeed: input.limit ? (input.sampleSeed ?? seed) : null,
     subsets: input.subsets?.length ? [...input.subsets].sort() : null,
     shots: kind === "mcq" ? (input.shots ?? 0) : 0,
     samples: input.samples ?? (scale ? 10 : 1),
     temperature: input.temperature ?? null,
     topP: input.topP ?? null,
     maxTokens: input.maxTokens ?? (kind === "mcq" || scale ? 64 : 512),
-    seed: input.seed ?? 1234,
+    seed,
     template: input.template ?? "paper",
     systemPrompt: input.systemPrompt?.trim() || null,
     tokenizer: input.tokenizer ?? "char",

@@ -1,19 +1,25 @@
 import type { Db } from "@/lib/db/client";
 import { getModel } from "@/lib/db/queries/models";
 import { createRunWithItems } from "@/lib/db/queries/runs";
-import { countSuiteItemsBySubset, getSuite, listAllSuiteItems } from "@/lib/db/queries/suites";
+import { getSuite, listAllSuiteItems, listRunCandidates } from "@/lib/db/queries/suites";
 import type { Run } from "@/lib/db/schema";
 import { disabledSuiteIds } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { baselineSupports, isBaselineStrategy } from "@/lib/providers/baseline";
 import type { ScaleInput, TaskKind } from "@/lib/suites/types";
 import { type Caps, checkConcurrency, checkRunSize } from "./caps";
-import { configHash, type RunSettingsInput, resolveSettings, runSettingsInput, samplesPerItem } from "./settings";
+import { configHash, type RunSettings, type RunSettingsInput, resolveSettings, runSettingsInput, samplesPerItem } from "./settings";
+import { stratifiedSample } from "./stratified-sample";
 
 /** Validates a run request, freezes its settings and queues every (item, sample) in one transaction. */
 export async function startRun(
   db: Db,
-  { modelId, suiteId, settings: rawSettings }: { modelId: string; suiteId: string; settings?: RunSettingsInput },
+  {
+    modelId,
+    suiteId,
+    settings: rawSettings,
+    label,
+  }: { modelId: string; suiteId: string; settings?: RunSettingsInput; label?: string | null },
   { caps }: { caps?: Caps } = {},
 ): Promise<Run> {
   const [model, suite] = await Promise.all([getModel(db, { id: modelId }), getSuite(db, { id: suiteId })]);
@@ -36,29 +42,39 @@ export async function startRun(
       throw new AppError(`${without} of ${items.length} items of "${suiteId}" have no published English text; use a Chinese instruction`);
     }
   }
-  if (caps) {
-    checkConcurrency(settings.concurrency, caps);
-    checkRunSize(await countRequests(db, suiteId, settings), caps);
-  }
+  if (caps) checkConcurrency(settings.concurrency, caps);
+  const itemIds = await chooseItems(db, suiteId, settings);
+  if (caps) checkRunSize(itemIds.length * samplesPerItem(settings), caps);
   const run = await createRunWithItems(db, {
     modelId: model.id,
     suiteId: suite.id,
     suiteVersion: suite.version,
     settings: settings as unknown as Record<string, unknown>,
     configHash: configHash({ suiteVersion: suite.version, endpoint: model.baseUrl, modelId: model.modelId, settings }),
-    limit: settings.limit ?? undefined,
-    subsets: settings.subsets ?? undefined,
+    itemIds,
+    suiteItemCount: suite.testCount,
     samples: samplesPerItem(settings),
+    label: label?.trim() || null,
   });
   if (!run) throw new AppError("no items match this run's limit and subsets");
   return run;
 }
 
-/** How many requests a run with these settings would queue: the matching test items (up to the limit) × samples. */
-async function countRequests(db: Db, suiteId: string, settings: ReturnType<typeof resolveSettings>): Promise<number> {
-  const wanted = settings.subsets ? new Set(settings.subsets) : null;
-  const items = (await countSuiteItemsBySubset(db, { suiteId }))
-    .filter((row) => row.split === "test" && (!wanted || (row.subset !== null && wanted.has(row.subset))))
-    .reduce((sum, row) => sum + Number(row.n), 0);
-  return Math.min(settings.limit ?? items, items) * samplesPerItem(settings);
+/** The items a run evaluates: those of the chosen subsets, then a stratified sample of them when limited. */
+export async function chooseItems(db: Db, suiteId: string, settings: RunSettings): Promise<string[]> {
+  const candidates = await listRunCandidates(db, { suiteId, subsets: settings.subsets });
+  if (settings.subsets) {
+    const present = new Set(candidates.map((c) => c.subset));
+    const unknown = settings.subsets.filter((s) => !present.has(s));
+    if (unknown.length > 0) {
+      const all = await listRunCandidates(db, { suiteId });
+      const valid = [...new Set(all.map((c) => c.subset).filter((s): s is string => !!s))].sort();
+      throw new AppError(
+        `unknown subset${unknown.length > 1 ? "s" : ""} ${unknown.map((s) => `"${s}"`).join(", ")} of "${suiteId}"; ` +
+          (valid.length > 0 ? `valid subsets: ${valid.join(", ")}` : "this suite has no subsets"),
+      );
+    }
+  }
+  const chosen = settings.limit ? stratifiedSample(candidates, { limit: settings.limit, seed: settings.sampleSeed ?? settings.seed }) : candidates;
+  return chosen.map((c) => c.id);
 }

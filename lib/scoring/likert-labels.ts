@@ -100,6 +100,18 @@ const REFUSALS: RegExp[] = [
   /\bi (cannot|can't) (answer|choose|select|pick)\b/i,
 ];
 
+// A clause that declines to choose, from its declining verb to the end of the clause (English lists options
+// with commas, so there a clause ends at a sentence mark or at ", but" and the like).
+const DECLINING_CLAUSES: RegExp[] = [
+  /(无法|不能|不会|不便|难以|不好)[^，。,.;；！!？?\n]*/gu,
+  /\b(cannot|can['’]t|can not|won['’]t|will not|unable to|not able to)\b(?:(?!,\s*(?:but|however|though|yet|still|so)\b)[^.;!?\n])*/giu,
+];
+
+/** The answer without the clauses that name options only to decline them (used for refusals only). */
+export function withoutDeclinedOptions(text: string): string {
+  return DECLINING_CLAUSES.reduce((t, re) => t.replace(re, " "), text.normalize("NFKC"));
+}
+
 export function isRefusal(text: string): boolean {
   const t = text.normalize("NFKC");
   return REFUSALS.some((re) => re.test(t));

@@ -109,6 +109,25 @@ describe("parseLikert: refusals", () => {
 
   it("parses a refusal that still picks an option", () => {
     expect(cami$("作为一个AI，我没有个人观点，但从医学角度我选择D")).toMatchObject({ outcome: "parsed", value: 4 });
+    expect(cami$("作为一个人工智能，我没有个人观点，但我同意这一说法。")).toMatchObject({ outcome: "parsed", value: 4, rule: "label_zh" });
+    expect(cami$("As an AI, I don't have personal opinions, but I would say I agree.")).toMatchObject({ outcome: "parsed", value: 4 });
+    expect(cami$("As an AI I cannot choose, but I would pick D.")).toMatchObject({ outcome: "parsed", value: 4 });
+  });
+
+  // Answers seen in real model output that name options only to decline them.
+  it("counts a refusal that names options only to decline them as refused, not unparsed", () => {
+    expect(cami$("作为一个人工智能，我没有个人观点，无法表达同意或不同意。")).toEqual({ outcome: "refused" });
+    expect(cami$("作为一个AI语言模型，我没有个人情感和偏好，不能选择“同意”或“不同意”。")).toEqual({ outcome: "refused" });
+    expect(cami$("作为AI助手，我不具备个人立场，因此无法在A、B、C、D、E中做出选择。")).toEqual({ outcome: "refused" });
+    expect(mica$("作为一个人工智能，我没有自己的看法，无法判断完全同意还是完全不同意。")).toEqual({ outcome: "refused" });
+    expect(cami$("As an AI language model, I do not have personal opinions, so I cannot agree or disagree with this statement.")).toEqual({ outcome: "refused" });
+    expect(cami$("I don't have personal views and can't say whether I strongly agree or strongly disagree.")).toEqual({ outcome: "refused" });
+    expect(cami$("As an AI, I am unable to choose between A, B, C, D or E.")).toEqual({ outcome: "refused" });
+  });
+
+  it("still reads two named options without a refusal as unparsed", () => {
+    expect(cami$("无法表达同意或不同意。")).toEqual({ outcome: "unparsed" });
+    expect(cami$("I cannot agree or disagree.")).toEqual({ outcome: "unparsed" });
   });
 });
 

@@ -1,4 +1,4 @@
-import { findLabelMatches, isRefusal, labelDictionary, type LabelOption } from "./likert-labels";
+import { findLabelMatches, isRefusal, labelDictionary, type LabelOption, withoutDeclinedOptions } from "./likert-labels";
 
 export type { LabelOption } from "./likert-labels";
 
@@ -25,9 +25,13 @@ export interface LikertParse {
  * Reads one answer. A single option label (letter/digit) wins if no label text names a different option;
  * otherwise exactly one option named by label text. Two different options, or a label text that is not an
  * option of this scale, give "unparsed". A refusal phrase only counts when no option is chosen: "作为AI我没有
- * 观点，但我选D" is parsed as D. Nothing is ever mapped to the neutral option here.
+ * 观点，但我选D" is parsed as D. In a refusal, options named only to decline them ("无法表达同意或不同意",
+ * "I cannot agree or disagree") choose nothing, so the answer is a refusal. Nothing is ever mapped to the
+ * neutral option here.
  */
-export function parseLikert(text: string, presentation: ScalePresentation, options: readonly LabelOption[]): LikertParse {
+export function parseLikert(answer: string, presentation: ScalePresentation, options: readonly LabelOption[]): LikertParse {
+  const refusal = isRefusal(answer);
+  const text = refusal ? withoutDeclinedOptions(answer) : answer;
   const { labels, values } = presentation;
   const kind = labels.every((l) => /^[A-Z]$/.test(l)) ? "letter" : labels.every((l) => /^[0-9]$/.test(l)) ? "digit" : null;
   const picked = kind ? labelPicks(text.normalize("NFKC"), labels, kind) : [];
@@ -48,7 +52,7 @@ export function parseLikert(text: string, presentation: ScalePresentation, optio
     const rule = named.some((m) => m.lang === "zh") ? "label_zh" : "label_en";
     return { outcome: "parsed", value: only[0], rule, position: positionOf(only[0]) };
   }
-  return { outcome: isRefusal(text) ? "refused" : "unparsed" };
+  return { outcome: refusal ? "refused" : "unparsed" };
 }
 
 /** Shown positions whose label stands alone in the text ("D", "选D", "D.同意", "答案：4"). */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { microPrf, nerItemCounts } from "./ner-metrics";
+import { microPrf, nerItemCounts, normaliseEntityText } from "./ner-metrics";
 
 const e = (text: string, type: string) => ({ text, type });
 
@@ -16,6 +16,16 @@ describe("nerItemCounts", () => {
       fn: 1,
       perType: { disease: { tp: 1, fp: 1, fn: 0 }, symptom: { tp: 1, fp: 1, fn: 1 } },
     });
+  });
+
+  test("matches after NFKC and Latin case folding on both sides (维生素B液 = 维生素b液 = 维生素Ｂ液)", () => {
+    const gold = [e("维生素b液", "drug"), e("ＣＴ检查", "exam")];
+    const pred = [e("维生素B液", "drug"), e("ct检查", "exam"), e("维生素Ｂ液", "drug")];
+    expect(nerItemCounts(pred, gold)).toEqual({ tp: 2, fp: 0, fn: 0, perType: { drug: { tp: 1, fp: 0, fn: 0 }, exam: { tp: 1, fp: 0, fn: 0 } } });
+    // Only case and width are forgiven: a different character is still a different entity.
+    expect(nerItemCounts([e("维生素C液", "drug")], [e("维生素b液", "drug")])).toMatchObject({ tp: 0, fp: 1, fn: 1 });
+    // Greek and Cyrillic keep their case: only Latin letters are folded.
+    expect(normaliseEntityText("Ａβ-ΑB")).toBe("aβ-Αb");
   });
 
   test("empty sides", () => {

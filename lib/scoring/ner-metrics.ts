@@ -23,11 +23,21 @@ export interface MicroPrf extends Prf {
   perType: Record<string, Prf & { support: number }>;
 }
 
-function pairSet(entities: readonly EntityPair[]): Map<string, EntityPair> {
-  return new Map(entities.map((e) => [`${e.type}\u0000${e.text}`, e]));
+/**
+ * How entity texts are compared, recorded with every NER score: Unicode NFKC (full-width letters and digits
+ * become ASCII, compatibility forms fold) and then Latin letters A-Z lower-cased, on both sides; nothing else.
+ */
+export const ENTITY_MATCHING = "nfkc+latin-lowercase";
+
+export function normaliseEntityText(text: string): string {
+  return text.normalize("NFKC").replace(/[A-Z]+/g, (latin) => latin.toLowerCase());
 }
 
-/** Exact (text, type) matching; each distinct pair counts once per item on both sides. */
+function pairSet(entities: readonly EntityPair[]): Map<string, EntityPair> {
+  return new Map(entities.map((e) => [`${e.type}\u0000${normaliseEntityText(e.text)}`, e]));
+}
+
+/** (text, type) matching after ENTITY_MATCHING's normalisation; each distinct pair counts once per item on both sides. */
 export function nerItemCounts(pred: readonly EntityPair[], gold: readonly EntityPair[]): NerItemCounts {
   const predSet = pairSet(pred);
   const goldSet = pairSet(gold);

@@ -11,10 +11,13 @@ import {
   type ScaleAnswer,
   type ScoringKey,
 } from "./scale-score";
+import { type ResponsePatterns, responsePatterns, type SubscaleBasis, subscaleBasis } from "./scale-quality";
 
 export interface ScaleAggregateOptions {
   key: ScoringKey;
   missing: MissingMode;
+  /** The option order changed between administrations (shuffled): position and meaning can be told apart. */
+  orderVaries?: boolean;
   seed?: number;
   resamples?: number;
 }
@@ -36,6 +39,8 @@ export interface ScaleAggregate {
   counts: ScaleCounts;
   /** Labels the caller must show next to the numbers when a paper-compatible option is on. */
   labels: string[];
+  /** Items behind each subscale score (pro-rated when fewer than all), response-set and order-effect flags. */
+  quality: { subscales: SubscaleBasis[]; patterns: ResponsePatterns };
 }
 
 /**
@@ -76,6 +81,9 @@ export function aggregateScale(
     for (const sub of scale.subscales) put(`alpha_${sub.id}`, cronbachAlpha(completeRows(valid, sub.items, stigma)));
   }
   put("change_share", changeShare(valuesByItem(valid, (_n, a) => a)));
+  const patterns = responsePatterns(main, { orderVaries: opts.orderVaries === true });
+  put("same_option_share", patterns.sameOptionShare);
+  put("order_effect", patterns.orderEffect);
   const count = (o: ScaleAnswer["outcome"]) => main.filter((a) => a.outcome === o).length;
   if (main.length > 0) {
     put("refused", count("refused") / main.length);
@@ -116,6 +124,7 @@ export function aggregateScale(
       itemsWithoutAnswer: biasOfResolved(scale, scored, opts.key).itemsWithoutAnswer,
     },
     labels,
+    quality: { subscales: hasSubscales ? subscaleBasis(scale.subscales, new Set(scored.map((a) => a.itemN))) : [], patterns },
   };
 }
 

@@ -1,9 +1,12 @@
+import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import { ensureModels } from "@/lib/db/queries/models";
 import { saveReportedResults } from "@/lib/db/queries/reported-results";
 import { baselineStrategies } from "@/lib/providers/baseline";
 import { saveSuite } from "@/lib/db/queries/suites";
-import { loadBundledSuites, loadPaperResults } from "./bundled";
+import { getSeedFingerprint, setSeedFingerprint } from "@/lib/db/queries/seed-state";
+import { loadBundledSuites, loadPaperResults, resolveDataDir } from "./bundled";
+import { filesFingerprint } from "./data-fingerprint";
 
 export interface SeedReport {
   suites: { id: string; result: string; warnings: string[] }[];
@@ -26,3 +29,20 @@ export async function seedBundledData(db: Db, { dataDir }: { dataDir?: string } 
   );
   return report;
 }
+
+/**
+ * Seeds only when the data files (or the code that reads them) changed since the last seed into this database:
+ * the fingerprint of their paths, sizes and modification times is stored with the data. Null when skipped.
+ */
+export async function seedBundledDataIfChanged(
+  db: Db,
+  { dataDir, codeDir = "lib/suites" }: { dataDir?: string; codeDir?: string } = {},
+): Promise<SeedReport | null> {
+  const fingerprint = await filesFingerprint([resolveDataDir(dataDir), path.resolve(/*turbopackIgnore: true*/ process.cwd(), codeDir)]);
+  if ((await getSeedFingerprint(db, { key: SEED_KEY })) === fingerprint) return null;
+  const report = await seedBundledData(db, { dataDir });
+  await setSeedFingerprint(db, { key: SEED_KEY, fingerprint });
+  return report;
+}
+
+const SEED_KEY = "bundled-data";

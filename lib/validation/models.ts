@@ -23,6 +23,9 @@ export const modelBody = z.object({
   params: decodingParams.default({}),
   concurrency: z.number().int().min(1).max(1024).default(8),
   timeoutMs: z.number().int().min(1000).max(600_000).default(60_000),
+  /** Optional prices per million prompt / completion tokens (any currency): the run page shows a run's cost. */
+  promptPricePerMTok: z.number().min(0).max(1e6).nullable().optional(),
+  completionPricePerMTok: z.number().min(0).max(1e6).nullable().optional(),
 });
 
 export const modelPatch = modelBody.partial().extend({

@@ -12,6 +12,20 @@ describe("parseEvalArgs", () => {
     expect(o.json).toBe(true);
   });
 
+  it("exposes every engine setting as a flag", () => {
+    const o = parseEvalArgs([
+      "--suite", "cmmlu-medical", ...model, "--subsets", "anatomy, virology", "--limit", "200", "--sample-seed", "9",
+      "--template", "plain", "--system-prompt", "你是医生。", "--answer-mode", "logprobs", "--max-tokens", "16",
+      "--top-p", "0.9", "--tokenizer", "jieba", "--label", "lp run",
+    ]);
+    expect(o.settings).toEqual({
+      subsets: ["anatomy", "virology"], limit: 200, sampleSeed: 9, template: "plain", systemPrompt: "你是医生。",
+      answerMode: "logprobs", maxTokens: 16, topP: 0.9, tokenizer: "jieba",
+    });
+    expect(o.label).toBe("lp run");
+    expect(o.scaleFlags).toEqual([]);
+  });
+
   it("takes a baseline instead of a server", () => {
     expect(parseEvalArgs(["--suite", "cmmlu-medical", "--baseline", "majority", "--seed", "3"])).toMatchObject({
       target: { kind: "baseline", strategy: "majority" },
@@ -25,6 +39,9 @@ describe("parseEvalArgs", () => {
     [["--suite", "x", ...model, "--shots", "9"], /^--shots: /],
     [["--suite", "x", ...model, "--order", "random"], /^--order: /],
     [["--suite", "x", ...model, "--variant", "fr"], /^--variant: /],
+    [["--suite", "x", ...model, "--answer-mode", "guess"], /^--answer-mode: /],
+    [["--suite", "x", ...model, "--top-p", "1.5"], /^--top-p: /],
+    [["--suite", "x", ...model, "--subsets", " , "], /--subsets takes a comma-separated list/],
     [["--suite", "x", "--baseline", "oracle"], /--baseline must be one of uniform-random, majority, empty/],
     [["--suite", "x", "--baseline", "majority", "--model", "m"], /--baseline replaces/],
     [["--suite", "x", "--model", "m"], /give --base-url/],

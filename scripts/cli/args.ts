@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { type BaselineStrategy, baselineStrategies, isBaselineStrategy } from "@/lib/providers/baseline";
+import { RUN_LABEL_MAX } from "@/lib/validation/runs";
 import { type RunSettingsInput, runSettingsInput } from "@/lib/runner/settings";
 import { CliError } from "./usage";
 
@@ -18,21 +19,31 @@ export interface EvalOptions {
   scaleFlags: string[];
   /** Flags a resumed run ignores (its settings are frozen). */
   ignored: string[];
+  label?: string;
 }
 
 const str = { type: "string" } as const;
 const options = {
-  suite: str, "base-url": str, model: str, "api-key-env": str, baseline: str, limit: str, concurrency: str,
-  shots: str, samples: str, temperature: str, seed: str, variant: str, order: str, labels: str, resume: str,
+  suite: str, "base-url": str, model: str, "api-key-env": str, baseline: str, limit: str, "sample-seed": str,
+  subsets: str, concurrency: str, shots: str, samples: str, temperature: str, "top-p": str, "max-tokens": str,
+  seed: str, template: str, "system-prompt": str, "answer-mode": str, tokenizer: str, variant: str, order: str,
+  labels: str, missing: str, key: str, label: str, resume: str,
   json: { type: "boolean" }, help: { type: "boolean", short: "h" },
 } as const;
 
-const flagOfSetting: Record<string, string> = {
-  limit: "--limit", concurrency: "--concurrency", shots: "--shots", samples: "--samples", temperature: "--temperature",
-  seed: "--seed", instruction: "--variant", order: "--order", labels: "--labels",
-};
-const integerFlags = ["limit", "concurrency", "shots", "samples", "seed"] as const;
-const scaleFlagNames = ["variant", "order", "labels"] as const;
+/** Flags whose value is a run setting, by the setting's name (the same names as the API's and the form's). */
+const settingOfFlag = {
+  limit: "limit", "sample-seed": "sampleSeed", concurrency: "concurrency", shots: "shots", samples: "samples",
+  temperature: "temperature", "top-p": "topP", "max-tokens": "maxTokens", seed: "seed", template: "template",
+  "system-prompt": "systemPrompt", "answer-mode": "answerMode", tokenizer: "tokenizer", variant: "instruction",
+  order: "order", labels: "labels", missing: "missing", key: "key",
+} as const satisfies Partial<Record<keyof typeof options, keyof RunSettingsInput>>;
+const flagOfSetting: Record<string, string> = Object.fromEntries(
+  Object.entries(settingOfFlag).map(([flag, setting]) => [setting, `--${flag}`]),
+);
+const integerFlags = ["limit", "sample-seed", "concurrency", "shots", "samples", "max-tokens", "seed"] as const;
+const numberFlags = ["temperature", "top-p"] as const;
+const scaleFlagNames = ["variant", "order", "labels", "missing", "key"] as const;
 
 export function parseEvalArgs(argv: string[]): EvalOptions {
   let values: Partial<Record<keyof typeof options, string | boolean>>;
@@ -46,16 +57,24 @@ export function parseEvalArgs(argv: string[]): EvalOptions {
   if (base.help) return { ...base, settings: {} };
 
   const settings: Record<string, unknown> = {};
-  for (const name of integerFlags) if (text(name) !== undefined) settings[name] = toNumber(name, text(name)!, true);
-  if (text("temperature") !== undefined) settings.temperature = toNumber("temperature", text("temperature")!, false);
-  if (text("variant") !== undefined) settings.instruction = text("variant");
-  if (text("order") !== undefined) settings.order = text("order");
-  if (text("labels") !== undefined) settings.labels = text("labels");
+  for (const [flag, setting] of Object.entries(settingOfFlag) as [keyof typeof settingOfFlag, string][]) {
+    const raw = text(flag);
+    if (raw === undefined) continue;
+    const integer = (integerFlags as readonly string[]).includes(flag);
+    settings[setting] = integer || (numberFlags as readonly string[]).includes(flag) ? toNumber(flag, raw, integer) : raw;
+  }
+  if (text("subsets") !== undefined) {
+    const subsets = text("subsets")!.split(",").map((s) => s.trim()).filter(Boolean);
+    if (subsets.length === 0) throw new CliError('--subsets takes a comma-separated list, e.g. --subsets anatomy,virology');
+    settings.subsets = subsets;
+  }
   const parsed = runSettingsInput.safeParse(settings);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new CliError(`${flagOfSetting[String(issue.path[0])] ?? String(issue.path[0])}: ${issue.message}`);
+    throw new CliError(`${flagOfSetting[String(issue.path[0])] ?? `--${String(issue.path[0])}`}: ${issue.message}`);
   }
+  const label = text("label");
+  if (label !== undefined && label.length > RUN_LABEL_MAX) throw new CliError(`--label: at most ${RUN_LABEL_MAX} characters`);
   const scaleFlags = scaleFlagNames.filter((n) => text(n) !== undefined).map((n) => `--${n}`);
   const resume = text("resume");
   if (resume !== undefined) {
@@ -64,7 +83,7 @@ export function parseEvalArgs(argv: string[]): EvalOptions {
   }
   const suite = text("suite");
   if (!suite) throw new CliError("--suite <id> is required (or --resume <run-id>)");
-  return { ...base, suite, target: parseTarget(text), settings: parsed.data, scaleFlags };
+  return { ...base, suite, target: parseTarget(text), settings: parsed.data, scaleFlags, label };
 }
 
 function parseTarget(text: (name: keyof typeof options) => string | undefined): EvalTarget {

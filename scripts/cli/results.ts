@@ -1,3 +1,4 @@
+import { UNRELIABLE_ERROR_SHARE } from "@/lib/runner/coverage";
 import type { RunView } from "@/lib/runner/run-view";
 import { formatNumber, formatTable } from "./table";
 
@@ -5,6 +6,15 @@ export interface EvalResult {
   runId: string;
   suite: string;
   model: string;
+  /** "completed" or "completed_with_errors". */
+  status: string;
+  /** The run did not cover the whole suite (a sample or some subsets). */
+  partial: boolean;
+  /** Items run / items in the suite. */
+  coverage: number;
+  /** Errored items / finished items; above UNRELIABLE_ERROR_SHARE the metrics are flagged unreliable. */
+  errorShare: number;
+  unreliable: boolean;
   items: number;
   scored: number;
   errors: number;
@@ -17,10 +27,16 @@ export interface EvalResult {
 /** The `--json` line: runs.metrics and runs.ci exactly as stored, with the run's counts. */
 export function evalResult(view: RunView, durationMs: number): EvalResult {
   const p = view.progress;
+  const c = view.coverage;
   return {
     runId: view.run.id,
     suite: view.suite.id,
     model: view.model.name,
+    status: view.run.status,
+    partial: c.partial,
+    coverage: c.coverage,
+    errorShare: c.errorShare,
+    unreliable: c.unreliable,
     items: p.total,
     scored: p.done - p.unparsed - p.refused,
     errors: p.errors,
@@ -32,9 +48,14 @@ export function evalResult(view: RunView, durationMs: number): EvalResult {
 }
 
 export function formatResults(result: EvalResult): string {
+  const status = result.status.replaceAll("_", " ");
   const head =
-    `run ${result.runId} completed in ${(result.durationMs / 1000).toFixed(1)} s: ${result.suite} on ${result.model}\n` +
-    `${result.items} items, ${result.scored} scored, ${result.unparsed} unparsed, ${result.errors} errors`;
+    `run ${result.runId} ${status} in ${(result.durationMs / 1000).toFixed(1)} s: ${result.suite} on ${result.model}\n` +
+    `${result.items} items, ${result.scored} scored, ${result.unparsed} unparsed, ${result.errors} errors` +
+    (result.partial ? `\npartial: covers ${(result.coverage * 100).toFixed(1)}% of the suite's items` : "") +
+    (result.unreliable
+      ? `\nunreliable: ${(result.errorShare * 100).toFixed(1)}% of items errored (over ${UNRELIABLE_ERROR_SHARE * 100}%); retry them (Retry errors on the run page) after fixing the cause`
+      : "");
   const rows = Object.entries(result.metrics)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, value]) => {

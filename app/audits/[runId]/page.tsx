@@ -11,6 +11,7 @@ import { variantText } from "@/components/audit/variant-text";
 import { getAppDb } from "@/lib/app-db";
 import { loadRunAudit } from "@/lib/audit/load";
 import { localized } from "@/lib/i18n/locale";
+import { isFinishedStatus } from "@/lib/runner/coverage";
 
 export const dynamic = "force-dynamic";
 
@@ -45,7 +46,7 @@ export default async function RunAuditPage({ params }: Props) {
         <Link href={`/runs/${runId}`}>{t("run.runPage")}</Link>
       </p>
       <ScaleNotice scale={scale} />
-      {audit.status !== "completed" && (
+      {!isFinishedStatus(audit.status) && (
         <p className="notice" role="status">
           {t("run.notCompleted", { status: audit.status })}
         </p>

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { FINISHED_STATUSES } from "@/lib/runner/coverage";
 import { isUuid } from "@/lib/validation/ids";
 import type { Db } from "../client";
 import { models, runItems, runs, suiteItems, suites } from "../schema";
@@ -42,7 +43,7 @@ export async function listCompletedScaleRuns(db: Db, { suiteIds }: { suiteIds: s
     .select(scaleRunFields)
     .from(runs)
     .innerJoin(models, eq(models.id, runs.modelId))
-    .where(and(eq(runs.status, "completed"), inArray(runs.suiteId, suiteIds)))
+    .where(and(inArray(runs.status, [...FINISHED_STATUSES]), inArray(runs.suiteId, suiteIds)))
     .orderBy(desc(runs.finishedAt));
 }
 

@@ -5,7 +5,7 @@ import { type TestDatabase, testEngines } from "../testing";
 import { createModel } from "./models";
 import { claimRunItems, getRunProgress, type ItemResult, saveItemResults } from "./run-items";
 import { createRunWithItems, rowsOf, setRunStatus } from "./runs";
-import { saveSuite } from "./suites";
+import { listRunCandidates, saveSuite } from "./suites";
 
 const suite: SuiteDefinition = {
   id: "claim-test",
@@ -58,6 +58,8 @@ describe.each(testEngines())("run item queue on $name", (engine) => {
       suiteVersion: "v1",
       settings: {},
       configHash: `h${Math.random()}`,
+      itemIds: (await listRunCandidates(database.db, { suiteId: suite.id })).map((c) => c.id),
+      suiteItemCount: 10,
       samples,
     });
     await setRunStatus(database.db, { id: run!.id, status });

@@ -130,6 +130,10 @@ export interface RunProgress {
   unparsed: number;
   refused: number;
   cached: number;
+  /** Distinct suite items with a finished (done or error) row: what the run has covered so far. */
+  itemsRun: number;
+  promptTokens: number;
+  completionTokens: number;
   /** Items finished in the last 30 s, for the rate. */
   recent: number;
 }
@@ -144,6 +148,9 @@ export async function getRunProgress(db: Db, { runId }: { runId: string }): Prom
       count(*) filter (where outcome = 'unparsed')::int as unparsed,
       count(*) filter (where outcome = 'refused')::int as refused,
       count(*) filter (where cached)::int as cached,
+      count(distinct item_id) filter (where status in ('done', 'error'))::int as "itemsRun",
+      coalesce(sum(prompt_tokens) filter (where not cached), 0)::bigint as "promptTokens",
+      coalesce(sum(completion_tokens) filter (where not cached), 0)::bigint as "completionTokens",
       count(*) filter (where status in ('done', 'error') and updated_at > now() - interval '30 seconds')::int as recent
     from run_items where run_id = ${runId}`);
   const [row] = rowsOf<Record<string, number | string>>(result);

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { FINISHED_STATUSES } from "@/lib/runner/coverage";
 import { isUuid } from "@/lib/validation/ids";
 import type { Db } from "../client";
 import { isTransactionRollback } from "../errors";
@@ -11,24 +12,17 @@ export interface CreateRunInput {
   suiteVersion: string;
   settings: Record<string, unknown>;
   configHash: string;
-  /** Evaluate only the first `limit` test items (by position). */
-  limit?: number;
-  /** Only items of these subsets (subject, department...). */
-  subsets?: string[];
+  /** The suite items to evaluate (already sampled and restricted), queued in suite order. */
+  itemIds: string[];
+  /** The suite's test items when the run is created: what full coverage means. */
+  suiteItemCount: number;
   samples: number;
+  label?: string | null;
 }
 
-/** Inserts the run and its whole queue (items x samples) in one transaction; null when no item matches. */
+/** Inserts the run and its whole queue (items x samples) in one transaction; null when no item is given. */
 export async function createRunWithItems(db: Db, input: CreateRunInput): Promise<Run | null> {
-  try {
-    return await insertRunWithItems(db, input);
-  } catch (error) {
-    if (isTransactionRollback(error)) return null;
-    throw error;
-  }
-}
-
-async function insertRunWithItems(db: Db, input: CreateRunInput): Promise<Run> {
+  if (input.itemIds.length === 0) return null;
   return db.transaction(async (tx) => {
     const [run] = await tx
       .insert(runs)
@@ -38,28 +32,25 @@ async function insertRunWithItems(db: Db, input: CreateRunInput): Promise<Run> {
         suiteVersion: input.suiteVersion,
         settings: input.settings,
         configHash: input.configHash,
+        label: input.label ?? null,
         status: "queued",
+        itemCount: input.itemIds.length,
+        suiteItemCount: input.suiteItemCount,
       })
       .returning();
-    const subsetFilter = input.subsets?.length
-      ? sql`and si.subset in (${sql.join(input.subsets.map((s) => sql`${s}`), sql`, `)})`
-      : sql``;
-    const limit = input.limit ? sql`limit ${input.limit}` : sql``;
+    // One parameter whatever the number of items: the ids as a JSON array.
     await tx.execute(sql`
       insert into run_items (run_id, item_id, sample)
       select ${run.id}::uuid, si.id, s.sample
-      from (
-        select si.id, si.position from suite_items si
-        where si.suite_id = ${input.suiteId} and si.split = 'test' ${subsetFilter}
-        order by si.position ${limit}
-      ) si
+      from suite_items si
+      join jsonb_array_elements_text(${JSON.stringify(input.itemIds)}::jsonb) as chosen(id) on si.id = chosen.id::uuid
       cross join generate_series(0, ${input.samples - 1}::int) as s(sample)
+      where si.suite_id = ${input.suiteId}
       order by si.position, s.sample`);
     const [{ total }] = await tx
       .select({ total: sql<number>`count(*)::int` })
       .from(runItems)
       .where(eq(runItems.runId, run.id));
-    if (total === 0) tx.rollback();
     const [updated] = await tx.update(runs).set({ total }).where(eq(runs.id, run.id)).returning();
     return updated;
   });
@@ -83,6 +74,7 @@ export async function listRuns(db: Db, { limit = 100, suiteId }: { limit?: numbe
       progress: {
         done: sql<number>`(select count(*)::int from run_items ri where ri.run_id = ${runs.id} and ri.status = 'done')`,
         errors: sql<number>`(select count(*)::int from run_items ri where ri.run_id = ${runs.id} and ri.status = 'error')`,
+        itemsRun: sql<number>`(select count(distinct ri.item_id)::int from run_items ri where ri.run_id = ${runs.id} and ri.status in ('done', 'error'))`,
       },
     })
     .from(runs)
@@ -93,14 +85,14 @@ export async function listRuns(db: Db, { limit = 100, suiteId }: { limit?: numbe
     .limit(limit);
 }
 
-/** Finished runs with their metrics, for the leaderboard and comparison charts. */
+/** Finished runs (with or without errors) with their metrics, for the leaderboard and comparison charts. */
 export async function listCompletedRuns(db: Db) {
   return db
     .select({ run: runs, modelName: models.name, provider: models.provider, taskKind: suites.taskKind, suiteName: suites.name })
     .from(runs)
     .innerJoin(models, eq(models.id, runs.modelId))
     .innerJoin(suites, eq(suites.id, runs.suiteId))
-    .where(eq(runs.status, "completed"))
+    .where(inArray(runs.status, [...FINISHED_STATUSES]))
     .orderBy(desc(runs.finishedAt));
 }
 
@@ -125,15 +117,19 @@ export async function finishRun(
   db: Db,
   {
     id,
+    status,
     metrics,
     ci,
     summary,
-  }: { id: string; metrics: Record<string, number>; ci: Record<string, [number, number]>; summary: Record<string, unknown> },
+  }: {
+    id: string;
+    status: "completed" | "completed_with_errors";
+    metrics: Record<string, number>;
+    ci: Record<string, [number, number]>;
+    summary: Record<string, unknown>;
+  },
 ): Promise<void> {
-  await db
-    .update(runs)
-    .set({ status: "completed", metrics, ci, summary, finishedAt: new Date(), error: null })
-    .where(eq(runs.id, id));
+  await db.update(runs).set({ status, metrics, ci, summary, finishedAt: new Date(), error: null }).where(eq(runs.id, id));
 }
 
 /**
@@ -161,4 +157,38 @@ export async function listClaimableRunIds(db: Db): Promise<string[]> {
 /** drizzle returns an array on postgres.js and `{ rows }` on PGlite. */
 export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+export async function setRunLabel(db: Db, { id, label }: { id: string; label: string | null }): Promise<Run | null> {
+  const [row] = await db.update(runs).set({ label }).where(eq(runs.id, id)).returning();
+  return row ?? null;
+}
+
+/** Deletes a run that no runner works on, with its items (cascade); false when it is active or missing. */
+export async function deleteInactiveRun(db: Db, { id }: { id: string }): Promise<boolean> {
+  const rows = await db
+    .delete(runs)
+    .where(and(eq(runs.id, id), sql`${runs.status} not in ('queued', 'running')`))
+    .returning({ id: runs.id });
+  return rows.length > 0;
+}
+
+/** Stores metrics without finishing the run, only while it has the given status. */
+export async function saveRunResults(
+  db: Db,
+  {
+    id,
+    whileStatus,
+    metrics,
+    ci,
+    summary,
+  }: {
+    id: string;
+    whileStatus: string;
+    metrics: Record<string, number>;
+    ci: Record<string, [number, number]>;
+    summary: Record<string, unknown>;
+  },
+): Promise<void> {
+  await db.update(runs).set({ metrics, ci, summary }).where(and(eq(runs.id, id), eq(runs.status, whileStatus)));
 }

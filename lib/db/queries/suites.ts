@@ -145,3 +145,19 @@ export async function listAllSuiteItems(db: Db, { suiteId, split }: { suiteId: s
     .where(and(eq(suiteItems.suiteId, suiteId), eq(suiteItems.split, split), current))
     .orderBy(asc(suiteItems.position));
 }
+
+/** The test items a run may evaluate (id and subset, in suite order), optionally only those of some subsets. */
+export async function listRunCandidates(db: Db, { suiteId, subsets }: { suiteId: string; subsets?: string[] | null }) {
+  const where = [eq(suiteItems.suiteId, suiteId), eq(suiteItems.split, "test")];
+  if (subsets?.length) where.push(inArray(suiteItems.subset, subsets));
+  return db
+    .select({ id: suiteItems.id, subset: suiteItems.subset })
+    .from(suiteItems)
+    .where(and(...where))
+    .orderBy(asc(suiteItems.position));
+}
+
+export async function getSuiteItemById(db: Db, { id }: { id: string }) {
+  const [row] = await db.select().from(suiteItems).where(eq(suiteItems.id, id)).limit(1);
+  return row ?? null;
+}

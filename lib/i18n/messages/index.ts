@@ -10,6 +10,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./en/audit.json"),
       import("./en/accounts.json"),
       import("./en/suite-import.json"),
+      import("./en/quality.json"),
     ]).then((files) => files.map((f) => f.default)),
   "zh-CN": () =>
     Promise.all([
@@ -19,6 +20,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./zh-CN/audit.json"),
       import("./zh-CN/accounts.json"),
       import("./zh-CN/suite-import.json"),
+      import("./zh-CN/quality.json"),
     ]).then((files) => files.map((f) => f.default)),
 };
 

@@ -1,0 +1,65 @@
+/**
+ * What a run's number stands on: how much of its suite it covered and how many of its items errored. Pure and
+ * free of server imports: the run page, the leaderboard, the CLI and the API all judge a run with these.
+ */
+
+/** Statuses of a run that finished: every item answered or given up on. */
+export const FINISHED_STATUSES = ["completed", "completed_with_errors"] as const;
+export const isFinishedStatus = (status: string) => (FINISHED_STATUSES as readonly string[]).includes(status);
+
+/**
+ * Above this share of errored items a run's headline number is flagged unreliable (until its errors are
+ * retried): a few percent of failed requests can move an accuracy by as much as the gap between two models.
+ */
+export const UNRELIABLE_ERROR_SHARE = 0.05;
+
+export interface RunCoverage {
+  /** Distinct suite items with a finished result (answered or errored). */
+  itemsRun: number;
+  /** Test items of the suite when the run was created. */
+  suiteItems: number;
+  /** itemsRun / suiteItems. */
+  coverage: number;
+  /** The run did not cover the whole suite (a sample, some subsets, or stopped early). */
+  partial: boolean;
+  /** Errored rows / finished rows. */
+  errorShare: number;
+  /** errorShare above UNRELIABLE_ERROR_SHARE. */
+  unreliable: boolean;
+}
+
+export function runCoverage({
+  itemsRun,
+  suiteItems,
+  done,
+  errors,
+}: {
+  itemsRun: number;
+  /** Null for runs created before coverage was recorded: their items are all there is to go by. */
+  suiteItems: number | null;
+  done: number;
+  errors: number;
+}): RunCoverage {
+  const of = suiteItems ?? itemsRun;
+  const finished = done + errors;
+  const errorShare = finished > 0 ? errors / finished : 0;
+  return {
+    itemsRun,
+    suiteItems: of,
+    coverage: of > 0 ? itemsRun / of : 0,
+    partial: itemsRun < of,
+    errorShare,
+    unreliable: errorShare > UNRELIABLE_ERROR_SHARE,
+  };
+}
+
+/** The coverage of a finished run from what it stored: every queued item is finished, its counts are in the summary. */
+export function finishedRunBasis(run: {
+  itemCount: number | null;
+  suiteItemCount: number | null;
+  total: number;
+  summary: Record<string, unknown> | null;
+}): RunCoverage {
+  const count = (key: string) => (typeof run.summary?.[key] === "number" ? (run.summary[key] as number) : 0);
+  return runCoverage({ itemsRun: run.itemCount ?? run.total, suiteItems: run.suiteItemCount, done: count("done"), errors: count("errors") });
+}
