@@ -1,3 +1,5 @@
+import { formatMegabytes } from "@/lib/format-bytes";
+
 export interface HttpInit {
   method: "GET" | "POST";
   headers: Record<string, string>;
@@ -34,11 +36,6 @@ export class BodyTooLargeError extends Error {
     super(`answer larger than ${formatMegabytes(limitBytes)}`);
     this.name = "BodyTooLargeError";
   }
-}
-
-export function formatMegabytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(mb < 1 ? 3 : 1)} MB`;
 }
 
 /** Reads a fetch body, giving up (and cancelling the stream) once it passes maxBytes. */

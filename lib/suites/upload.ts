@@ -1,12 +1,12 @@
 import type { Db } from "@/lib/db/client";
 import { getSuite, saveSuite } from "@/lib/db/queries/suites";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { formatMegabytes } from "@/lib/format-bytes";
 import { contentHash } from "./content-hash";
 import { ImportError } from "./importers/errors";
 import { importUserSuite, previewUserSuite } from "./importers/user-upload";
 import { taskKinds, type TaskKind } from "./types";
-
-const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
 export interface UploadRequest {
   fileName: string;
@@ -18,7 +18,8 @@ export interface UploadRequest {
 }
 
 function checkRequest(request: UploadRequest): TaskKind {
-  if (request.bytes.byteLength > MAX_UPLOAD_BYTES) throw new AppError("file larger than 50 MB", 413);
+  const limit = env.CHIMED_MAX_UPLOAD_BYTES;
+  if (request.bytes.byteLength > limit) throw new AppError(`file larger than ${formatMegabytes(limit)}`, 413);
   const kind = request.taskKind as TaskKind;
   if (!taskKinds.includes(kind) || kind === "scale") {
     throw new AppError(`task kind must be one of mcq, ner, open_qa, dialogue (got "${request.taskKind}")`);

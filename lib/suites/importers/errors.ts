@@ -8,6 +8,23 @@ export interface ImportIssue {
 /** Enough to show several problems at once without flooding the UI on a totally wrong file. */
 export const MAX_ISSUES = 20;
 
+// What a message may echo of a file: a line with a million columns must not become a megabyte-long error.
+const MAX_ECHO = { message: 500, field: 100, file: 200 };
+
+/** Cuts text meant for a message to `max` characters, saying how much was left out. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
+}
+
+function bounded(issue: ImportIssue): ImportIssue {
+  return {
+    ...issue,
+    file: clip(issue.file, MAX_ECHO.file),
+    message: clip(issue.message, MAX_ECHO.message),
+    ...(issue.field === undefined ? {} : { field: clip(issue.field, MAX_ECHO.field) }),
+  };
+}
+
 export function formatIssue(issue: ImportIssue): string {
   const where = issue.line === undefined ? issue.file : `${issue.file} line ${issue.line}`;
   const field = issue.field === undefined ? "" : ` field "${issue.field}":`;
@@ -23,8 +40,9 @@ export class ImportError extends Error {
   /** Problems found beyond those kept in `issues`. */
   readonly omitted: number;
 
-  constructor(issues: ImportIssue[], omitted = 0) {
-    if (issues.length === 0) throw new Error("ImportError needs at least one issue");
+  constructor(unbounded: ImportIssue[], omitted = 0) {
+    if (unbounded.length === 0) throw new Error("ImportError needs at least one issue");
+    const issues = unbounded.map(bounded);
     const first = issues[0];
     const more = issues.length - 1 + omitted;
     super(formatIssue(first) + (more > 0 ? ` (and ${more} more problem${more === 1 ? "" : "s"})` : ""));
