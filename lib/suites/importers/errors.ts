@@ -1,3 +1,5 @@
+import { clip } from "@/lib/clip";
+
 export interface ImportIssue {
   file: string;
   line?: number;
@@ -10,11 +12,6 @@ export const MAX_ISSUES = 20;
 
 // What a message may echo of a file: a line with a million columns must not become a megabyte-long error.
 const MAX_ECHO = { message: 500, field: 100, file: 200 };
-
-/** Cuts text meant for a message to `max` characters, saying how much was left out. */
-export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
-}
 
 function bounded(issue: ImportIssue): ImportIssue {
   return {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { SuiteItem } from "../types";
-import { clip, type IssueCollector } from "./errors";
+import { clip } from "@/lib/clip";
+import type { IssueCollector } from "./errors";
 import type { SourceRecord } from "./records";
 
 /** Optional columns shared by all upload formats. */
