@@ -16,6 +16,7 @@ import { startRun } from "@/lib/runner/start-run";
 import { loadBundledSuites } from "@/lib/suites/bundled";
 import { cpuMsSince, type Measured, peakRssBytes, runBare } from "./cli/bench-bare";
 import { type BenchRow, formatBench } from "./cli/bench-report";
+import { runLimitsBench } from "./cli/bench-limits";
 import { profiled } from "./cli/bench-profile";
 import { freePort } from "@/lib/free-port";
 import { benchUnits } from "./cli/bench-units";
@@ -53,8 +54,12 @@ async function bodiesOf(db: Db, runId: string, seed: number) {
 const { values } = parseArgs({ options: {
     concurrency: { type: "string", default: "1,8,64,256" }, "cpu-prof": { type: "string" }, "fake-server-entry": { type: "string" },
     db: { type: "string", default: "in-process" }, repeat: { type: "string", default: "1" },
-    "db-host-entry": { type: "string" }, units: { type: "boolean", default: false }, startup: { type: "string" },
+    "db-host-entry": { type: "string" }, units: { type: "boolean", default: false }, startup: { type: "string" }, limits: { type: "boolean" },
   }, strict: true });
+if (values.limits) {
+  process.stdout.write(`${await runLimitsBench(log)}\n`);
+  process.exit(0);
+}
 if (values.units) {
   process.stdout.write(`${await benchUnits(env.DATA_DIR)}\n`);
   process.exit(0);

@@ -8,6 +8,7 @@ const run = {
   taskKind: "instruction",
   suiteName: { en: "PromptCBLUE dev", zh: "PromptCBLUE 验证集" },
   metrics: { exact_match: 0.25, rougeL: 0.5, bleu1: 0.4 },
+  basis: { itemsRun: 10, suiteItems: 10, partial: false, errorShare: 0, unreliable: false },
 };
 
 describe("measuredEntries", () => {

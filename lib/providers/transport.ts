@@ -1,4 +1,5 @@
 import { checkOutboundUrl } from "@/lib/http/outbound";
+import { formatMegabytes } from "@/lib/format-bytes";
 
 export interface HttpInit {
   method: "GET" | "POST";
@@ -36,11 +37,6 @@ export class BodyTooLargeError extends Error {
     super(`answer larger than ${formatMegabytes(limitBytes)}`);
     this.name = "BodyTooLargeError";
   }
-}
-
-export function formatMegabytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(mb < 1 ? 3 : 1)} MB`;
 }
 
 /** Reads a fetch body, giving up (and cancelling the stream) once it passes maxBytes. */

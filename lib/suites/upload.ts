@@ -1,13 +1,13 @@
 import type { Db } from "@/lib/db/client";
 import { deleteUserSuite, getSuite, renameUserSuite, saveSuite } from "@/lib/db/queries/suites";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { formatMegabytes } from "@/lib/format-bytes";
 import { contentHash } from "./content-hash";
 import { ImportError } from "./importers/errors";
 import { importUserSuite, inspectUserFile, previewUserSuite, suiteIdProblem } from "./importers/user-upload";
 import { fieldMappingSchema, type FieldMapping } from "./mapping/field-mapping";
 import { taskKinds, type TaskKind } from "./types";
-
-const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
 export interface UploadRequest {
   fileName: string;
@@ -24,8 +24,13 @@ export interface UploadRequest {
 
 const UPLOAD_KINDS = taskKinds.filter((k) => k !== "scale");
 
+function checkSize(bytes: Uint8Array) {
+  const limit = env.CHIMED_MAX_UPLOAD_BYTES;
+  if (bytes.byteLength > limit) throw new AppError(`file larger than ${formatMegabytes(limit)}`, 413);
+}
+
 function checkRequest(request: UploadRequest): { taskKind: TaskKind; mapping?: FieldMapping } {
-  if (request.bytes.byteLength > MAX_UPLOAD_BYTES) throw new AppError("file larger than 50 MB", 413);
+  checkSize(request.bytes);
   const kind = request.taskKind as TaskKind;
   if (!(UPLOAD_KINDS as readonly string[]).includes(kind)) {
     throw new AppError(`task kind must be one of ${UPLOAD_KINDS.join(", ")} (got "${request.taskKind}")`);
@@ -74,7 +79,7 @@ export async function checkSuiteId(db: Db, id: string | undefined, taskKind: Tas
 
 /** The file's fields and the presets it matches, for the field-mapping step. */
 export function inspectUpload(request: Pick<UploadRequest, "fileName" | "bytes">) {
-  if (request.bytes.byteLength > MAX_UPLOAD_BYTES) throw new AppError("file larger than 50 MB", 413);
+  checkSize(request.bytes);
   try {
     return inspectUserFile(request);
   } catch (error) {

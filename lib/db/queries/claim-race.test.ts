@@ -7,7 +7,7 @@ import { type TestDatabase, testEngines } from "../testing";
 import { createModel } from "./models";
 import { claimRunItems } from "./run-items";
 import { createRunWithItems, rowsOf, setRunStatus } from "./runs";
-import { saveSuite } from "./suites";
+import { listRunCandidates, saveSuite } from "./suites";
 
 const CLAIMERS = 8;
 const ITEMS = 200;
@@ -47,6 +47,8 @@ describe.runIf(postgresEngine)("claimRunItems from separate PostgreSQL connectio
       suiteVersion: "v1",
       settings: {},
       configHash: "race",
+      itemIds: (await listRunCandidates(database.db, { suiteId: suite.id })).map((c) => c.id),
+      suiteItemCount: suite.items.length,
       samples: SAMPLES,
     });
     runId = run!.id;

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
+import { clip } from "@/lib/clip";
 import type { SuiteDefinition } from "@/lib/suites/types";
 import type { Db } from "../client";
 import { safeValue } from "../safe-text";
@@ -99,8 +100,25 @@ export async function deleteUserSuite(db: Db, { id }: { id: string }) {
   });
 }
 
+// Lists show every suite to everyone: an uploaded suite's long name or description is cut there (its page has it whole).
+const LIST_TEXT_CHARS = 300;
+
+function clipLocalized<T>(value: T): T {
+  if (typeof value === "string") return clip(value, LIST_TEXT_CHARS) as T;
+  if (!value || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === "string" ? clip(v, LIST_TEXT_CHARS) : v])) as T;
+}
+
 export async function listSuites(db: Db) {
-  return db.select().from(suites).orderBy(asc(suites.taskKind), asc(suites.id));
+  const rows = await db.select().from(suites).orderBy(asc(suites.taskKind), asc(suites.id));
+  return rows.map((row) => ({
+    ...row,
+    name: clipLocalized(row.name),
+    description: clipLocalized(row.description),
+    licence: clip(row.licence, LIST_TEXT_CHARS),
+    source: clip(row.source, LIST_TEXT_CHARS),
+    citation: row.citation === null ? null : clip(row.citation, LIST_TEXT_CHARS),
+  }));
 }
 
 export async function getSuite(db: Db, { id }: { id: string }) {

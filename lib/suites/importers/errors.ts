@@ -1,3 +1,5 @@
+import { clip } from "@/lib/clip";
+
 export interface ImportIssue {
   file: string;
   line?: number;
@@ -7,6 +9,18 @@ export interface ImportIssue {
 
 /** Enough to show several problems at once without flooding the UI on a totally wrong file. */
 export const MAX_ISSUES = 20;
+
+// What a message may echo of a file: a line with a million columns must not become a megabyte-long error.
+const MAX_ECHO = { message: 500, field: 100, file: 200 };
+
+function bounded(issue: ImportIssue): ImportIssue {
+  return {
+    ...issue,
+    file: clip(issue.file, MAX_ECHO.file),
+    message: clip(issue.message, MAX_ECHO.message),
+    ...(issue.field === undefined ? {} : { field: clip(issue.field, MAX_ECHO.field) }),
+  };
+}
 
 export function formatIssue(issue: ImportIssue): string {
   const where = issue.line === undefined ? issue.file : `${issue.file} line ${issue.line}`;
@@ -25,8 +39,9 @@ export class ImportError extends Error {
   /** Distinct lines with a problem, counted over the whole file (not only the kept issues). */
   readonly lines: number;
 
-  constructor(issues: ImportIssue[], omitted = 0, lines = distinctLines(issues)) {
-    if (issues.length === 0) throw new Error("ImportError needs at least one issue");
+  constructor(unbounded: ImportIssue[], omitted = 0, lines = distinctLines(unbounded)) {
+    if (unbounded.length === 0) throw new Error("ImportError needs at least one issue");
+    const issues = unbounded.map(bounded);
     const first = issues[0];
     const more = issues.length - 1 + omitted;
     super(formatIssue(first) + moreSuffix(more, lines));

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { SuiteItem } from "../types";
+import { clip } from "@/lib/clip";
 import type { IssueCollector } from "./errors";
 import type { SourceRecord } from "./records";
 
@@ -42,7 +43,12 @@ export function itemBase(
   return base;
 }
 
+const MAX_LISTED_FIELDS = 20;
+
 export function unknownFieldsWarning(fileName: string, ctx: MapContext): string[] {
   if (ctx.unknownFields.size === 0) return [];
-  return [`${fileName}: ignored unknown field(s): ${[...ctx.unknownFields].sort().join(", ")}`];
+  const names = [...ctx.unknownFields].sort();
+  const shown = names.slice(0, MAX_LISTED_FIELDS).map((name) => clip(name, 60));
+  const more = names.length - shown.length;
+  return [`${clip(fileName, 200)}: ignored unknown field(s): ${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`];
 }

@@ -1,6 +1,8 @@
 import { AppError } from "@/lib/errors";
+import { env } from "@/lib/env";
 import { route } from "@/lib/http/route";
 import { importUpload, inspectUpload, previewUpload, type UploadRequest } from "@/lib/suites/upload";
+import { readUploadForm } from "@/lib/suites/upload-form";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +11,7 @@ export const dynamic = "force-dynamic";
  * `?inspect=1` lists the file's fields and matching presets; `?preview=1` validates and shows the first items.
  */
 export const POST = route({ access: "researcher", body: "raw" }, async ({ request, db }) => {
-  const form = await request.formData().catch(() => null);
+  const form = await readUploadForm(request, env.CHIMED_MAX_UPLOAD_BYTES);
   const file = form?.get("file");
   if (!form || !(file instanceof File)) throw new AppError("send the file as multipart/form-data field \"file\"");
   const text = (name: string) => String(form.get(name) ?? "") || undefined;
