@@ -101,7 +101,7 @@ test.describe("runs", () => {
     await expect(messages.last()).toContainText("user");
     await expect(messages.last()).toContainText("A.");
     await expect(page.getByTestId("item-raw")).not.toHaveText("—");
-    await expect(page.getByTestId("item-gold")).toContainText('"answer"');
+    await expect(page.getByTestId("item-gold")).toContainText("Answer");
     await page.getByRole("link", { name: "Back to the run" }).click();
     await expect(page).toHaveURL(new RegExp(`/runs/${runId}\\?filter=unparsed$`));
     await expect(page.getByLabel("Show")).toHaveValue("unparsed");

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import type { RunViewData } from "@/lib/api/runs";
+import { isActiveStatus, type RunViewData } from "@/lib/api/runs";
 import { localized } from "@/lib/i18n/locale";
 import { LocalTime } from "@/components/ui/local-time";
 import { QualityMarks } from "./quality-marks";
@@ -25,7 +25,7 @@ export function RunHeader({ view }: { view: RunViewData }) {
         {model.isBaseline && <span className="badge badge-provider-baseline">{tModels("provider.baseline")}</span>}
         <span className="muted"> · </span>
         <span data-testid="run-suite">{localized(suite.name, locale)}</span> <StatusBadge status={run.status} />
-        <QualityMarks basis={view.coverage} />
+        {!isActiveStatus(run.status) && <QualityMarks basis={view.coverage} />}
       </h1>
       {run.label && (
         <p className="run-label" data-testid="run-label">

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { JsonText } from "@/components/ui/json-text";
+import { FieldsView } from "@/components/ui/fields-view";
 import type { RunItem, SuiteItemRow } from "@/lib/db/schema";
 
 const itemStatuses = ["pending", "running", "done", "error"];
@@ -67,11 +67,11 @@ export async function RunItemDetail({ item, suiteItem }: { item: RunItem; suiteI
         {item.rawResponse ?? "—"}
       </pre>
       <h2>{t("parsed")}</h2>
-      <JsonText value={item.parsed} testId="item-parsed" />
+      <FieldsView value={item.parsed} testId="item-parsed" />
       <h2>{t("gold")}</h2>
-      <JsonText value={suiteItem.gold} testId="item-gold" />
+      <FieldsView value={suiteItem.gold} testId="item-gold" />
       <h2>{t("scores")}</h2>
-      <JsonText value={item.scores} testId="item-scores" />
+      <FieldsView value={item.scores} testId="item-scores" />
     </>
   );
 }

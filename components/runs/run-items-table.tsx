@@ -16,6 +16,7 @@ export function RunItemsTable({ runId, rows, search }: { runId: string; rows: Ru
             <th scope="col">{t("outcome")}</th>
             <th scope="col">{t("answer")}</th>
             <th scope="col">{t("parsed")}</th>
+            <th scope="col">{t("gold")}</th>
             <th scope="col">{t("score")}</th>
             <th scope="col" className="num">
               {t("latency")}
@@ -44,6 +45,7 @@ export function RunItemsTable({ runId, rows, search }: { runId: string; rows: Ru
                 </span>
               </td>
               <td className="mono small">{compactJson(row.parsed, 40)}</td>
+              <td className="small item-text" data-testid="item-gold">{goldText(row.gold)}</td>
               <td className="mono small">{scoreText(row.scores)}</td>
               <td className="num">{row.latencyMs ?? "—"}</td>
             </tr>
@@ -68,4 +70,15 @@ function scoreText(scores: Record<string, unknown> | null): string {
   if (typeof scores.correct === "number") return scores.correct >= 1 ? "✓" : "✗";
   const numbers = Object.entries(scores).filter(([, v]) => typeof v === "number") as [string, number][];
   return numbers.length ? numbers.slice(0, 3).map(([k, v]) => `${k} ${Number(v.toFixed(2))}`).join(" · ") : compactJson(scores, 40);
+}
+
+/** The gold answer in a few characters: the letter, the entities, the (first) reference, the scale direction. */
+function goldText(gold: Record<string, unknown> | null | undefined): string {
+  if (!gold) return "—";
+  if (typeof gold.answer === "string") return gold.answer;
+  if (Array.isArray(gold.entities)) {
+    return compactJson((gold.entities as { text?: unknown; type?: unknown }[]).map((e) => `${String(e.text)}（${String(e.type)}）`).join("、") || "∅", 60);
+  }
+  if (Array.isArray(gold.references)) return compactJson(String(gold.references[0] ?? ""), 60);
+  return compactJson(gold, 40);
 }

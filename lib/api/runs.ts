@@ -43,6 +43,7 @@ export interface RunItemRow {
   cached: boolean;
   externalId: string;
   subset: string | null;
+  gold: Record<string, unknown>;
 }
 export interface RunItemsPage extends RunItemsQuery {
   total: number;

@@ -5,6 +5,7 @@ import { getRun, listCompletedRuns } from "@/lib/db/queries/runs";
 import { saveSuite } from "@/lib/db/queries/suites";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import { AppError } from "@/lib/errors";
+import { loadLeaderboard } from "@/lib/leaderboard/load";
 import { loadBundledSuites } from "@/lib/suites/bundled";
 import { waitFor } from "@/scripts/cli/process-output";
 import { type FakeOpenAI, startFakeOpenAI } from "@/scripts/fake-openai/server";
@@ -62,6 +63,10 @@ describe.each(testEngines())("fair samples and visible errors on $name", (engine
     expect(view.run.status).toBe("completed");
     expect(view.coverage).toMatchObject({ itemsRun: 50, suiteItems: CMMLU_TEST_ITEMS, partial: true, errorShare: 0, unreliable: false });
     expect(view.coverage.coverage).toBeCloseTo(50 / CMMLU_TEST_ITEMS, 12);
+    // On the leaderboard the sampled run carries its coverage and is not ranked with full runs.
+    const { sections } = await loadLeaderboard(db);
+    const row = sections.find((sec) => sec.task === "mcq")!.rows.find((r) => r.source === run.id)!;
+    expect(row).toMatchObject({ ranked: false, basis: { itemsRun: 50, suiteItems: CMMLU_TEST_ITEMS, partial: true } });
   });
 
   it("restricts to the chosen subsets and names the valid ones for an unknown subset", async () => {
@@ -158,6 +163,8 @@ describe.each(testEngines())("fair samples and visible errors on $name", (engine
       expect(view.run.metrics?.accuracy).toBeTypeOf("number");
       expect(view.run.summary).toMatchObject({ done: answering, partialResults: true });
       expect(view.coverage).toMatchObject({ itemsRun: answering, partial: true });
+      // A cancelled run shows its partial results on its page, but is no finished run for the leaderboard.
+      expect((await listCompletedRuns(db)).map((r) => r.run.id)).not.toContain(run.id);
     } finally {
       await hanging.close();
     }

@@ -209,6 +209,7 @@ export async function listRunItemsPage(
         cached: runItems.cached,
         externalId: suiteItems.externalId,
         subset: suiteItems.subset,
+        gold: suiteItems.gold,
       })
       .from(runItems)
       .innerJoin(suiteItems, eq(suiteItems.id, runItems.itemId))
@@ -234,6 +235,16 @@ export async function getRunItemDetail(db: Db, { runId, id }: { runId: string; i
     .where(and(eq(runItems.runId, runId), eq(runItems.id, id)))
     .limit(1);
   return row ?? null;
+}
+
+/** The run's items before and after this one, in queue order (for previous / next links). */
+export async function getAdjacentRunItemIds(db: Db, { runId, id }: { runId: string; id: number }) {
+  if (!isUuid(runId)) return { previous: null, next: null };
+  const result = await db.execute<{ previous: string | number | null; next: string | number | null }>(sql`
+    select (select max(id) from run_items where run_id = ${runId} and id < ${id}) as previous,
+      (select min(id) from run_items where run_id = ${runId} and id > ${id}) as next`);
+  const [row] = rowsOf<{ previous: string | number | null; next: string | number | null }>(result);
+  return { previous: row?.previous == null ? null : Number(row.previous), next: row?.next == null ? null : Number(row.next) };
 }
 
 export async function listRunSubsets(db: Db, { runId }: { runId: string }): Promise<string[]> {

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RunItemDetail } from "@/components/runs/run-item-detail";
 import { getAppDb } from "@/lib/app-db";
-import { getRunItemDetail } from "@/lib/db/queries/run-items";
+import { getAdjacentRunItemIds, getRunItemDetail } from "@/lib/db/queries/run-items";
 
 export const dynamic = "force-dynamic";
 
@@ -32,14 +32,31 @@ export default async function RunItemPage({ params, searchParams }: Props) {
   const [{ id, itemId }, search] = await Promise.all([params, searchParams]);
   const numeric = Number(itemId);
   if (!Number.isSafeInteger(numeric)) notFound();
-  const detail = await getRunItemDetail(await getAppDb(), { runId: id, id: numeric });
+  const db = await getAppDb();
+  const [detail, adjacent] = await Promise.all([
+    getRunItemDetail(db, { runId: id, id: numeric }),
+    getAdjacentRunItemIds(db, { runId: id, id: numeric }),
+  ]);
   if (!detail) notFound();
   const t = await getTranslations("runs.item");
+  const back = backSearch(search);
   return (
     <>
       <p className="small">
-        <Link href={`/runs/${id}${backSearch(search)}`}>← {t("back")}</Link>
+        <Link href={`/runs/${id}${back}`}>← {t("back")}</Link>
       </p>
+      <nav className="actions small" aria-label={t("title")}>
+        {adjacent.previous !== null && (
+          <Link href={`/runs/${id}/items/${adjacent.previous}${back}`} rel="prev" data-testid="item-previous">
+            {t("previous")}
+          </Link>
+        )}
+        {adjacent.next !== null && (
+          <Link href={`/runs/${id}/items/${adjacent.next}${back}`} rel="next" data-testid="item-next">
+            {t("next")}
+          </Link>
+        )}
+      </nav>
       <h1>
         {t("title")} <span className="mono">{detail.suiteItem.externalId}</span>
       </h1>
