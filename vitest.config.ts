@@ -6,7 +6,9 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Safety nets for a hung test, not speed limits: opening an embedded database took over two minutes with
+    // six test runs sharing two cores.
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
   },
 });

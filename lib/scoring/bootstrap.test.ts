@@ -21,6 +21,14 @@ describe("quantile", () => {
   });
 });
 
+describe("mean", () => {
+  test("of values, and NaN (not 0) of none", () => {
+    expect(mean([1, 2, 3, 4])).toBe(2.5);
+    expect(mean([-1, 1])).toBe(0);
+    expect(mean([])).toBeNaN();
+  });
+});
+
 describe("createRng", () => {
   test("is mulberry32: the reference sequence for seed 1", () => {
     // Computed with an independent Python port of mulberry32.
