@@ -47,6 +47,12 @@ CREATE TABLE "rate_limits" (
 	"count" integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "seed_state" (
+	"key" text PRIMARY KEY NOT NULL,
+	"fingerprint" text NOT NULL,
+	"seeded_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "sessions" (
 	"id" text PRIMARY KEY NOT NULL,
 	"token" text NOT NULL,
@@ -81,10 +87,19 @@ CREATE TABLE "verifications" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+DROP INDEX "suite_items_suite_external_key";--> statement-breakpoint
+ALTER TABLE "models" ADD COLUMN "api_key_origin" text;--> statement-breakpoint
+ALTER TABLE "models" ADD COLUMN "prompt_price_per_mtok" double precision;--> statement-breakpoint
+ALTER TABLE "models" ADD COLUMN "completion_price_per_mtok" double precision;--> statement-breakpoint
+ALTER TABLE "runs" ADD COLUMN "label" text;--> statement-breakpoint
+ALTER TABLE "runs" ADD COLUMN "item_count" integer;--> statement-breakpoint
+ALTER TABLE "runs" ADD COLUMN "suite_item_count" integer;--> statement-breakpoint
+ALTER TABLE "suite_items" ADD COLUMN "retired_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "accounts" ADD CONSTRAINT "accounts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invites" ADD CONSTRAINT "invites_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "accounts_user_idx" ON "accounts" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "audit_log_action_idx" ON "audit_log" USING btree ("action","at");--> statement-breakpoint
-CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");
+CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "suite_items_suite_external_key" ON "suite_items" USING btree ("suite_id","external_id") WHERE "suite_items"."retired_at" is null;
