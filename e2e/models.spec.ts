@@ -34,12 +34,12 @@ test.describe("models page", () => {
   test("labels the baselines and shows where a key comes from, never the key", async ({ page, request }) => {
     const name = unique("e2e-env");
     const created = await request.post("/api/models", {
-      data: { name, baseUrl: FAKE_MODEL_URL, modelId: "fake-chimed", apiKeyEnv: "E2E_SOME_KEY" },
+      data: { name, baseUrl: FAKE_MODEL_URL, modelId: "fake-chimed", apiKeyEnv: "SOME_PROVIDER_API_KEY" },
     });
     expect(created.status()).toBe(201);
     await page.goto("/models");
     await expect(page.locator('[data-model="Uniform random (baseline)"]')).toContainText("baseline");
-    await expect(page.locator(`[data-model="${name}"]`).getByTestId("key-source")).toHaveText("from env E2E_SOME_KEY");
+    await expect(page.locator(`[data-model="${name}"]`).getByTestId("key-source")).toHaveText("from env SOME_PROVIDER_API_KEY");
   });
 
   test("shows the API's validation errors in the form", async ({ page }) => {
