@@ -23,6 +23,15 @@ export function isUniqueViolation(error: unknown): boolean {
   return driverError(error)?.code === "23505";
 }
 
+/**
+ * The database refused a value (SQLSTATE class 22, data exception: NUL in text, an invalid Unicode escape in
+ * JSON, a number out of range): the request's fault, so a 400, not a bug.
+ */
+export function isDataException(error: unknown): boolean {
+  const code = driverError(error)?.code;
+  return typeof code === "string" && code.startsWith("22");
+}
+
 // Connection failures of postgres.js, node-postgres and the embedded wire server, and SQLSTATE classes
 // 08 (connection exception) and 57P0x (server shutting down or starting).
 const unreachableCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "57P01", "57P02", "57P03"]);
@@ -44,6 +53,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 /** Drizzle's rollback signal, recognised even when the bundler holds two copies of drizzle. */
 export function isTransactionRollback(error: unknown): boolean {
   return is(error, TransactionRollbackError);
+}
+
+/** One line for a log: the driver's message for a failed query (drizzle's own message lists the parameters). */
+export function errorSummary(error: unknown): string {
+  const cause = isQueryError(error) ? error.cause : error;
+  return String((cause as { message?: unknown } | undefined)?.message ?? cause);
 }
 
 /** What may be logged of a failed query: the statement and the driver's error, never the parameters. */

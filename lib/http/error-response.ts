@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { describeForLog, isDatabaseUnavailable, isUniqueViolation } from "@/lib/db/errors";
+import { describeForLog, errorSummary, isDatabaseUnavailable, isDataException, isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 
 /** Where a failure happened, for the log: method and path only, never the query string (it may hold tokens). */
@@ -23,9 +23,12 @@ export function errorResponse(error: unknown, where?: RequestLabel): Response {
   if (isUniqueViolation(error)) {
     return Response.json({ error: "this already exists: a value that must be unique is taken", code: "conflict" }, { status: 409 });
   }
+  if (isDataException(error)) {
+    return Response.json({ error: "a value in this request cannot be stored (for example a NUL character)", code: "invalid_value" }, { status: 400 });
+  }
   const label = where ? ` ${where.method} ${where.path}` : "";
   if (isDatabaseUnavailable(error)) {
-    console.error(`[chimed] database unavailable${label}:`, (error as Error)?.message ?? error);
+    console.error(`[chimed] database unavailable${label}: ${errorSummary(error)}`);
     return Response.json(
       { error: "the database is unavailable; try again shortly", code: "database_unavailable" },
       { status: 503, headers: { "retry-after": "5" } },

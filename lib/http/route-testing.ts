@@ -82,11 +82,21 @@ export function callRoute(
     headers?: Record<string, string>;
   },
 ): Promise<Response> {
-  const pathname = pattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => encodeURIComponent(params[name]));
+  const pathname = pattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => urlSegment(params[name]));
   const request = new Request(`http://127.0.0.1${pathname}${query}`, {
     method,
     headers,
     body: method === "GET" || method === "HEAD" ? undefined : body,
   });
   return handler(request, { params: Promise.resolve(params) });
+}
+
+// The URL only labels the request (handlers read the segment values given beside it); a lone surrogate,
+// which encodeURIComponent refuses, is written as U+FFFD there.
+function urlSegment(value: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return "%EF%BF%BD";
+  }
 }

@@ -5,6 +5,7 @@ import { type CallerLimit, enforceCallerLimit } from "@/lib/auth/caller-limits";
 import { guardRequest } from "@/lib/auth/request-guard";
 import { getAppDb } from "@/lib/app-db";
 import type { Db } from "@/lib/db/client";
+import { errorSummary } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "./error-response";
 import { DEFAULT_JSON_BODY_LIMIT, readJsonBody } from "./read-body";
@@ -39,6 +40,8 @@ export interface RouteInput<P, Q, B> {
 type SegmentParams = Record<string, string | string[] | undefined>;
 export type RouteHandler = ((request: Request, context: { params: Promise<SegmentParams> }) => Promise<Response>) & {
   readonly access: Access;
+  /** The declaration, for the tests that walk every route (matrix, fuzz). */
+  readonly spec: RouteSpec<unknown, unknown, unknown>;
 };
 
 const stateChanging = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -78,7 +81,7 @@ export function route<P = undefined, Q = undefined, B = undefined>(
       return errorResponse(error, { method: request.method, path: url.pathname });
     }
   };
-  return Object.assign(run, { access: spec.access, [routeMark]: true });
+  return Object.assign(run, { access: spec.access, spec: spec as RouteSpec<unknown, unknown, unknown>, [routeMark]: true });
 }
 
 /** Whether a route module's export was built with `route()` (the door test checks every route file). */
@@ -104,7 +107,7 @@ async function openDb(): Promise<Db> {
     return await (routeHooks.openDb ?? getAppDb)();
   } catch (error) {
     // Without its database the app can answer nothing: unavailable, whatever the cause.
-    console.error("[chimed] database unavailable:", (error as Error)?.message ?? error);
+    console.error(`[chimed] database unavailable: ${errorSummary(error)}`);
     throw new AppError("the database is unavailable; try again shortly", 503, undefined, "database_unavailable");
   }
 }

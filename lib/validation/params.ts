@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isUuid } from "./ids";
+import { storableText } from "./text";
 
 /** A UUID from a URL segment; anything else names nothing (the wrapper answers 404). */
 export const uuidSegment = z.string().refine(isUuid);
@@ -7,4 +8,4 @@ export const uuidSegment = z.string().refine(isUuid);
 export const idParams = z.object({ id: uuidSegment });
 
 /** Suite ids are short slugs (bundled or chosen at upload). */
-export const suiteIdSegment = z.string().min(1).max(100);
+export const suiteIdSegment = storableText(100).min(1);

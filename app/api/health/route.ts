@@ -1,3 +1,4 @@
+import { errorSummary } from "@/lib/db/errors";
 import { pingDatabase } from "@/lib/db/queries/health";
 import { route } from "@/lib/http/route";
 
@@ -9,7 +10,7 @@ export const GET = route({ access: "public" }, async ({ db }) => {
     await pingDatabase(db);
     return { status: "ok" };
   } catch (error) {
-    console.error("[chimed] health check failed:", (error as Error)?.message ?? error);
+    console.error(`[chimed] health check failed: ${errorSummary(error)}`);
     return Response.json({ status: "unavailable", code: "database_unavailable" }, { status: 503 });
   }
 });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { appRunner } from "@/lib/app-runner";
 import { listRuns } from "@/lib/db/queries/runs";
 import { route } from "@/lib/http/route";
+import { deploymentCaps } from "@/lib/runner/caps";
 import { startRun } from "@/lib/runner/start-run";
 import { createRunBody } from "@/lib/validation/runs";
 import { suiteIdSegment } from "@/lib/validation/params";
@@ -17,7 +18,7 @@ export const GET = route({ access: "researcher", query: runsQuery }, async ({ db
 });
 
 export const POST = route({ access: "researcher", limit: RUN_CREATION_LIMIT, body: createRunBody }, async ({ db, body }) => {
-  const run = await startRun(db, body);
+  const run = await startRun(db, body, { caps: deploymentCaps() });
   (await appRunner()).poke();
   return Response.json({ run }, { status: 201 });
 });

@@ -14,6 +14,7 @@ export const POST = route({ access: "researcher", limit: MODEL_TEST_LIMIT, body:
       modelId: body.modelId,
       apiKeyEnv: body.apiKeyEnv ?? null,
       apiKeyCiphertext: null,
+      apiKeyOrigin: null,
       timeoutMs: body.timeoutMs,
     },
     { typedKey: body.apiKey || undefined },
