@@ -18,7 +18,8 @@ export async function resolveAccountCaller(request: Request): Promise<AccountCal
       return { kind: user.role === "admin" ? "admin" : "researcher", userId: user.id, singleUser: false, email: user.email };
     }
   }
-  if ((await isSingleUserMode()) && isLoopbackHostHeader(request.headers.get("host"))) {
+  const host = request.headers.get("host") ?? new URL(request.url).host;
+  if ((await isSingleUserMode()) && isLoopbackHostHeader(host)) {
     return { kind: "admin", userId: null, singleUser: true };
   }
   return { kind: "anonymous" };

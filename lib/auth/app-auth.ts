@@ -3,8 +3,12 @@ import { getAppDb } from "@/lib/app-db";
 import { getOrCreateSecret } from "@/lib/db/queries/app-secrets";
 import { anyUserExists } from "@/lib/db/queries/users";
 import { env } from "@/lib/env";
+import { routeHooks } from "@/lib/http/route-hooks";
 import { type Auth, buildAuth } from "./auth";
 import { isLoopbackBind } from "./loopback";
+
+// The database the route wrapper uses (tests inject theirs), so single-user mode is decided where the routes read.
+const openDb = () => (routeHooks.openDb ?? getAppDb)();
 
 const globalForAuth = globalThis as unknown as {
   chimedAuth?: Map<boolean, Promise<Auth>>;
@@ -38,7 +42,7 @@ function appAuth(secure: boolean): Promise<Auth> {
   let auth = globalForAuth.chimedAuth.get(secure);
   if (!auth) {
     auth = (async () => {
-      const db = await getAppDb();
+      const db = await openDb();
       const secret =
         env.CHIMED_AUTH_SECRET ??
         (await getOrCreateSecret(db, { name: "auth", generate: () => randomBytes(32).toString("base64url") }));
@@ -53,7 +57,7 @@ function appAuth(secure: boolean): Promise<Auth> {
 /** At least one account exists; once true it stays true for the process (accounts are disabled, not deleted). */
 export async function accountsExist(): Promise<boolean> {
   if (globalForAuth.chimedAccountsExist) return true;
-  const exists = await anyUserExists(await getAppDb());
+  const exists = await anyUserExists(await openDb());
   if (exists) globalForAuth.chimedAccountsExist = true;
   return exists;
 }

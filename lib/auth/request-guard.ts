@@ -12,7 +12,8 @@ import { crossSiteReason } from "./origin";
 export async function guardRequest(request: Request, caller: Caller): Promise<void> {
   const reason = crossSiteReason(request, env.CHIMED_PUBLIC_URL);
   if (reason) throw new AppError(reason, 403, undefined, "cross_site");
-  if ("singleUser" in caller && caller.singleUser && !isLoopbackHostHeader(request.headers.get("host"))) {
+  const host = request.headers.get("host") ?? new URL(request.url).host;
+  if ("singleUser" in caller && caller.singleUser && !isLoopbackHostHeader(host)) {
     throw new AppError("this app serves only localhost until an account exists", 421, undefined, "host_not_allowed");
   }
 }
