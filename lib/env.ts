@@ -16,7 +16,18 @@ const envSchema = z.object({
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("data")),
   /** Comma-separated suite ids a deployment turns off (e.g. "mica4" where its licence is not granted). */
   DISABLED_SUITES: z.preprocess(emptyAsUndefined, z.string().default("")),
+  /** Extra environment variables models may name as `apiKeyEnv` (comma-separated), beyond names ending in _API_KEY. */
+  CHIMED_KEY_ENV_ALLOW: z.preprocess(emptyAsUndefined, z.string().default("")),
+  /** When set, the only hosts (comma-separated, `*.` prefix for subdomains) the server may send model requests to. */
+  CHIMED_OUTBOUND_ALLOW: z.preprocess(emptyAsUndefined, z.string().default("")),
+  /** Largest concurrency a model or run may ask for (simultaneous requests to one model server). */
+  CHIMED_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(100_000).default(64),
+  /** Largest number of requests (items × samples) one run may queue. */
+  CHIMED_MAX_RUN_ITEMS: z.coerce.number().int().min(1).max(100_000_000).default(100_000),
 });
+
+/** Every variable this file reads: the app's own settings, which a model may never name as its key. */
+export const appSettingNames: readonly string[] = Object.keys(envSchema.shape);
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -30,10 +41,13 @@ function readEnv(): Env {
 
 export const env = readEnv();
 
+export function commaList(value: string): string[] {
+  return value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 export function disabledSuiteIds(): Set<string> {
-  return new Set(
-    env.DISABLED_SUITES.split(",")
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
+  return new Set(commaList(env.DISABLED_SUITES));
 }

@@ -16,6 +16,8 @@ import { followRun } from "./cli/follow";
 import { createProgressReporter } from "./cli/progress";
 import { evalResult, formatResults } from "./cli/results";
 import { CliError, evalUsage } from "./cli/usage";
+import { errorSummary } from "@/lib/db/errors";
+import { allowKeyEnvInThisProcess, isAppSetting } from "@/lib/models/key-env";
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -31,7 +33,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const keyVar = options.target?.kind === "openai" ? options.target.apiKeyEnv : undefined;
+  if (keyVar && isAppSetting(keyVar)) return fail(new CliError(`--api-key-env ${keyVar}: a setting of this app is never sent to a model server`));
   if (keyVar && !process.env[keyVar]) return fail(new CliError(`--api-key-env ${keyVar}: that environment variable is not set`));
+  // The command line's user owns this environment: the variable they name is allowed for this process.
+  if (keyVar) allowKeyEnvInThisProcess(keyVar);
   if (options.ignored.length > 0) log(`note: a resumed run keeps its frozen settings; ignoring ${options.ignored.join(", ")}`);
 
   const stopper = new AbortController();
@@ -119,7 +124,7 @@ async function report(
 function fail(error: unknown): number {
   if (error instanceof CliError || error instanceof AppError) log(`error: ${error.message}`);
   else if (error instanceof z.ZodError) log(`error: ${z.prettifyError(error)}`);
-  else log(`error: ${error instanceof Error ? error.message : String(error)}`);
+  else log(`error: ${errorSummary(error)}`);
   return 1;
 }
 

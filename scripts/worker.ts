@@ -9,6 +9,7 @@ import { startBackgroundRunner } from "@/lib/runner/background";
 import { processOwnerId } from "@/lib/runner/owners";
 import { getRunView } from "@/lib/runner/run-view";
 import { formatNumber } from "./cli/table";
+import { errorSummary } from "@/lib/db/errors";
 
 const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
 
@@ -46,7 +47,7 @@ const runner = startBackgroundRunner({
     logging.add(line);
     void line.finally(() => logging.delete(line));
   },
-  onError: (error, runId) => console.error(`${new Date().toISOString()} run ${runId} error: ${(error as Error).message ?? error}`),
+  onError: (error, runId) => console.error(`${new Date().toISOString()} run ${runId} error: ${errorSummary(error)}`),
 });
 log(`worker ${owner} started on ${database.engine}${once ? " (--once)" : ""}`);
 

@@ -29,6 +29,8 @@ export const models = pgTable(
     apiKeyEnv: text("api_key_env"),
     /** AES-GCM ciphertext of a key typed into the UI, sealed with a key from the environment. */
     apiKeyCiphertext: text("api_key_ciphertext"),
+    /** Origin (scheme, host, port) the sealed key was entered for: it is never sent anywhere else. */
+    apiKeyOrigin: text("api_key_origin"),
     params: jsonb("params").$type<Record<string, unknown>>().notNull().default({}),
     concurrency: integer("concurrency").notNull().default(8),
     timeoutMs: integer("timeout_ms").notNull().default(60_000),

@@ -5,9 +5,12 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { createOpenAICompatibleProvider } from "@/lib/providers/openai-compatible";
 import type { ConnectionCheck } from "@/lib/providers/types";
-import { resolveApiKey } from "@/lib/runner/model-client";
+import { originOf, resolveApiKey } from "@/lib/runner/model-client";
 import { sealSecret } from "@/lib/secrets";
 import type { ModelBody } from "@/lib/validation/models";
+import { checkOutboundHost, OutboundRefusedError } from "@/lib/http/outbound";
+import { checkConcurrency, deploymentCaps } from "@/lib/runner/caps";
+import { checkKeyEnvName } from "./key-env";
 
 function sealedKey(apiKey: string | undefined): string | null {
   if (!apiKey) return null;
@@ -17,8 +20,33 @@ function sealedKey(apiKey: string | undefined): string | null {
   return sealSecret(apiKey, env.CHIMED_SECRET_KEY);
 }
 
+/**
+ * A base URL the outbound rule refuses is refused at the door too, with the rule's message; so is one carrying
+ * credentials, which would be shown wherever the URL is (the key fields keep them sealed instead).
+ */
+function checkBaseUrl(baseUrl: string): void {
+  const url = new URL(baseUrl);
+  if (url.username || url.password) {
+    throw new AppError(
+      "a base URL must not carry credentials (user:password@); put the key in the API key field or name its environment variable",
+      400,
+      undefined,
+      "credentials_in_url",
+    );
+  }
+  try {
+    checkOutboundHost(url.hostname);
+  } catch (error) {
+    if (error instanceof OutboundRefusedError) throw new AppError(error.message, 400, undefined, error.code);
+    throw error;
+  }
+}
+
 export async function addModel(db: Db, body: ModelBody): Promise<Model> {
-  if (await getModelByName(db, { name: body.name })) throw new AppError(`a model named "${body.name}" exists`, 409);
+  if (body.apiKeyEnv) checkKeyEnvName(body.apiKeyEnv);
+  checkBaseUrl(body.baseUrl);
+  checkConcurrency(body.concurrency, deploymentCaps());
+  if (await getModelByName(db, { name: body.name })) throw new AppError(`a model named "${body.name}" exists`, 409, undefined, "name_taken");
   return createModel(db, {
     name: body.name,
     provider: "openai",
@@ -26,6 +54,7 @@ export async function addModel(db: Db, body: ModelBody): Promise<Model> {
     modelId: body.modelId,
     apiKeyEnv: body.apiKeyEnv ?? null,
     apiKeyCiphertext: body.apiKeyEnv ? null : sealedKey(body.apiKey),
+    apiKeyOrigin: !body.apiKeyEnv && body.apiKey ? originOf(body.baseUrl) : null,
     params: body.params,
     concurrency: body.concurrency,
     timeoutMs: body.timeoutMs,
@@ -40,22 +69,45 @@ export async function editModel(
   const model = await getModel(db, { id });
   if (!model) throw new AppError("no such model", 404);
   if (model.provider === "baseline") throw new AppError("baselines cannot be edited");
+  if (patch.name !== undefined && patch.name !== model.name && (await getModelByName(db, { name: patch.name }))) {
+    throw new AppError(`a model named "${patch.name}" exists`, 409, undefined, "name_taken");
+  }
+  if (patch.apiKeyEnv) checkKeyEnvName(patch.apiKeyEnv);
+  if (patch.baseUrl) checkBaseUrl(patch.baseUrl);
+  checkConcurrency(patch.concurrency, deploymentCaps());
   const values: Partial<NewModel> = {};
   for (const key of ["name", "baseUrl", "modelId", "params", "concurrency", "timeoutMs"] as const) {
     if (patch[key] !== undefined) (values as Record<string, unknown>)[key] = patch[key];
   }
-  if (patch.apiKeyEnv !== undefined) Object.assign(values, { apiKeyEnv: patch.apiKeyEnv, apiKeyCiphertext: null });
-  if (patch.apiKey) Object.assign(values, { apiKeyCiphertext: sealedKey(patch.apiKey), apiKeyEnv: null });
-  if (patch.clearApiKey) Object.assign(values, { apiKeyCiphertext: null, apiKeyEnv: null });
+  const baseUrl = patch.baseUrl ?? model.baseUrl;
+  const dropsStoredKey = patch.clearApiKey || patch.apiKeyEnv !== undefined || Boolean(patch.apiKey);
+  if (model.apiKeyCiphertext && !dropsStoredKey && baseUrl && model.baseUrl) {
+    // A key stored before keys were bound belongs to the URL it has been used with.
+    const boundTo = model.apiKeyOrigin ?? originOf(model.baseUrl);
+    if (boundTo !== originOf(baseUrl)) {
+      throw new AppError(
+        `the stored API key was entered for ${boundTo}; moving the model to ${originOf(baseUrl)} needs the key again (send apiKey, or clearApiKey: true)`,
+        409,
+        undefined,
+        "key_origin_changed",
+      );
+    }
+    values.apiKeyOrigin = boundTo;
+  }
+  if (patch.apiKeyEnv !== undefined) Object.assign(values, { apiKeyEnv: patch.apiKeyEnv, apiKeyCiphertext: null, apiKeyOrigin: null });
+  if (patch.apiKey) Object.assign(values, { apiKeyCiphertext: sealedKey(patch.apiKey), apiKeyEnv: null, apiKeyOrigin: originOf(baseUrl!) });
+  if (patch.clearApiKey) Object.assign(values, { apiKeyCiphertext: null, apiKeyEnv: null, apiKeyOrigin: null });
   return (await updateModel(db, { id, values }))!;
 }
 
 /** Asks the server for its model list and a short answer; reports exactly what it said. */
 export async function checkConnection(
-  target: Pick<Model, "name" | "baseUrl" | "modelId" | "apiKeyEnv" | "apiKeyCiphertext" | "timeoutMs">,
+  target: Pick<Model, "name" | "baseUrl" | "modelId" | "apiKeyEnv" | "apiKeyCiphertext" | "apiKeyOrigin" | "timeoutMs">,
   { typedKey }: { typedKey?: string } = {},
 ): Promise<ConnectionCheck> {
   if (!target.baseUrl || !target.modelId) throw new AppError("this model has no server to test");
+  if (target.apiKeyEnv && !typedKey) checkKeyEnvName(target.apiKeyEnv);
+  checkBaseUrl(target.baseUrl);
   let apiKey = typedKey;
   try {
     apiKey ??= resolveApiKey(target as Model, { secretKey: env.CHIMED_SECRET_KEY });

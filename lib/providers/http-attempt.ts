@@ -24,6 +24,19 @@ export function preview(text: string): string {
   return flat.length > PREVIEW_CHARS ? `${flat.slice(0, PREVIEW_CHARS)}…` : flat;
 }
 
+/**
+ * What of a failed answer's body may be shown: a JSON body (a model server's error), never anything else, so
+ * pointing a model at another kind of service (a database port, an admin page) does not echo what it said.
+ */
+export function bodyEvidence(text: string): string | undefined {
+  try {
+    JSON.parse(text);
+  } catch {
+    return text.trim() ? `a body that is not JSON (${Buffer.byteLength(text)} bytes, not shown)` : undefined;
+  }
+  return preview(text) || undefined;
+}
+
 export function failure(kind: ProviderErrorKind, retryable: boolean, summary: string, extra?: Partial<AttemptFailure>): AttemptFailure {
   return { kind, retryable, summary, retryAfterMs: null, ...extra };
 }
@@ -31,7 +44,7 @@ export function failure(kind: ProviderErrorKind, retryable: boolean, summary: st
 function statusFailure(res: HttpReply, text: string): AttemptFailure {
   const { status } = res;
   const line = `server answered ${status}${res.statusText ? ` ${res.statusText}` : ""}`;
-  const detail = preview(text) || undefined;
+  const detail = bodyEvidence(text);
   if (status === 401 || status === 403) return failure("auth", false, `${line} (check the API key)`, { status, detail });
   if (status === 408) return failure("timeout", true, line, { status, detail });
   if (status !== 429 && status < 500) return failure("bad_request", false, line, { status, detail });
@@ -61,7 +74,7 @@ export async function sendOnce(
   signal?: AbortSignal,
 ): Promise<Attempt> {
   const started = performance.now();
-  const where = url.split("?", 1)[0];
+  const where = url.split("?", 1)[0].replace(/\/\/[^/@]*@/, "//");
   let res: HttpReply;
   try {
     res = await transport(url, { ...init, timeoutMs, signal });
@@ -77,6 +90,6 @@ export async function sendOnce(
     return { ok: true, status: res.status, body: JSON.parse(res.body), latencyMs: performance.now() - started };
   } catch {
     const summary = `server answered ${res.status} with a body that is not JSON`;
-    return { ok: false, failure: failure("malformed", true, summary, { status: res.status, detail: preview(res.body) }) };
+    return { ok: false, failure: failure("malformed", true, summary, { status: res.status, detail: bodyEvidence(res.body) }) };
   }
 }

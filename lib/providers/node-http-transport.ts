@@ -1,5 +1,6 @@
 import http from "node:http";
 import https from "node:https";
+import { checkOutboundHost, outboundLookup } from "@/lib/http/outbound";
 import { type HttpReply, type Transport, TransportTimeoutError } from "./transport";
 
 // Servers commonly drop idle keep-alive sockets after 5 s; retire ours first (undici does the same).
@@ -29,7 +30,9 @@ export function createNodeHttpTransport(): Transport {
     const u = new URL(url);
     const secure = u.protocol === "https:";
     const options = { protocol: u.protocol, hostname: u.hostname.replace(/^\[|\]$/g, ""), port: u.port, path: `${u.pathname}${u.search}` };
-    target = { secure, options: { ...options, agent: secure ? agents.https : agents.http } };
+    checkOutboundHost(u.hostname);
+    // Sockets connect only to addresses the outbound rule checked (no redirect is ever followed here).
+    target = { secure, options: { ...options, agent: secure ? agents.https : agents.http, lookup: outboundLookup } };
     if (targets.size >= TARGET_CACHE_LIMIT) targets.clear();
     targets.set(url, target);
     return target;

@@ -80,11 +80,11 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
     const body = JSON.stringify({ model, messages: req.messages, ...req.params, stream: false });
     const init = { method: "POST", headers, body } as const;
     const { value, attempts, latencyMs } = await withRetries(chatUrl, init, parseChatBody, retries, signal);
-    return { ...value, latencyMs: Math.round(latencyMs * 10) / 10, attempts };
+    return { ...value, text: redact(value.text), latencyMs: Math.round(latencyMs * 10) / 10, attempts };
   }
 
   async function listWith(retries: number): Promise<string[]> {
-    return (await withRetries(modelsUrl, { method: "GET", headers }, parseModelList, retries)).value;
+    return (await withRetries(modelsUrl, { method: "GET", headers }, parseModelList, retries)).value.map(redact);
   }
 
   async function testConnection(): Promise<ConnectionCheck> {

@@ -1,3 +1,5 @@
+import { checkOutboundUrl } from "@/lib/http/outbound";
+
 export interface HttpInit {
   method: "GET" | "POST";
   headers: Record<string, string>;
@@ -35,7 +37,9 @@ export function fetchTransport(fetchImpl: typeof fetch): Transport {
     signal?.addEventListener("abort", onAbort, { once: true });
     try {
       if (signal?.aborted) throw signal.reason;
-      const res = await fetchImpl(url, { method, headers, body, signal: controller.signal });
+      await checkOutboundUrl(url);
+      // A redirect is answered, not followed: its target was never checked by the outbound rule.
+      const res = await fetchImpl(url, { method, headers, body, signal: controller.signal, redirect: "manual" });
       const text = await res.text();
       return { status: res.status, statusText: res.statusText, header: (name) => res.headers.get(name), body: text };
     } catch (err) {

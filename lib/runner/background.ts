@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { listClaimableRunIds } from "@/lib/db/queries/runs";
 import { executeRun } from "./execute-run";
+import { describeForLog } from "@/lib/db/errors";
 
 export interface BackgroundRunner {
   /** Looks for work now instead of at the next tick (after a run is created or resumed). */
@@ -17,7 +18,7 @@ export function startBackgroundRunner({
   owner,
   secretKey,
   intervalMs = 1000,
-  onError = (error, runId) => console.error(`[chimed] runner error on run ${runId}:`, error),
+  onError = (error, runId) => console.error(`[chimed] runner error on run ${runId}:`, describeForLog(error)),
   onOutcome,
 }: {
   db: Db;

@@ -29,3 +29,6 @@ async function whyNot(db: Db, id: string, verb: string): Promise<string> {
   const run = await getRun(db, { id });
   return run ? `a ${run.status} run cannot be ${verb}` : "no such run";
 }
+
+/** The run actions the API offers, by the last segment of their path. */
+export const runActions = { cancel: cancelRun, resume: resumeRun, "retry-errors": retryRunErrors } as const;

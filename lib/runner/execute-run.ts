@@ -25,6 +25,7 @@ import { releaseDeadLocalLeases } from "./owners";
 import { buildSuiteContext, type SuiteContext } from "./suite-context";
 import { type PreparedRequest, prepareRequest, scoreAnswer } from "./tasks";
 import { ensureJiebaSegmenter } from "./word-segmenter";
+import { errorSummary } from "@/lib/db/errors";
 
 export interface ExecuteRunOptions {
   db: Db;
@@ -80,7 +81,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
   try {
     client = createModelClient(model, ctx, { secretKey: options.secretKey, concurrency, maxRetries: options.maxRetries });
   } catch (error) {
-    await setRunStatus(db, { id: runId, status: "failed", error: (error as Error).message });
+    await setRunStatus(db, { id: runId, status: "failed", error: errorSummary(error) });
     return "failed";
   }
   await setRunStatus(db, { id: runId, status: "running", from: ["queued", "running"], error: null });

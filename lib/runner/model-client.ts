@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import type { Model } from "@/lib/db/schema";
+import { isAllowedKeyEnv, unavailableKeyEnvMessage } from "@/lib/models/key-env";
 import { baselineAnswer, isBaselineStrategy } from "@/lib/providers/baseline";
 import { createOpenAICompatibleProvider } from "@/lib/providers/openai-compatible";
 import type { ChatRequest, ChatResult } from "@/lib/providers/types";
@@ -25,17 +27,36 @@ export interface ClientOptions {
   readEnv?: (name: string) => string | undefined;
 }
 
+/** Scheme, host and port: what a stored key is bound to. */
+export function originOf(url: string): string {
+  return new URL(url).origin;
+}
+
+/** Whether a stored key may go to this URL: the origin it was entered for (keys stored before binding: their URL). */
+export function storedKeyBelongsTo(model: Pick<Model, "apiKeyOrigin">, url: string): boolean {
+  return model.apiKeyOrigin === null || model.apiKeyOrigin === originOf(url);
+}
+
 export function resolveApiKey(model: Model, { secretKey, readEnv = (n) => process.env[n] }: Pick<ClientOptions, "secretKey" | "readEnv">) {
   if (model.apiKeyEnv) {
-    const value = readEnv(model.apiKeyEnv);
-    if (!value) throw new Error(`environment variable ${model.apiKeyEnv} (the API key of model "${model.name}") is not set`);
+    // A name outside the rule is never read, even when a model stored before the rule carries it.
+    const value = isAllowedKeyEnv(model.apiKeyEnv) ? readEnv(model.apiKeyEnv) : undefined;
+    if (!value) throw new Error(`model "${model.name}": ${unavailableKeyEnvMessage}`);
     return value;
   }
   if (model.apiKeyCiphertext) {
+    if (model.baseUrl && !storedKeyBelongsTo(model, model.baseUrl)) {
+      throw new Error(`model "${model.name}": its stored API key was entered for another server; enter the key again`);
+    }
     if (!secretKey) throw new Error(`model "${model.name}" has a stored API key but CHIMED_SECRET_KEY is not set`);
     return openSecret(model.apiKeyCiphertext, secretKey);
   }
   return undefined;
+}
+
+/** A short, one-way identity of a key, for cache keys: equal keys share it, nothing about the key leaks. */
+export function keyIdentity(apiKey: string): string {
+  return createHash("sha256").update(`chimed-key:${apiKey}`).digest("hex").slice(0, 32);
 }
 
 export function createModelClient(model: Model, ctx: SuiteContext, options: ClientOptions): ModelClient {
@@ -60,16 +81,19 @@ export function createModelClient(model: Model, ctx: SuiteContext, options: Clie
   if (model.provider !== "openai" || !model.baseUrl || !model.modelId) {
     throw new Error(`model "${model.name}" (${model.provider}) cannot be run by a server-side runner`);
   }
+  const apiKey = resolveApiKey(model, options);
   const provider = createOpenAICompatibleProvider({
     baseUrl: model.baseUrl,
     model: model.modelId,
-    apiKey: resolveApiKey(model, options),
+    apiKey,
     timeoutMs: model.timeoutMs,
     concurrency: options.concurrency,
     maxRetries: options.maxRetries,
   });
   return {
-    endpoint: `${model.baseUrl.replace(/\/+$/, "")}#${model.modelId}`,
+    // Two models on one URL with different keys may get different answers (and a key echoed back): never
+    // share cached responses between keys.
+    endpoint: `${model.baseUrl.replace(/\/+$/, "")}#${model.modelId}${apiKey ? `#key:${keyIdentity(apiKey)}` : ""}`,
     answer: (request, _item, signal) => provider.chat(request, signal),
   };
 }

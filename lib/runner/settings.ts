@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { canonicalJson } from "@/lib/suites/content-hash";
+import { storableText } from "@/lib/validation/text";
 import type { TaskKind } from "@/lib/suites/types";
 import { scaleInstructions, scaleLabelStyles, scaleOptionOrders } from "@/lib/suites/prompts/scale";
 
@@ -8,7 +9,8 @@ import { scaleInstructions, scaleLabelStyles, scaleOptionOrders } from "@/lib/su
 export const runSettingsInput = z
   .object({
     limit: z.number().int().positive().optional(),
-    subsets: z.array(z.string().min(1)).optional(),
+    /** Subset names (subjects, departments); bounded so one request cannot carry tens of thousands. */
+    subsets: z.array(storableText(200).min(1)).max(1000).optional(),
     shots: z.number().int().min(0).max(5).optional(),
     samples: z.number().int().min(1).max(100).optional(),
     temperature: z.number().min(0).max(2).optional(),
@@ -16,7 +18,7 @@ export const runSettingsInput = z
     maxTokens: z.number().int().positive().max(8192).optional(),
     seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
     template: z.enum(["paper", "plain"]).optional(),
-    systemPrompt: z.string().max(4000).optional(),
+    systemPrompt: storableText(4000).optional(),
     tokenizer: z.enum(["char", "jieba"]).optional(),
     /** "logprobs" takes the most probable option label from the server's logprobs (the paper's method). */
     answerMode: z.enum(["text", "logprobs"]).optional(),

@@ -1,18 +1,20 @@
 import type { Db } from "@/lib/db/client";
 import { getModel } from "@/lib/db/queries/models";
 import { createRunWithItems } from "@/lib/db/queries/runs";
-import { getSuite, listAllSuiteItems } from "@/lib/db/queries/suites";
+import { countSuiteItemsBySubset, getSuite, listAllSuiteItems } from "@/lib/db/queries/suites";
 import type { Run } from "@/lib/db/schema";
 import { disabledSuiteIds } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { baselineSupports, isBaselineStrategy } from "@/lib/providers/baseline";
 import type { ScaleInput, TaskKind } from "@/lib/suites/types";
+import { type Caps, checkConcurrency, checkRunSize } from "./caps";
 import { configHash, type RunSettingsInput, resolveSettings, runSettingsInput, samplesPerItem } from "./settings";
 
 /** Validates a run request, freezes its settings and queues every (item, sample) in one transaction. */
 export async function startRun(
   db: Db,
   { modelId, suiteId, settings: rawSettings }: { modelId: string; suiteId: string; settings?: RunSettingsInput },
+  { caps }: { caps?: Caps } = {},
 ): Promise<Run> {
   const [model, suite] = await Promise.all([getModel(db, { id: modelId }), getSuite(db, { id: suiteId })]);
   if (!model) throw new AppError(`unknown model "${modelId}"`, 404);
@@ -34,6 +36,10 @@ export async function startRun(
       throw new AppError(`${without} of ${items.length} items of "${suiteId}" have no published English text; use a Chinese instruction`);
     }
   }
+  if (caps) {
+    checkConcurrency(settings.concurrency, caps);
+    checkRunSize(await countRequests(db, suiteId, settings), caps);
+  }
   const run = await createRunWithItems(db, {
     modelId: model.id,
     suiteId: suite.id,
@@ -46,4 +52,13 @@ export async function startRun(
   });
   if (!run) throw new AppError("no items match this run's limit and subsets");
   return run;
+}
+
+/** How many requests a run with these settings would queue: the matching test items (up to the limit) × samples. */
+async function countRequests(db: Db, suiteId: string, settings: ReturnType<typeof resolveSettings>): Promise<number> {
+  const wanted = settings.subsets ? new Set(settings.subsets) : null;
+  const items = (await countSuiteItemsBySubset(db, { suiteId }))
+    .filter((row) => row.split === "test" && (!wanted || (row.subset !== null && wanted.has(row.subset))))
+    .reduce((sum, row) => sum + Number(row.n), 0);
+  return Math.min(settings.limit ?? items, items) * samplesPerItem(settings);
 }

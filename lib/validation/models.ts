@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Model } from "@/lib/db/schema";
+import { nameText, storableText } from "./text";
 
 const decodingParams = z
   .object({
@@ -9,14 +10,14 @@ const decodingParams = z
   })
   .strict();
 
-const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable name (letters, digits, _)");
+const envName = z.string().max(100).regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable name (letters, digits, _)");
 
 export const modelBody = z.object({
-  name: z.string().trim().min(1).max(120),
+  name: nameText(120),
   baseUrl: z.url({ protocol: /^https?$/ }).max(500),
-  modelId: z.string().trim().min(1).max(200),
+  modelId: nameText(200),
   /** Typed key: sealed server-side and never returned. */
-  apiKey: z.string().max(500).optional(),
+  apiKey: storableText(500).optional(),
   /** Or the name of a server-side environment variable holding the key. */
   apiKeyEnv: envName.optional(),
   params: decodingParams.default({}),
@@ -33,8 +34,22 @@ export type ModelBody = z.infer<typeof modelBody>;
 
 /** What a browser may see of a model: everything but the key. */
 export function toPublicModel(model: Model) {
-  const { apiKeyCiphertext, ...rest } = model;
-  return { ...rest, hasStoredKey: apiKeyCiphertext !== null };
+  const { apiKeyCiphertext, apiKeyOrigin: _origin, ...rest } = model;
+  return { ...rest, baseUrl: withoutCredentials(rest.baseUrl), hasStoredKey: apiKeyCiphertext !== null };
+}
+
+/** A URL as it may be shown: credentials (user:password@, refused since, but possibly stored before) removed. */
+export function withoutCredentials<T extends string | null>(url: T): T {
+  if (!url) return url;
+  try {
+    const parsed = new URL(url);
+    if (!parsed.username && !parsed.password) return url;
+    parsed.username = "";
+    parsed.password = "";
+    return parsed.toString() as T;
+  } catch {
+    return url;
+  }
 }
 
 export type PublicModel = ReturnType<typeof toPublicModel>;

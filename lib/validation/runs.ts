@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { runSettingsInput } from "@/lib/runner/settings";
+import { suiteIdSegment } from "./params";
+import { storableText } from "./text";
 
 export const createRunBody = z.object({
   modelId: z.uuid(),
-  suiteId: z.string().min(1),
+  suiteId: suiteIdSegment,
   settings: runSettingsInput.default({}),
 });
 
@@ -11,5 +13,5 @@ export const runItemsQuery = z.object({
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).catch(50).default(50),
   filter: z.enum(["all", "wrong", "error", "unparsed", "refused"]).catch("all").default("all"),
-  subset: z.string().max(200).optional(),
+  subset: storableText(200).optional(),
 });

@@ -1,25 +1,12 @@
-import { getAppDb } from "@/lib/app-db";
 import { listModels } from "@/lib/db/queries/models";
-import { toErrorResponse } from "@/lib/errors";
+import { route } from "@/lib/http/route";
 import { addModel } from "@/lib/models/service";
 import { modelBody, toPublicModel } from "@/lib/validation/models";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  try {
-    return Response.json({ models: (await listModels(await getAppDb())).map(toPublicModel) });
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+export const GET = route({ access: "researcher" }, async ({ db }) => ({ models: (await listModels(db)).map(toPublicModel) }));
 
-export async function POST(request: Request) {
-  try {
-    const body = modelBody.parse(await request.json().catch(() => null));
-    const model = await addModel(await getAppDb(), body);
-    return Response.json({ model: toPublicModel(model) }, { status: 201 });
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+export const POST = route({ access: "researcher", body: modelBody }, async ({ db, body }) =>
+  Response.json({ model: toPublicModel(await addModel(db, body)) }, { status: 201 }),
+);

@@ -1,29 +1,23 @@
-import { getAppDb } from "@/lib/app-db";
+import { z } from "zod";
 import { appRunner } from "@/lib/app-runner";
 import { listRuns } from "@/lib/db/queries/runs";
-import { toErrorResponse } from "@/lib/errors";
+import { route } from "@/lib/http/route";
+import { deploymentCaps } from "@/lib/runner/caps";
 import { startRun } from "@/lib/runner/start-run";
 import { createRunBody } from "@/lib/validation/runs";
+import { suiteIdSegment } from "@/lib/validation/params";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
-  try {
-    const suiteId = new URL(request.url).searchParams.get("suite") ?? undefined;
-    const rows = await listRuns(await getAppDb(), { suiteId });
-    return Response.json({ runs: rows.map(({ run, ...rest }) => ({ ...rest, ...run })) });
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+const runsQuery = z.object({ suite: suiteIdSegment.optional() });
 
-export async function POST(request: Request) {
-  try {
-    const body = createRunBody.parse(await request.json().catch(() => null));
-    const run = await startRun(await getAppDb(), body);
-    (await appRunner()).poke();
-    return Response.json({ run }, { status: 201 });
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+export const GET = route({ access: "researcher", query: runsQuery }, async ({ db, query }) => {
+  const rows = await listRuns(db, { suiteId: query.suite });
+  return { runs: rows.map(({ run, ...rest }) => ({ ...rest, ...run })) };
+});
+
+export const POST = route({ access: "researcher", body: createRunBody }, async ({ db, body }) => {
+  const run = await startRun(db, body, { caps: deploymentCaps() });
+  (await appRunner()).poke();
+  return Response.json({ run }, { status: 201 });
+});

@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, sql, TransactionRollbackError } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { isUuid } from "@/lib/validation/ids";
 import type { Db } from "../client";
+import { isTransactionRollback } from "../errors";
 import { models, type Run, runItems, runs, suites } from "../schema";
 
 export interface CreateRunInput {
@@ -21,7 +22,7 @@ export async function createRunWithItems(db: Db, input: CreateRunInput): Promise
   try {
     return await insertRunWithItems(db, input);
   } catch (error) {
-    if (error instanceof TransactionRollbackError) return null;
+    if (isTransactionRollback(error)) return null;
     throw error;
   }
 }

@@ -1,16 +1,14 @@
-import { getAppDb } from "@/lib/app-db";
+import { z } from "zod";
 import { loadRunAudit } from "@/lib/audit/load";
-import { AppError, toErrorResponse } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http/route";
+import { uuidSegment } from "@/lib/validation/params";
 
 export const dynamic = "force-dynamic";
 
 /** One scale run's audit: scores, parse outcomes, consistency and every administration per item. */
-export async function GET(_request: Request, { params }: { params: Promise<{ runId: string }> }) {
-  try {
-    const audit = await loadRunAudit(await getAppDb(), { runId: (await params).runId });
-    if (!audit) throw new AppError("no audit for this run", 404);
-    return Response.json(audit);
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+export const GET = route({ access: "researcher", params: z.object({ runId: uuidSegment }) }, async ({ db, params }) => {
+  const audit = await loadRunAudit(db, { runId: params.runId });
+  if (!audit) throw new AppError("no audit for this run", 404);
+  return audit;
+});

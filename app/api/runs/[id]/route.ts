@@ -1,15 +1,12 @@
-import { getAppDb } from "@/lib/app-db";
-import { AppError, toErrorResponse } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http/route";
 import { getRunView } from "@/lib/runner/run-view";
+import { idParams } from "@/lib/validation/params";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const view = await getRunView(await getAppDb(), (await params).id);
-    if (!view) throw new AppError("no such run", 404);
-    return Response.json(view);
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+export const GET = route({ access: "researcher", params: idParams }, async ({ db, params }) => {
+  const view = await getRunView(db, params.id);
+  if (!view) throw new AppError("no such run", 404);
+  return view;
+});

@@ -1,26 +1,16 @@
-import { getAppDb } from "@/lib/app-db";
-import { toErrorResponse } from "@/lib/errors";
+import { z } from "zod";
+import { route } from "@/lib/http/route";
 import { deleteSuite, renameSuite } from "@/lib/suites/upload";
+import { suiteIdSegment } from "@/lib/validation/params";
 import { suitePatch } from "@/lib/validation/suites";
 
 export const dynamic = "force-dynamic";
-type Params = { params: Promise<{ id: string }> };
+const params = z.object({ id: suiteIdSegment });
 
 /** `{name}` renames an uploaded suite (bundled suites answer 403). */
-export async function PATCH(request: Request, { params }: Params) {
-  try {
-    const { name } = suitePatch.parse(await request.json().catch(() => null));
-    return Response.json(await renameSuite(await getAppDb(), (await params).id, name));
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+export const PATCH = route({ access: "researcher", params, body: suitePatch }, async ({ db, params: { id }, body }) =>
+  renameSuite(db, id, body.name),
+);
 
 /** Deletes an uploaded suite with its runs; answers how many runs went with it. */
-export async function DELETE(_request: Request, { params }: Params) {
-  try {
-    return Response.json(await deleteSuite(await getAppDb(), (await params).id));
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+export const DELETE = route({ access: "researcher", params }, async ({ db, params: { id } }) => deleteSuite(db, id));

@@ -1,16 +1,13 @@
-import { getAppDb } from "@/lib/app-db";
 import { getModel } from "@/lib/db/queries/models";
-import { AppError, toErrorResponse } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http/route";
 import { checkConnection } from "@/lib/models/service";
+import { idParams } from "@/lib/validation/params";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const model = await getModel(await getAppDb(), { id: (await params).id });
-    if (!model) throw new AppError("no such model", 404);
-    return Response.json(await checkConnection(model));
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+export const POST = route({ access: "researcher", params: idParams }, async ({ db, params }) => {
+  const model = await getModel(db, { id: params.id });
+  if (!model) throw new AppError("no such model", 404);
+  return checkConnection(model);
+});

@@ -1,27 +1,23 @@
-import { getAppDb } from "@/lib/app-db";
 import { listRunItemsPage, listRunSubsets } from "@/lib/db/queries/run-items";
-import { toErrorResponse } from "@/lib/errors";
+import { getRun } from "@/lib/db/queries/runs";
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http/route";
+import { idParams } from "@/lib/validation/params";
 import { runItemsQuery } from "@/lib/validation/runs";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const { id } = await params;
-    const query = runItemsQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const db = await getAppDb();
-    const [{ rows, total }, subsets] = await Promise.all([
-      listRunItemsPage(db, {
-        runId: id,
-        filter: query.filter,
-        subset: query.subset || undefined,
-        offset: (query.page - 1) * query.pageSize,
-        limit: query.pageSize,
-      }),
-      listRunSubsets(db, { runId: id }),
-    ]);
-    return Response.json({ ...query, total, subsets, items: rows });
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+export const GET = route({ access: "researcher", params: idParams, query: runItemsQuery }, async ({ db, params, query }) => {
+  if (!(await getRun(db, { id: params.id }))) throw new AppError("no such run", 404);
+  const [{ rows, total }, subsets] = await Promise.all([
+    listRunItemsPage(db, {
+      runId: params.id,
+      filter: query.filter,
+      subset: query.subset || undefined,
+      offset: (query.page - 1) * query.pageSize,
+      limit: query.pageSize,
+    }),
+    listRunSubsets(db, { runId: params.id }),
+  ]);
+  return { ...query, total, subsets, items: rows };
+});

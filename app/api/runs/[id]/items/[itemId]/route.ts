@@ -1,18 +1,15 @@
-import { getAppDb } from "@/lib/app-db";
+import { z } from "zod";
 import { getRunItemDetail } from "@/lib/db/queries/run-items";
-import { AppError, toErrorResponse } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http/route";
+import { uuidSegment } from "@/lib/validation/params";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string; itemId: string }> }) {
-  try {
-    const { id, itemId } = await params;
-    const numeric = Number(itemId);
-    if (!Number.isSafeInteger(numeric)) throw new AppError("no such item", 404);
-    const detail = await getRunItemDetail(await getAppDb(), { runId: id, id: numeric });
-    if (!detail) throw new AppError("no such item", 404);
-    return Response.json(detail);
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+const params = z.object({ id: uuidSegment, itemId: z.string().regex(/^\d{1,15}$/).transform(Number) });
+
+export const GET = route({ access: "researcher", params }, async ({ db, params }) => {
+  const detail = await getRunItemDetail(db, { runId: params.id, id: params.itemId });
+  if (!detail) throw new AppError("no such item", 404);
+  return detail;
+});
