@@ -26,7 +26,7 @@ export const POST = route({ access: "researcher", body: "raw" }, async ({ reques
     replace: text("replace") === "1",
   };
   const mode = new URL(request.url).searchParams;
-  if (mode.get("inspect")) return Response.json(inspectUpload(upload));
-  if (mode.get("preview")) return Response.json(await previewUpload(db, upload));
+  if (mode.get("inspect")) return inspectUpload(upload);
+  if (mode.get("preview")) return previewUpload(db, upload);
   return Response.json(await importUpload(db, upload), { status: 201 });
 });
