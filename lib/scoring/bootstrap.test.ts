@@ -67,6 +67,8 @@ describe("bootstrapInterval", () => {
     expect(hi).toBeCloseTo(973.05, 9);
     expect(bootstrapInterval([1], () => Number.NaN)).toBeNull();
     expect(bootstrapInterval([], mean)).toBeNull();
+    // No units is no interval, even for a statistic that has a value on an empty sample.
+    expect(bootstrapInterval([], () => 0)).toBeNull();
   });
 
   test("resamples with replacement, every unit equally likely, as many units as given", () => {

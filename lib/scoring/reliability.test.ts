@@ -21,6 +21,15 @@ describe("cronbachAlpha", () => {
     expect(cronbachAlpha([[2, 2], [2, 2]])).toBeNull();
     // Total variance 0 though items vary: rows [1,3] and [3,1] both sum to 4.
     expect(cronbachAlpha([[1, 3], [3, 1]])).toBeNull();
+    // No rows; one item (k/(k−1) undefined); ragged rows whose totals vary.
+    expect(cronbachAlpha([])).toBeNull();
+    expect(cronbachAlpha([[1], [2]])).toBeNull();
+    expect(cronbachAlpha([[1, 2], [5]])).toBeNull();
+  });
+
+  it("works from two respondents and two items", () => {
+    // Items [1,3] var 2 and [2,5] var 4.5; totals [3,8] var 12.5 → 2/1 · (1 − 6.5/12.5) = 0.96.
+    expect(cronbachAlpha([[1, 2], [3, 5]])).toBeCloseTo(0.96, 12);
   });
 });
 
@@ -30,6 +39,8 @@ describe("changeShare", () => {
     expect(changeShare([[4, 4, 5], [1, 2, 3, 3], [2]])).toBeCloseTo(5 / 12, 12);
     expect(changeShare([[3, 3, 3]])).toBe(0);
     expect(changeShare([[1]])).toBeNull();
+    // Two answers are enough: one of them is not the modal one.
+    expect(changeShare([[1, 2]])).toBe(0.5);
   });
 });
 
