@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createModel, getModelByName } from "./queries/models";
+import { sql } from "drizzle-orm";
+import { createModel } from "./queries/models";
 import { describeForLog, errorSummary, isDatabaseUnavailable, isDataException, isUniqueViolation } from "./errors";
 import { type TestDatabase, testEngines } from "./testing";
 
@@ -34,7 +35,8 @@ describe.each(testEngines())("database errors are classified, and logged without
   });
 
   it("NUL in text is a data exception (the caller's fault), not a unique violation", async () => {
-    const error = await failure(() => getModelByName(database.db, { name: "a\u0000b" }));
+    // Straight to the driver: the queries themselves store NUL visibly (safe-text.ts) and never send it.
+    const error = await failure(() => database.db.execute(sql`select ${"a\u0000b"}::text`));
     expect(isDataException(error)).toBe(true);
     expect(isUniqueViolation(error)).toBe(false);
   });

@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { freePort } from "@/lib/free-port";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { describe, it } from "vitest";
 import { type Database, openDatabase, openNodePostgres, openSharedDatabase } from "./client";
+import { passwordFile } from "./embedded";
 import { migrateDatabase } from "./migrate";
 
 /** A throwaway, migrated database for tests; `dispose` removes every trace of it. */
@@ -66,7 +67,7 @@ async function openTestEmbedded(): Promise<TestDatabase> {
   await migrateDatabase(database);
   return {
     ...database,
-    wireUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    wireUrl: `postgres://postgres:${encodeURIComponent(readFileSync(passwordFile(path.join(dir, "pglite")), "utf8").trim())}@127.0.0.1:${port}/postgres`,
     connect: (url) => openNodePostgres(url, "pglite"),
     async dispose() {
       await database.close();

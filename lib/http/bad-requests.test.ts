@@ -97,7 +97,7 @@ describe.each(testEngines())("bad requests get a clear 4xx, on $name", (engine) 
       body: JSON.stringify({ modelId: targets["models/id"], suiteId: "door-bad", settings: { subsets: ["外科 (typo)"] } }),
     });
     expect(answer.status).toBe(400);
-    expect(answer.body.error).toMatch(/no items match/);
+    expect(answer.body.error).toMatch(/unknown subset "外科 \(typo\)".*valid subsets: 内科/);
   });
 
   it("NUL in a subset filter of the items page is refused", async () => {
