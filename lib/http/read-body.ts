@@ -1,4 +1,6 @@
 import { AppError } from "@/lib/errors";
+import { formatBytes } from "@/lib/format-bytes";
+import { readBodyWithin } from "./limited-body";
 
 export const DEFAULT_JSON_BODY_LIMIT = 1024 * 1024;
 
@@ -6,37 +8,9 @@ function tooLarge(limit: number): AppError {
   return new AppError(`request body larger than ${formatBytes(limit)}`, 413, { limit }, "payload_too_large");
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KB`;
-  return `${bytes} bytes`;
-}
-
 /** Reads a request body, counting bytes as they stream in and stopping (413) as soon as the limit is passed. */
-export async function readBodyLimited(request: Request, limit: number): Promise<Uint8Array> {
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+export function readBodyLimited(request: Request, limit: number): Promise<Uint8Array> {
+  return readBodyWithin(request, limit, () => tooLarge(limit));
 }
 
 /** A JSON body: `content-type: application/json` required (a cross-site form cannot send it), size bounded. */

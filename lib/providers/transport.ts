@@ -1,5 +1,6 @@
 import { checkOutboundUrl } from "@/lib/http/outbound";
 import { formatMegabytes } from "@/lib/format-bytes";
+import { readBodyWithin } from "@/lib/http/limited-body";
 
 export interface HttpInit {
   method: "GET" | "POST";
@@ -41,26 +42,7 @@ export class BodyTooLargeError extends Error {
 
 /** Reads a fetch body, giving up (and cancelling the stream) once it passes maxBytes. */
 async function readLimited(res: Response, maxBytes: number): Promise<string> {
-  const declared = Number(res.headers.get("content-length"));
-  if (declared > maxBytes) {
-    await res.body?.cancel().catch(() => {});
-    throw new BodyTooLargeError(maxBytes);
-  }
-  if (!res.body) return "";
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw new BodyTooLargeError(maxBytes);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.from(await readBodyWithin(res, maxBytes, () => new BodyTooLargeError(maxBytes))).toString("utf8");
 }
 
 export function fetchTransport(fetchImpl: typeof fetch): Transport {
