@@ -1,3 +1,4 @@
+import { auditRoute } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
 import { deleteRun, relabelRun } from "@/lib/runner/manage-runs";
@@ -19,7 +20,8 @@ export const PATCH = route({ access: "researcher", params: idParams, body: updat
 }));
 
 /** DELETE /api/runs/<id>: the run and its results; 409 while it is queued or running. */
-export const DELETE = route({ access: "researcher", params: idParams }, async ({ db, params }) => {
-  await deleteRun(db, params.id);
+export const DELETE = route({ access: "researcher", params: idParams }, async (input) => {
+  await deleteRun(input.db, input.params.id);
+  await auditRoute(input, "run_deleted", `run:${input.params.id}`);
   return new Response(null, { status: 204 });
 });

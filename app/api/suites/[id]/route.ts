@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { auditRoute } from "@/lib/auth/actor";
 import { route } from "@/lib/http/route";
 import { deleteSuite, renameSuite } from "@/lib/suites/upload";
 import { suiteIdSegment } from "@/lib/validation/params";
@@ -13,4 +14,8 @@ export const PATCH = route({ access: "researcher", params, body: suitePatch }, a
 );
 
 /** Deletes an uploaded suite with its runs; answers how many runs went with it. */
-export const DELETE = route({ access: "researcher", params }, async ({ db, params: { id } }) => deleteSuite(db, id));
+export const DELETE = route({ access: "researcher", params }, async (input) => {
+  const deleted = await deleteSuite(input.db, input.params.id);
+  await auditRoute(input, "suite_deleted", `suite:${input.params.id}`, { runs: deleted.deletedRuns });
+  return deleted;
+});
