@@ -11,7 +11,7 @@ import {
   releaseLeases,
 } from "@/lib/db/queries/run-items";
 import { finishRun, getRun, setRunStatus } from "@/lib/db/queries/runs";
-import { isPermanentWriteError } from "@/lib/db/write-errors";
+import { errorSummary, isPermanentWriteError } from "@/lib/db/errors";
 import type { ChatResult } from "@/lib/providers/types";
 import { isFinishedStatus } from "./coverage";
 import { responseCacheKey } from "./cache-key";
@@ -21,7 +21,6 @@ import { type CacheEntry, createResultWriter, DEFAULT_WRITE_RETRY, type RetryPol
 import { aggregateFinished, loadRunContext, savePartialResults } from "./run-context";
 import type { SuiteContext } from "./suite-context";
 import { type PreparedRequest, prepareRequest, scoreAnswer } from "./tasks";
-import { errorSummary } from "@/lib/db/errors";
 
 export interface ExecuteRunOptions {
   db: Db;

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Db } from "@/lib/db/client";
 import { type ItemResult, saveItemResults } from "@/lib/db/queries/run-items";
 import { safeText } from "@/lib/db/safe-text";
-import { isPermanentWriteError, writeErrorReason } from "@/lib/db/write-errors";
+import { isPermanentWriteError, writeErrorReason } from "@/lib/db/errors";
 
 export interface CacheEntry {
   key: string;

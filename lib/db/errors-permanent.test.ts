@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPermanentWriteError, writeErrorReason } from "./write-errors";
+import { isPermanentWriteError, writeErrorReason } from "./errors";
 
 const pgError = (code: string, message: string) => Object.assign(new Error(message), { code });
 // The shape of drizzle's DrizzleQueryError: the statement and parameters in the message, the driver's error as cause.
