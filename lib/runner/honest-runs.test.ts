@@ -154,7 +154,7 @@ describe.each(testEngines())("fair samples and visible errors on $name", (engine
       const rows = await listRunItemRecords(db, { runId: run.id });
       const answering = rows.filter((r) => r.subset !== "virology").length;
       expect(answering).toBeLessThan(30);
-      const working = executeRun({ db, runId: run.id, maxRetries: 0 });
+      const working = executeRun({ db, runId: run.id, maxRetries: 0, leaseSeconds: 3 });
       await waitFor(async () => (await getRunProgress(db, { runId: run.id })).done === answering, { timeoutMs: 120_000, everyMs: 100 });
       await cancelRun(db, run.id);
       expect(await working).toBe("cancelled");
