@@ -42,17 +42,16 @@ export async function SiteHeader() {
             ]}
           />
         )}
+        {singleUser && (
+          <span className="badge badge-reported" title={tAccount("singleUserHint")} data-testid="single-user-badge">
+            {tAccount("singleUser")}
+          </span>
+        )}
         <LocaleSwitch current={locale} label={t("language")} />
       </div>
-      {(singleUser || (signedIn && caller.email)) && (
+      {signedIn && !singleUser && caller.email && (
         <div className="container header-row header-account">
-          {singleUser ? (
-            <span className="badge badge-reported" title={tAccount("singleUserHint")} data-testid="single-user-badge">
-              {tAccount("singleUser")}
-            </span>
-          ) : (
-            <AccountMenu email={caller.email!} role={caller.kind === "admin" ? "admin" : "researcher"} />
-          )}
+          <AccountMenu email={caller.email} role={caller.kind === "admin" ? "admin" : "researcher"} />
         </div>
       )}
     </header>
