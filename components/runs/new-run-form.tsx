@@ -74,7 +74,10 @@ export function NewRunForm() {
       <Field label={t("form.label")} hint={t("form.labelHint")}>
         <input type="text" maxLength={200} value={state.label} onChange={(e) => set({ label: e.target.value })} />
       </Field>
-      <SubsetPicker subsets={preview.data?.subsets ?? []} chosen={state.subsets} onChange={(subsets) => set({ subsets })} />
+      <SubsetPicker
+        subsets={preview.data?.subsets ?? []}
+        names={preview.data?.subsetNames}
+        chosen={state.subsets} onChange={(subsets) => set({ subsets })} />
       <RunSettingsFields state={state} set={set} taskKind={suite?.taskKind} />
       <RunPreviewView preview={preview.data} />
       <div className="actions">

@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { FieldsView } from "@/components/ui/fields-view";
 import type { RunItem, SuiteItemRow } from "@/lib/db/schema";
+import { type SubsetNames, subsetName } from "@/lib/suites/subset-names";
+import { messageRoles } from "./message-roles";
 
 const itemStatuses = ["pending", "running", "done", "error"];
 const outcomes = ["scored", "unparsed", "refused"];
@@ -11,8 +13,20 @@ interface Message {
 }
 
 /** One evaluated item exactly as sent and received; every string here is model output or dataset text. */
-export async function RunItemDetail({ item, suiteItem }: { item: RunItem; suiteItem: SuiteItemRow }) {
+export async function RunItemDetail({
+  item,
+  suiteItem,
+  subsetNames,
+  locale,
+}: {
+  item: RunItem;
+  suiteItem: SuiteItemRow;
+  subsetNames?: SubsetNames;
+  locale: string;
+}) {
   const [t, tItems] = await Promise.all([getTranslations("runs.item"), getTranslations("runs.items")]);
+  const roleLabel = (role: unknown) =>
+    messageRoles.includes(role as "user") ? t(`roles.${role as "user"}`) : String(role);
   const messages = (item.messages ?? []) as Message[];
   return (
     <>
@@ -25,7 +39,7 @@ export async function RunItemDetail({ item, suiteItem }: { item: RunItem; suiteI
         {suiteItem.subset && (
           <>
             <dt>{t("subset")}</dt>
-            <dd>{suiteItem.subset}</dd>
+            <dd title={suiteItem.subset}>{subsetName(subsetNames, suiteItem.subset, locale)}</dd>
           </>
         )}
         <dt>{t("sample")}</dt>
@@ -56,7 +70,7 @@ export async function RunItemDetail({ item, suiteItem }: { item: RunItem; suiteI
         <ol className="messages" data-testid="item-messages">
           {messages.map((m, i) => (
             <li key={i} className={`message message-${String(m.role)}`}>
-              <div className="message-role mono small">{String(m.role)}</div>
+              <div className="message-role small">{roleLabel(m.role)}</div>
               <div className="item-text">{typeof m.content === "string" ? m.content : JSON.stringify(m.content)}</div>
             </li>
           ))}

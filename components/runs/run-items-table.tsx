@@ -1,12 +1,24 @@
 "use client";
 
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { RunItemRow } from "@/lib/api/runs";
+import { type SubsetNames, subsetName } from "@/lib/suites/subset-names";
 import { compactJson } from "./format";
 
-export function RunItemsTable({ runId, rows, search }: { runId: string; rows: RunItemRow[]; search: string }) {
+export function RunItemsTable({
+  runId,
+  rows,
+  search,
+  subsetNames,
+}: {
+  runId: string;
+  rows: RunItemRow[];
+  search: string;
+  subsetNames?: SubsetNames;
+}) {
   const t = useTranslations("runs.items");
+  const locale = useLocale();
   return (
     <div className="table-scroll">
       <table data-testid="items-table">
@@ -29,7 +41,7 @@ export function RunItemsTable({ runId, rows, search }: { runId: string; rows: Ru
               <th scope="row">
                 <Link href={`/runs/${runId}/items/${row.id}${search}`}>{row.externalId}</Link>
                 <div className="small muted">
-                  {row.subset ?? ""}
+                  {row.subset ? subsetName(subsetNames, row.subset, locale) : ""}
                   {row.sample > 0 ? ` · #${row.sample}` : ""}
                   {row.cached ? ` · ${t("cached")}` : ""}
                 </div>

@@ -1,11 +1,12 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { type RunItemFilter, type RunItemsQuery, useRunItems } from "@/lib/api/runs";
 import { ApiErrorView } from "@/components/ui/api-error";
 import { ClientPager } from "@/components/ui/client-pager";
 import { Field } from "@/components/ui/field";
+import { type SubsetNames, subsetName } from "@/lib/suites/subset-names";
 import { RunItemsTable } from "./run-items-table";
 
 const filters: RunItemFilter[] = ["all", "wrong", "error", "unparsed", "refused"];
@@ -26,13 +27,16 @@ export function RunItems({
   initial,
   live,
   status,
+  subsetNames,
 }: {
   runId: string;
   initial: Pick<RunItemsQuery, "filter" | "subset" | "page">;
   live: boolean;
   status: string;
+  subsetNames?: SubsetNames;
 }) {
   const t = useTranslations("runs.items");
+  const locale = useLocale();
   const [query, setQuery] = useState<RunItemsQuery>({ ...initial, pageSize: PAGE_SIZE });
   const items = useRunItems(runId, query, { live, status });
   const search = itemsSearch(query);
@@ -62,7 +66,7 @@ export function RunItems({
               <option value="">{t("allSubsets")}</option>
               {subsets.map((s) => (
                 <option key={s} value={s}>
-                  {s}
+                  {subsetName(subsetNames, s, locale)}
                 </option>
               ))}
             </select>
@@ -84,7 +88,7 @@ export function RunItems({
               {t("empty")}
             </p>
           ) : (
-            <RunItemsTable runId={runId} rows={items.data.items} search={search} />
+            <RunItemsTable runId={runId} rows={items.data.items} search={search} subsetNames={subsetNames} />
           )}
         </>
       )}

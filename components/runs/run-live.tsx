@@ -40,7 +40,7 @@ export function RunLive({
       <RunActions id={id} status={run.status} errors={view.progress.errors} />
       <RunMetrics view={view} />
       <RunManage id={id} status={run.status} label={run.label} modelId={view.model.id} />
-      <RunItems runId={id} initial={itemsQuery} live={live} status={run.status} />
+      <RunItems runId={id} initial={itemsQuery} live={live} status={run.status} subsetNames={view.suite.subsetNames} />
     </>
   );
 }

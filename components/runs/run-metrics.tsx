@@ -79,7 +79,12 @@ export function RunMetrics({ view }: { view: RunViewData }) {
         </table>
       </div>
       {summary.bySubset && Object.keys(summary.bySubset).length > 0 && (
-        <SubsetTable bySubset={summary.bySubset} bySubsetCi={summary.bySubsetCi} taskKind={suite.taskKind} />
+        <SubsetTable
+          bySubset={summary.bySubset}
+          bySubsetCi={summary.bySubsetCi}
+          taskKind={suite.taskKind}
+          names={suite.subsetNames}
+        />
       )}
     </section>
   );

@@ -1,11 +1,14 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { RunPreview } from "@/lib/runner/preview-run";
+import { type SubsetNames, subsetName } from "@/lib/suites/subset-names";
+import { messageRoles } from "./message-roles";
 
 /** The exact prompt of the run's first item and how much of the suite the run covers, before it starts. */
 export function RunPreviewView({ preview }: { preview: RunPreview | undefined }) {
   const t = useTranslations("runs.preview");
+  const tItem = useTranslations("runs.item");
   if (!preview) return null;
   const partial = preview.items < preview.suiteItems;
   return (
@@ -18,7 +21,9 @@ export function RunPreviewView({ preview }: { preview: RunPreview | undefined })
         {preview.error && <p className="error-text">{preview.error}</p>}
         {preview.messages?.map((m, i) => (
           <div key={i} className="preview-message">
-            <div className="mono small muted">{m.role}</div>
+            <div className="small muted">
+              {messageRoles.includes(m.role as "user") ? tItem(`roles.${m.role as "user"}`) : m.role}
+            </div>
             <pre className="item-text" data-testid="preview-message">
               {m.content}
             </pre>
@@ -31,14 +36,17 @@ export function RunPreviewView({ preview }: { preview: RunPreview | undefined })
 
 export function SubsetPicker({
   subsets,
+  names,
   chosen,
   onChange,
 }: {
   subsets: { subset: string; n: number }[];
+  names?: SubsetNames;
   chosen: string[];
   onChange: (chosen: string[]) => void;
 }) {
   const t = useTranslations("runs.preview");
+  const locale = useLocale();
   if (subsets.length === 0) return null;
   const toggle = (subset: string) =>
     onChange(chosen.includes(subset) ? chosen.filter((s) => s !== subset) : [...chosen, subset].sort());
@@ -50,7 +58,7 @@ export function SubsetPicker({
         {subsets.map(({ subset, n }) => (
           <label key={subset} className="radio">
             <input type="checkbox" checked={chosen.includes(subset)} onChange={() => toggle(subset)} />
-            {subset} <span className="muted small">({n})</span>
+            {subsetName(names, subset, locale)} <span className="muted small">({n})</span>
           </label>
         ))}
       </div>

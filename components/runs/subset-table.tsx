@@ -1,6 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { type SubsetNames, subsetName } from "@/lib/suites/subset-names";
 import { formatInterval, formatMetric } from "./format";
 import { MetricName } from "./metric-name";
 
@@ -9,12 +10,15 @@ export function SubsetTable({
   bySubset,
   bySubsetCi = {},
   taskKind,
+  names,
 }: {
   bySubset: Record<string, Record<string, number>>;
   bySubsetCi?: Record<string, Record<string, [number, number]>>;
   taskKind: string;
+  names?: SubsetNames;
 }) {
   const t = useTranslations("runs.results");
+  const locale = useLocale();
   const rows = Object.entries(bySubset).sort(([a], [b]) => a.localeCompare(b));
   const columns = [...new Set(rows.flatMap(([, m]) => Object.keys(m)))];
   return (
@@ -35,7 +39,9 @@ export function SubsetTable({
           <tbody>
             {rows.map(([subset, metrics]) => (
               <tr key={subset}>
-                <th scope="row">{subset}</th>
+                <th scope="row" title={subset}>
+                  {subsetName(names, subset, locale)}
+                </th>
                 {columns.map((c) => (
                   <td key={c} className="num">
                     {c === "n" ? (metrics[c] ?? "—") : formatMetric(metrics[c], taskKind)}

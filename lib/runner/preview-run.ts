@@ -3,6 +3,7 @@ import { getModel } from "@/lib/db/queries/models";
 import { countSuiteItemsBySubset, getSuite, getSuiteItemById, listAllSuiteItems } from "@/lib/db/queries/suites";
 import { disabledSuiteIds } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { type SubsetNames, subsetNames } from "@/lib/suites/subset-names";
 import type { ChatMessage, TaskKind } from "@/lib/suites/types";
 import { type RunSettingsInput, resolveSettings, runSettingsInput } from "./settings";
 import { chooseItems } from "./start-run";
@@ -18,6 +19,7 @@ export interface RunPreview {
   suiteItems: number;
   /** The suite's test subsets with their sizes, for the subset picker. */
   subsets: { subset: string; n: number }[];
+  subsetNames: SubsetNames;
 }
 
 /** What starting a run with these settings would do, without starting it: its first prompt and its size. */
@@ -33,7 +35,7 @@ export async function previewRun(
   const [ids, counts] = await Promise.all([chooseItems(db, suiteId, settings), countSuiteItemsBySubset(db, { suiteId })]);
   const subsets = counts.filter((c) => c.split === "test" && c.subset).map((c) => ({ subset: c.subset!, n: c.n }));
   const first = ids.length > 0 ? await getSuiteItemById(db, { id: ids[0] }) : null;
-  const base = { items: ids.length, suiteItems: suite.testCount, subsets };
+  const base = { items: ids.length, suiteItems: suite.testCount, subsets, subsetNames: subsetNames(suite.config) };
   if (!first) return { ...base, messages: null, error: "no items match this run's limit and subsets" };
   const [devItems, allItems] = await Promise.all([
     settings.shots > 0 ? listAllSuiteItems(db, { suiteId, split: "dev" }) : Promise.resolve([]),

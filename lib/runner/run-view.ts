@@ -5,13 +5,21 @@ import { getRun } from "@/lib/db/queries/runs";
 import { getSuite } from "@/lib/db/queries/suites";
 import { type RunCoverage, runCoverage } from "./coverage";
 import { runCost } from "./cost";
+import { type SubsetNames, subsetNames } from "@/lib/suites/subset-names";
 
 const RATE_WINDOW_S = 30;
 
 export interface RunView {
   run: NonNullable<Awaited<ReturnType<typeof getRun>>>;
   model: { id: string; name: string; provider: string; modelId: string | null; isBaseline: boolean };
-  suite: { id: string; name: { en: string; zh: string }; taskKind: string; licence: string; citation: string | null };
+  suite: {
+    id: string;
+    name: { en: string; zh: string };
+    taskKind: string;
+    licence: string;
+    citation: string | null;
+    subsetNames: SubsetNames;
+  };
   progress: RunProgress;
   coverage: RunCoverage;
   /** Cost of the tokens this run bought (cached answers cost nothing); null when the model has no prices. */
@@ -43,7 +51,14 @@ export async function getRunView(db: Db, id: string): Promise<RunView | null> {
       modelId: model.modelId,
       isBaseline: model.provider === "baseline",
     },
-    suite: { id: suite.id, name: suite.name, taskKind: suite.taskKind, licence: suite.licence, citation: suite.citation },
+    suite: {
+      id: suite.id,
+      name: suite.name,
+      taskKind: suite.taskKind,
+      licence: suite.licence,
+      citation: suite.citation,
+      subsetNames: subsetNames(suite.config),
+    },
     progress,
     coverage: runCoverage({ itemsRun: progress.itemsRun, suiteItems: run.suiteItemCount, done: progress.done, errors: progress.errors }),
     cost: runCost(progress, model),

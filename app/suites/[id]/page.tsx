@@ -11,6 +11,7 @@ import { disabledSuiteIds } from "@/lib/env";
 import { localized } from "@/lib/i18n/locale";
 import type { TaskKind } from "@/lib/suites/types";
 import { suiteItemsQuery } from "@/lib/validation/suites";
+import { subsetName, subsetNames } from "@/lib/suites/subset-names";
 
 export const dynamic = "force-dynamic";
 const PAGE_SIZE = 20;
@@ -34,9 +35,7 @@ export default async function SuitePage({
   ]);
   const hrefFor = (p: number) => `/suites/${id}?split=${split}&page=${p}`;
   const testSubsets = subsets.filter((s) => s.split === "test" && s.subset);
-  // CMMLU's subjects carry their Chinese names in the suite's config.
-  const subjectLabels = (suite.config.subjectLabels ?? {}) as Record<string, string>;
-  const subsetName = (subset: string) => (locale.startsWith("zh") ? (subjectLabels[subset] ?? subset) : subset);
+  const names = subsetNames(suite.config);
   return (
     <>
       <p className="small">
@@ -70,7 +69,7 @@ export default async function SuitePage({
         {testSubsets.length > 0 && (
           <>
             <dt>{t("subsets")}</dt>
-            <dd className="small">{testSubsets.map((s) => `${subsetName(s.subset!)} ${s.n}`).join(" · ")}</dd>
+            <dd className="small">{testSubsets.map((s) => `${subsetName(names, s.subset!, locale)} ${s.n}`).join(" · ")}</dd>
           </>
         )}
       </dl>

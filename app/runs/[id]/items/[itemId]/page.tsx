@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { RunItemDetail } from "@/components/runs/run-item-detail";
 import { getAppDb } from "@/lib/app-db";
 import { getAdjacentRunItemIds, getRunItemDetail } from "@/lib/db/queries/run-items";
+import { getSuite } from "@/lib/db/queries/suites";
+import { subsetNames } from "@/lib/suites/subset-names";
 
 export const dynamic = "force-dynamic";
 
@@ -38,7 +40,11 @@ export default async function RunItemPage({ params, searchParams }: Props) {
     getAdjacentRunItemIds(db, { runId: id, id: numeric }),
   ]);
   if (!detail) notFound();
-  const t = await getTranslations("runs.item");
+  const [t, locale, suite] = await Promise.all([
+    getTranslations("runs.item"),
+    getLocale(),
+    getSuite(db, { id: detail.suiteItem.suiteId }),
+  ]);
   const back = backSearch(search);
   return (
     <>
@@ -60,7 +66,12 @@ export default async function RunItemPage({ params, searchParams }: Props) {
       <h1>
         {t("title")} <span className="mono">{detail.suiteItem.externalId}</span>
       </h1>
-      <RunItemDetail item={detail.item} suiteItem={detail.suiteItem} />
+      <RunItemDetail
+        item={detail.item}
+        suiteItem={detail.suiteItem}
+        subsetNames={subsetNames(suite?.config)}
+        locale={locale}
+      />
     </>
   );
 }
