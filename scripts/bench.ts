@@ -17,6 +17,7 @@ import { loadBundledSuites } from "@/lib/suites/bundled";
 import { cpuMsSince, type Measured, peakRssBytes, runBare } from "./cli/bench-bare";
 import { type BenchRow, formatBench } from "./cli/bench-report";
 import { runLimitsBench } from "./cli/bench-limits";
+import { benchImport } from "./cli/bench-import";
 import { profiled } from "./cli/bench-profile";
 import { freePort } from "@/lib/free-port";
 import { benchUnits } from "./cli/bench-units";
@@ -55,9 +56,16 @@ const { values } = parseArgs({ options: {
     concurrency: { type: "string", default: "1,8,64,256" }, "cpu-prof": { type: "string" }, "fake-server-entry": { type: "string" },
     db: { type: "string", default: "in-process" }, repeat: { type: "string", default: "1" },
     "db-host-entry": { type: "string" }, units: { type: "boolean", default: false }, startup: { type: "string" }, limits: { type: "boolean" },
+    import: { type: "string" },
   }, strict: true });
 if (values.limits) {
   process.stdout.write(`${await runLimitsBench(log)}\n`);
+  process.exit(0);
+}
+if (values.import !== undefined) {
+  const items = Number(values.import || 200_000);
+  if (!Number.isInteger(items) || items < 1 || items > 1_000_000) throw new Error("--import takes an item count up to 1,000,000");
+  process.stdout.write(`${await benchImport(items)}\n`);
   process.exit(0);
 }
 if (values.units) {

@@ -3,9 +3,9 @@ import { deleteUserSuite, getSuite, renameUserSuite, saveSuite } from "@/lib/db/
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { formatMegabytes } from "@/lib/format-bytes";
-import { contentHash } from "./content-hash";
 import { ImportError } from "./importers/errors";
-import { importUserSuite, inspectUserFile, previewUserSuite, suiteIdProblem } from "./importers/user-upload";
+import { parseUpload } from "./importers/off-thread";
+import { suiteIdProblem } from "./importers/user-upload";
 import { fieldMappingSchema, type FieldMapping } from "./mapping/field-mapping";
 import { taskKinds, type TaskKind } from "./types";
 
@@ -78,10 +78,10 @@ export async function checkSuiteId(db: Db, id: string | undefined, taskKind: Tas
 }
 
 /** The file's fields and the presets it matches, for the field-mapping step. */
-export function inspectUpload(request: Pick<UploadRequest, "fileName" | "bytes">) {
+export async function inspectUpload(request: Pick<UploadRequest, "fileName" | "bytes">) {
   checkSize(request.bytes);
   try {
-    return inspectUserFile(request);
+    return await parseUpload({ mode: "inspect", request: { fileName: request.fileName, bytes: request.bytes } });
   } catch (error) {
     if (error instanceof ImportError) throw importErrorBody(error);
     throw error;
@@ -90,9 +90,15 @@ export function inspectUpload(request: Pick<UploadRequest, "fileName" | "bytes">
 
 export async function previewUpload(db: Db, request: UploadRequest) {
   const { taskKind, mapping } = checkRequest(request);
-  const preview = previewUserSuite({ fileName: request.fileName, bytes: request.bytes, taskKind, mapping });
-  if (!preview.ok) throw importErrorBody(preview.error);
-  return { ...preview, idCheck: await checkSuiteId(db, request.id, taskKind, request.replace) };
+  const idCheck = checkSuiteId(db, request.id, taskKind, request.replace);
+  try {
+    const preview = await parseUpload({ mode: "preview", request: { fileName: request.fileName, bytes: request.bytes, taskKind, mapping } });
+    return { ...preview, idCheck: await idCheck };
+  } catch (error) {
+    await idCheck.catch(() => undefined);
+    if (error instanceof ImportError) throw importErrorBody(error);
+    throw error;
+  }
 }
 
 /** Validates the whole file, then stores it in one transaction: a bad file leaves nothing behind. */
@@ -102,16 +108,19 @@ export async function importUpload(db: Db, request: UploadRequest) {
   const idCheck = await checkSuiteId(db, request.id, taskKind, request.replace);
   if (idCheck.status === "taken") throw new AppError(idCheck.message, 409);
   try {
-    const { suite, warnings } = importUserSuite({
-      fileName: request.fileName,
-      bytes: request.bytes,
-      taskKind,
-      id: request.id,
-      name: request.name,
-      licence: request.licence || undefined,
-      mapping,
+    const { suite, warnings, version } = await parseUpload({
+      mode: "import",
+      request: {
+        fileName: request.fileName,
+        bytes: request.bytes,
+        taskKind,
+        id: request.id,
+        name: request.name,
+        licence: request.licence || undefined,
+        mapping,
+      },
     });
-    const result = await saveSuite(db, { suite, version: contentHash(suite), bundled: false, keepRunItems: true });
+    const result = await saveSuite(db, { suite, version, bundled: false, keepRunItems: true });
     return { id: suite.id, items: suite.items.length, warnings, result };
   } catch (error) {
     if (error instanceof ImportError) throw importErrorBody(error);
