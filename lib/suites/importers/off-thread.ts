@@ -53,7 +53,7 @@ function startHost() {
   worker.unref();
   const ready = new Promise<void>((resolve, reject) => {
     worker.once("error", reject);
-    worker.on("message", (message: { type: string; id?: number } & ParseMessage) => {
+    worker.on("message", (message: { id?: number } & (ParseMessage | { type: "ready" })) => {
       if (message.type === "ready") resolve();
       else settle(message);
     });
