@@ -34,6 +34,11 @@ const envSchema = z.object({
   CHIMED_MAX_ANSWER_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1024).default(4 * 1024 * 1024)),
   /** Suite uploads larger than this many bytes are refused (413) while they stream in. */
   CHIMED_MAX_UPLOAD_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1024).default(50 * 1024 * 1024)),
+  /**
+   * PostgreSQL only: a statement running longer than this is cancelled by the server (SQLSTATE 57014), and a
+   * session idle inside a transaction that long is ended, so a stuck query cannot hold a connection forever.
+   */
+  CHIMED_STATEMENT_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(86_400_000).default(300_000)),
 });
 
 /** Every variable this file reads: the app's own settings, which a model may never name as its key. */

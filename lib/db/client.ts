@@ -26,11 +26,13 @@ export interface DatabaseTarget {
   url?: string;
   /** PGlite data directory; "memory://" for a throwaway in-memory database. */
   pgliteDir?: string;
+  /** PostgreSQL: overrides CHIMED_STATEMENT_TIMEOUT_MS. */
+  statementTimeoutMs?: number;
 }
 
 /** A direct connection: postgres.js to a server, or PGlite in this process (tests, one-off scripts). */
-export function openDatabase({ url, pgliteDir = ".data/pglite" }: DatabaseTarget): Database {
-  if (url) return openPostgres(url, "postgres");
+export function openDatabase({ url, pgliteDir = ".data/pglite", statementTimeoutMs }: DatabaseTarget): Database {
+  if (url) return openPostgres(url, "postgres", statementTimeoutMs);
   if (!pgliteDir.startsWith("memory://")) mkdirSync(pgliteDir, { recursive: true });
   const client = new PGlite(pgliteDir);
   return {
@@ -41,8 +43,13 @@ export function openDatabase({ url, pgliteDir = ".data/pglite" }: DatabaseTarget
   };
 }
 
-function openPostgres(url: string, engine: Database["engine"]): Database {
-  const client = postgres(url, { max: 10, onnotice: () => {} });
+function openPostgres(url: string, engine: Database["engine"], statementTimeoutMs = env.CHIMED_STATEMENT_TIMEOUT_MS): Database {
+  // Startup parameters: the embedded database's wire server takes none, so only a real server gets them.
+  const connection =
+    engine === "postgres"
+      ? { statement_timeout: statementTimeoutMs, idle_in_transaction_session_timeout: statementTimeoutMs }
+      : undefined;
+  const client = postgres(url, { max: 10, onnotice: () => {}, ...(connection ? { connection } : {}) });
   return {
     db: drizzlePostgres({ client, schema }) as unknown as Db,
     engine,

@@ -50,6 +50,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/** The server cancelled a statement that ran past the statement timeout (SQLSTATE 57014, query_canceled). */
+export function isStatementTimeout(error: unknown): boolean {
+  return driverError(error)?.code === "57014";
+}
+
 /** Drizzle's rollback signal, recognised even when the bundler holds two copies of drizzle. */
 export function isTransactionRollback(error: unknown): boolean {
   return is(error, TransactionRollbackError);

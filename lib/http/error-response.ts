@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { describeForLog, errorSummary, isDatabaseUnavailable, isDataException, isUniqueViolation } from "@/lib/db/errors";
+import { describeForLog, errorSummary, isDatabaseUnavailable, isDataException, isStatementTimeout, isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 
 /** Where a failure happened, for the log: method and path only, never the query string (it may hold tokens). */
@@ -31,6 +31,13 @@ export function errorResponse(error: unknown, where?: RequestLabel): Response {
     console.error(`[chimed] database unavailable${label}: ${errorSummary(error)}`);
     return Response.json(
       { error: "the database is unavailable; try again shortly", code: "database_unavailable" },
+      { status: 503, headers: { "retry-after": "5" } },
+    );
+  }
+  if (isStatementTimeout(error)) {
+    console.error(`[chimed] statement timeout${label}: ${errorSummary(error)}`);
+    return Response.json(
+      { error: "the database took too long to answer; try again shortly", code: "database_timeout" },
       { status: 503, headers: { "retry-after": "5" } },
     );
   }
