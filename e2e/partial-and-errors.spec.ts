@@ -48,9 +48,9 @@ async function finishedRun(request: APIRequestContext, data: Record<string, unkn
   return runId;
 }
 
-for (const [locale, language, statusText, partialWord] of [
-  ["en-US", "en-US,en;q=0.9", "completed with errors", "partial"],
-  ["zh-CN", "zh-CN,zh;q=0.9", "已完成（有错误）", "部分"],
+for (const [locale, language, statusText, partialWord, anatomy] of [
+  ["en-US", "en-US,en;q=0.9", "completed with errors", "partial", "anatomy"],
+  ["zh-CN", "zh-CN,zh;q=0.9", "已完成（有错误）", "部分", "解剖学"],
 ] as const) {
   test.describe(`honest numbers (${locale})`, () => {
     test.use({ locale, extraHTTPHeaders: { "accept-language": language } });
@@ -83,6 +83,8 @@ for (const [locale, language, statusText, partialWord] of [
       await expect(page.getByTestId("run-status")).toHaveText(statusText);
       await expect(page.getByTestId("metrics-errors")).toBeVisible();
       await expect(page.getByTestId("mark-unreliable").first()).toBeVisible();
+      // Subjects are named in the reader's language (CMMLU's codes are English).
+      await expect(page.getByTestId("subset-table").getByRole("rowheader", { name: anatomy, exact: true })).toBeVisible();
       await page.goto("/");
       const row = page.getByTestId("leaderboard-row").filter({ has: page.getByRole("link", { name }) });
       await expect(row.getByTestId("mark-unreliable")).toBeVisible();
