@@ -38,7 +38,7 @@ export interface ShareLookup {
 export async function lookupShareByHash(db: Db, { tokenHash, now }: { tokenHash: string; now: Date }): Promise<ShareLookup> {
   const result = await db.execute<{ id: string | null; kind: string | null; target: Record<string, unknown> | null; include_items: boolean | null; public: boolean | null; live: boolean }>(sql`
     select s.id, s.kind, s.target, s.include_items, s.public,
-      coalesce(s.revoked_at is null and (s.expires_at is null or s.expires_at > ${now.toISOString()}::timestamptz), false) as live
+      coalesce(s.id is not null and s.revoked_at is null and (s.expires_at is null or s.expires_at > ${now.toISOString()}::timestamptz), false) as live
     from (select 1) as one
     left join share_links s on s.token_hash = ${tokenHash}`);
   const [row] = rowsOf<{ id: string | null; kind: string | null; target: Record<string, unknown> | null; include_items: boolean | null; public: boolean | null; live: boolean }>(result);
