@@ -1,4 +1,5 @@
 import { getAppDb } from "@/lib/app-db";
+import { routeHooks } from "@/lib/http/route-hooks";
 import { type Caller, registerTokenResolver } from "@/lib/auth/caller";
 import { resolveShareToken } from "./links";
 
@@ -17,7 +18,7 @@ export async function resolveShareCaller(request: Request): Promise<Caller | nul
   } catch {
     return null;
   }
-  const share = await resolveShareToken(await getAppDb(), token);
+  const share = await resolveShareToken(await (routeHooks.openDb ?? getAppDb)(), token);
   if (!share) return null;
   return { kind: "share", token, scope: { shareId: share.id, kind: share.kind, target: share.target, includeItems: share.includeItems, public: share.public } };
 }
