@@ -108,7 +108,8 @@ describe.each(testEngines())("run export and import on $name", (engine) => {
     const texts: string[] = [];
     for (const run of [mcq, scale]) {
       for (const format of ["json", "csv", "jsonl"] as const) texts.push(await exportText(source.db, run.id, format));
-      for (const [kind, includeItems] of [["run", true], ["run", false], ...(run === scale ? [["audit", true]] : [])] as const) {
+      const kinds: ["run" | "audit", boolean][] = [["run", true], ["run", false], ...(run === scale ? [["audit", true] as ["audit", boolean]] : [])];
+      for (const [kind, includeItems] of kinds) {
         const { token } = await createShare(source.db, { kind, target: { runId: run.id }, includeItems, public: false }, { createdBy: null });
         const view = (await projectShare(source.db, (await resolveShareToken(source.db, token))!))!;
         texts.push(JSON.stringify(view), JSON.stringify(shareCard(view)));
