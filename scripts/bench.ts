@@ -20,6 +20,7 @@ import { runLimitsBench } from "./cli/bench-limits";
 import { profiled } from "./cli/bench-profile";
 import { freePort } from "@/lib/free-port";
 import { benchUnits } from "./cli/bench-units";
+import { runShareBench } from "./cli/bench-share";
 import { spawnFakeServer, spawnUntil } from "./cli/child";
 
 const LATENCY_MS = 50;
@@ -54,10 +55,14 @@ async function bodiesOf(db: Db, runId: string, seed: number) {
 const { values } = parseArgs({ options: {
     concurrency: { type: "string", default: "1,8,64,256" }, "cpu-prof": { type: "string" }, "fake-server-entry": { type: "string" },
     db: { type: "string", default: "in-process" }, repeat: { type: "string", default: "1" },
-    "db-host-entry": { type: "string" }, units: { type: "boolean", default: false }, startup: { type: "string" }, limits: { type: "boolean" },
+    "db-host-entry": { type: "string" }, units: { type: "boolean", default: false }, share: { type: "boolean" }, startup: { type: "string" }, limits: { type: "boolean" },
   }, strict: true });
 if (values.limits) {
   process.stdout.write(`${await runLimitsBench(log)}\n`);
+  process.exit(0);
+}
+if (values.share) {
+  process.stdout.write(`${await runShareBench(log, env.DATABASE_URL)}\n`);
   process.exit(0);
 }
 if (values.units) {
