@@ -10,7 +10,7 @@ import { csvLines, jsonLines } from "./csv";
 import type { ExportFormat } from "./download";
 import { itemCsvHeader, itemCsvRow, type ItemRecord, itemRecord, RUN_FILE_FORMAT } from "./run-file";
 
-const PAGE = 500;
+const PAGE = 2000;
 
 export interface RunExport {
   run: Run;

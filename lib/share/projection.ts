@@ -1,7 +1,8 @@
 import { loadRunAudit } from "@/lib/audit/load";
 import type { Db } from "@/lib/db/client";
 import { getModel } from "@/lib/db/queries/models";
-import { getRunProgress, listRunItemsPage } from "@/lib/db/queries/run-items";
+import { listRunRowsAt } from "@/lib/db/queries/run-export";
+import { getRunProgress } from "@/lib/db/queries/run-items";
 import { getRun } from "@/lib/db/queries/runs";
 import { getSuite } from "@/lib/db/queries/suites";
 import type { LiveShare } from "./links";
@@ -106,7 +107,7 @@ export async function projectShare(db: Db, share: LiveShare, { page = 1 }: { pag
   if (!runId || (share.kind !== "run" && share.kind !== "audit")) return null;
   const run = await getRun(db, { id: runId });
   if (!run) return null;
-  const [model, suite, progress] = await Promise.all([getModel(db, { id: run.modelId }), getSuite(db, { id: run.suiteId }), getRunProgress(db, { runId })]);
+  const [model, suite, counts] = await Promise.all([getModel(db, { id: run.modelId }), getSuite(db, { id: run.suiteId }), countsOf(db, run)]);
   if (!model || !suite) return null;
   const s = run.settings;
   const settings: SharedSettings = {
@@ -143,7 +144,7 @@ export async function projectShare(db: Db, share: LiveShare, { page = 1 }: { pag
     settings,
     metrics: metricsOf(run.metrics, run.ci),
     bySubset: Object.entries(summary.bySubset ?? {}).map(([subset, values]) => ({ subset, metrics: metricsOf(values, summary.bySubsetCi?.[subset]) })),
-    counts: { items: progress.total, done: progress.done, errors: progress.errors },
+    counts,
     items: null,
     audit: null,
   };
@@ -152,14 +153,23 @@ export async function projectShare(db: Db, share: LiveShare, { page = 1 }: { pag
     view.audit = await projectAudit(db, runId, share.includeItems);
     if (!view.audit) return null;
   } else if (share.includeItems) {
-    view.items = await projectItems(db, runId, page);
+    view.items = await projectItems(db, runId, page, run.total);
   }
   return view;
 }
 
-async function projectItems(db: Db, runId: string, page: number): Promise<SharedView["items"]> {
+/** A finished run's counts are in its summary (stored when it was aggregated); others are counted. */
+async function countsOf(db: Db, run: NonNullable<Awaited<ReturnType<typeof getRun>>>): Promise<SharedView["counts"]> {
+  const s = run.summary ?? {};
+  const [items, done, errors] = [num(s.items), num(s.done), num(s.errors)];
+  if (items !== null && done !== null && errors !== null && run.status !== "running" && run.status !== "queued") return { items, done, errors };
+  const progress = await getRunProgress(db, { runId: run.id });
+  return { items: progress.total, done: progress.done, errors: progress.errors };
+}
+
+async function projectItems(db: Db, runId: string, page: number, total: number): Promise<SharedView["items"]> {
   const offset = (page - 1) * ITEMS_PAGE_SIZE;
-  const { rows, total } = await listRunItemsPage(db, { runId, offset, limit: ITEMS_PAGE_SIZE });
+  const rows = await listRunRowsAt(db, { runId, offset, limit: ITEMS_PAGE_SIZE });
   return {
     rows: rows.map((row, i) => ({
       n: offset + i + 1,

@@ -47,7 +47,7 @@ async function seedLargeRun(database: Database) {
     parsed = '{"letter":"A","rule":"first-letter"}'::jsonb, scores = jsonb_build_object('correct', (id % 2)::float),
     messages = '[{"role":"user","content":"问题：下列哪一项正确？ A. 甲 B. 乙 C. 丙 D. 丁 答案："}]'::jsonb
     where run_id = ${run.id}`);
-  await finishRun(db, { id: run.id, status: "completed", metrics: { accuracy: 0.5 }, ci: { accuracy: [0.495, 0.505] }, summary: {} });
+  await finishRun(db, { id: run.id, status: "completed", metrics: { accuracy: 0.5 }, ci: { accuracy: [0.495, 0.505] }, summary: { items: ITEMS, done: ITEMS, errors: 0 } });
   return run.id;
 }
 

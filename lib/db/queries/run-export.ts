@@ -51,6 +51,34 @@ export async function listRunExportPage(db: Db, { runId, afterId, limit }: { run
     .limit(limit);
 }
 
+/** One page of a run's rows in queue order by offset, without counting the run (its `total` says how many). */
+export async function listRunRowsAt(db: Db, { runId, offset, limit }: { runId: string; offset: number; limit: number }): Promise<ExportRow[]> {
+  return db
+    .select({
+      id: runItems.id,
+      externalId: suiteItems.externalId,
+      subset: suiteItems.subset,
+      sample: runItems.sample,
+      status: runItems.status,
+      outcome: runItems.outcome,
+      messages: sql<null>`null`,
+      rawResponse: runItems.rawResponse,
+      parsed: runItems.parsed,
+      scores: runItems.scores,
+      error: sql<null>`null`,
+      latencyMs: runItems.latencyMs,
+      promptTokens: runItems.promptTokens,
+      completionTokens: runItems.completionTokens,
+      cached: runItems.cached,
+    })
+    .from(runItems)
+    .innerJoin(suiteItems, eq(suiteItems.id, runItems.itemId))
+    .where(eq(runItems.runId, runId))
+    .orderBy(asc(runItems.id))
+    .offset(offset)
+    .limit(limit);
+}
+
 /** The suite's current items with these external ids (retired ones belong to older versions). */
 export async function findActiveSuiteItemIds(db: Db, { suiteId, externalIds }: { suiteId: string; externalIds: string[] }) {
   const rows = await db
