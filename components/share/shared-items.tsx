@@ -3,7 +3,7 @@ import { compactJson } from "@/components/runs/format";
 import type { SharedView } from "@/lib/share/projection";
 
 /** A shared run's items (answers as text), paged by plain links so it works without JavaScript. */
-export async function SharedItems({ items }: { items: SharedView["items"]; taskKind: string }) {
+export async function SharedItems({ items }: { items: SharedView["items"] }) {
   const t = await getTranslations("share.page");
   if (!items) return <p className="small muted">{t("itemsHidden")}</p>;
   const pages = Math.max(1, Math.ceil(items.total / items.pageSize));
@@ -31,7 +31,7 @@ export async function SharedItems({ items }: { items: SharedView["items"]; taskK
                   {row.sample > 0 ? ` #${row.sample}` : ""}
                 </td>
                 <td>{row.subset ?? "—"}</td>
-                <td className="item-text">{row.status === "error" ? "error" : (row.answer ?? "—")}</td>
+                <td className="item-text">{row.status === "error" ? t("errorStatus") : (row.answer ?? "—")}</td>
                 <td className="mono">{compactJson(row.parsed, 120)}</td>
                 <td className="mono">{compactJson(row.scores, 120)}</td>
               </tr>

@@ -58,7 +58,7 @@ export default async function SharedPage({ params, searchParams }: Props) {
       <p className="notice small">{t("readOnly")}</p>
       <SharedRunSections view={view} />
       {view.audit && <SharedAuditSections audit={view.audit} />}
-      {view.kind === "run" && <SharedItems items={view.items} taskKind={view.settings.taskKind} />}
+      {view.kind === "run" && <SharedItems items={view.items} />}
     </article>
   );
 }

@@ -2,19 +2,10 @@ import "@/lib/share/caller";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
-import type { LiveShare } from "@/lib/share/links";
-import { shareKinds } from "@/lib/share/kinds";
+import { resolveShareToken } from "@/lib/share/links";
 import { projectShare } from "@/lib/share/projection";
 
 export const dynamic = "force-dynamic";
-
-const scopeSchema = z.object({
-  shareId: z.string(),
-  kind: z.enum(shareKinds),
-  target: z.record(z.string(), z.unknown()),
-  includeItems: z.boolean(),
-  public: z.boolean(),
-});
 
 const notFound = () => new AppError("not found", 404, undefined, "not_found");
 
@@ -30,10 +21,9 @@ export const GET = route(
     query: z.object({ page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1) }),
   },
   async ({ db, caller, params, query }) => {
-    if (caller.kind !== "share" || caller.token !== params.token) throw notFound();
-    const scope = scopeSchema.safeParse(caller.scope);
-    if (!scope.success) throw notFound();
-    const share: LiveShare = { id: scope.data.shareId, kind: scope.data.kind, target: scope.data.target, includeItems: scope.data.includeItems, public: scope.data.public };
+    // Looked up here too (not only trusted from the caller): the same work for every token and every caller.
+    const share = await resolveShareToken(db, params.token);
+    if (!share || caller.kind !== "share" || caller.token !== params.token || caller.scope?.shareId !== share.id) throw notFound();
     const view = await projectShare(db, share, { page: query.page });
     if (!view) throw notFound();
     return Response.json(view, { headers: { "cache-control": "no-store", "referrer-policy": "no-referrer", ...(share.public ? {} : { "x-robots-tag": "noindex" }) } });
