@@ -5,16 +5,19 @@ import { isLoopbackHostHeader } from "@/lib/auth/loopback";
 import { isPublicPage, signInPath } from "@/lib/auth/pages";
 import { baseSecurityHeaders, contentSecurityPolicy } from "@/lib/auth/security-headers";
 import { isMalformedPath, malformedPathResponse } from "@/lib/http/malformed-path";
+import { shareRobotsTag } from "@/lib/share/robots";
 
 /**
  * In front of every page and API route: a path that cannot be decoded gets 400; security headers with a fresh
  * CSP nonce; in single-user mode only loopback Host names (DNS rebinding); pages other than sign-in and token
- * pages need a caller, else they redirect to sign-in. API routes check their caller in the route wrapper.
+ * pages need a caller, else they redirect to sign-in; share pages are noindex unless their link is public. API routes check their caller in the route wrapper.
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (isMalformedPath(pathname)) return withHeaders(malformedPathResponse(pathname), baseSecurityHeaders("/"));
   const headers = baseSecurityHeaders(pathname);
+  const robots = await shareRobotsTag(pathname);
+  if (robots) headers["X-Robots-Tag"] = robots;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
 

@@ -21,6 +21,7 @@ import { benchImport } from "./cli/bench-import";
 import { profiled } from "./cli/bench-profile";
 import { freePort } from "@/lib/free-port";
 import { benchUnits } from "./cli/bench-units";
+import { runShareBench } from "./cli/bench-share";
 import { spawnFakeServer, spawnUntil } from "./cli/child";
 
 const LATENCY_MS = 50;
@@ -57,6 +58,7 @@ const { values } = parseArgs({ options: {
     db: { type: "string", default: "in-process" }, repeat: { type: "string", default: "1" },
     "db-host-entry": { type: "string" }, units: { type: "boolean", default: false }, startup: { type: "string" }, limits: { type: "boolean" },
     import: { type: "string" },
+    share: { type: "boolean" },
   }, strict: true });
 if (values.limits) {
   process.stdout.write(`${await runLimitsBench(log)}\n`);
@@ -66,6 +68,10 @@ if (values.import !== undefined) {
   const items = Number(values.import || 200_000);
   if (!Number.isInteger(items) || items < 1 || items > 1_000_000) throw new Error("--import takes an item count up to 1,000,000");
   process.stdout.write(`${await benchImport(items)}\n`);
+  process.exit(0);
+}
+if (values.share) {
+  process.stdout.write(`${await runShareBench(log, env.DATABASE_URL)}\n`);
   process.exit(0);
 }
 if (values.units) {

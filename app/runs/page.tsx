@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { NewRunForm } from "@/components/runs/new-run-form";
 import { RunsList } from "@/components/runs/runs-list";
+import { RunImportForm } from "@/components/share/run-import-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("runs"))("title") };
@@ -23,6 +24,7 @@ export default async function RunsPage() {
         <h2 id="new-run">{t("newRun")}</h2>
         <NewRunForm />
       </section>
+      <RunImportForm />
       <h2>{t("listTitle")}</h2>
       <RunsList />
     </>

@@ -5,6 +5,9 @@ import { isActiveStatus, type RunItemsQuery, type RunViewData, useRun } from "@/
 import { ApiErrorView } from "@/components/ui/api-error";
 import { RunActions } from "./run-actions";
 import { RunHeader } from "./run-header";
+import { ExportLinks } from "@/components/share/export-links";
+import { RunOriginNote } from "@/components/share/run-origin";
+import { ShareButton } from "@/components/share/share-button";
 import { RunItems } from "./run-items";
 import { RunManage } from "./run-manage";
 import { RunMetrics } from "./run-metrics";
@@ -28,6 +31,7 @@ export function RunLive({
   return (
     <>
       <RunHeader view={view} />
+      <RunOriginNote origin={run.origin} />
       {run.status === "failed" && (
         <div role="alert" className="notice notice-error" data-testid="run-error">
           <p className="notice-title">{t("failed")}</p>
@@ -38,6 +42,12 @@ export function RunLive({
       <ApiErrorView error={query.error} />
       <RunProgress view={view} />
       <RunActions id={id} status={run.status} errors={view.progress.errors} />
+      {!live && (
+        <div className="actions" data-testid="run-share-bar">
+          <ShareButton kind="run" target={{ runId: id }} />
+          <ExportLinks href={`/api/runs/${id}/export`} />
+        </div>
+      )}
       <RunMetrics view={view} />
       <RunManage id={id} status={run.status} label={run.label} modelId={view.model.id} />
       <RunItems runId={id} initial={itemsQuery} live={live} status={run.status} subsetNames={view.suite.subsetNames} />

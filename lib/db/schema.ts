@@ -14,6 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 
 type Localized = { en: string; zh: string };
+export type RunOrigin = { file: string | null; instance: string | null; exportedAt: string | null; importedAt: string; sourceRunId: string | null };
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
 export const models = pgTable(
@@ -109,6 +110,8 @@ export const runs = pgTable(
     ci: jsonb("ci").$type<Record<string, [number, number]>>(),
     summary: jsonb("summary").$type<Record<string, unknown>>(),
     error: text("error"),
+    /** Set on a run imported from an exported file: where it came from and when it was exported. */
+    origin: jsonb("origin").$type<RunOrigin>(),
     createdAt: createdAt(),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
@@ -175,19 +178,32 @@ export const reportedResults = pgTable(
   (t) => [uniqueIndex("reported_results_key").on(t.model, t.benchmark, t.metric)],
 );
 
+/**
+ * A read-only link to one result (`/s/<token>`). Only the SHA-256 of the token is stored: the raw token is shown
+ * once to its creator, so a copy of the database (a backup, a dump) opens no shared page.
+ */
 export const shareLinks = pgTable(
   "share_links",
   {
-    /** Random, >= 128 bits, base64url. */
-    token: text("token").primaryKey(),
-    /** run | audit | comparison | leaderboard */
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull(),
+    /** run | audit | comparison | model | leaderboard */
     kind: text("kind").notNull(),
+    /** What is shared: `{ runId }` for run and audit links; the other kinds' own ids or filter object. */
     target: jsonb("target").$type<Record<string, unknown>>().notNull(),
+    /** Whether the page lists each item's answer, parse and score (else only aggregates). */
+    includeItems: boolean("include_items").notNull().default(false),
+    /** Public links may be indexed by search engines; others are sent with X-Robots-Tag: noindex. */
+    public: boolean("public").notNull().default(false),
+    label: text("label"),
+    /** users.id of the creator; null for the single-user admin. No foreign key: a removed account's links stay revocable by an admin's database. */
+    createdBy: text("created_by"),
+    viewCount: integer("view_count").notNull().default(0),
     createdAt: createdAt(),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
-  (t) => [index("share_links_kind_idx").on(t.kind)],
+  (t) => [uniqueIndex("share_links_token_hash_key").on(t.tokenHash), index("share_links_created_by_idx").on(t.createdBy)],
 );
 
 // Accounts (better-auth's tables, named and typed the house way; see lib/auth/auth.ts for the field map).

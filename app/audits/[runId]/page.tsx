@@ -8,6 +8,8 @@ import { RunScores } from "@/components/audit/run-scores";
 import { ScaleNotice } from "@/components/audit/scale-notice";
 import { SubscaleSection } from "@/components/audit/subscale-section";
 import { variantText } from "@/components/audit/variant-text";
+import { ExportLinks } from "@/components/share/export-links";
+import { ShareButton } from "@/components/share/share-button";
 import { getAppDb } from "@/lib/app-db";
 import { loadRunAudit } from "@/lib/audit/load";
 import { localized } from "@/lib/i18n/locale";
@@ -45,6 +47,10 @@ export default async function RunAuditPage({ params }: Props) {
         {typeof settings.temperature === "number" && ` · ${t("run.temperature", { t: settings.temperature })}`} ·{" "}
         <Link href={`/runs/${runId}`}>{t("run.runPage")}</Link>
       </p>
+      <div className="actions" data-testid="audit-share-bar">
+        <ShareButton kind="audit" target={{ runId }} />
+        <ExportLinks href={`/api/audits/${runId}/export`} />
+      </div>
       <ScaleNotice scale={scale} />
       {!isFinishedStatus(audit.status) && (
         <p className="notice" role="status">
