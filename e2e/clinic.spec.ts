@@ -32,8 +32,8 @@ test.beforeAll(async ({ playwright }, testInfo) => {
 });
 
 const texts = {
-  "zh-CN": { agree: "我同意，开始", pickA: "A 更好", next: "下一题", offline: "当前离线", done: "全部完成", row: /临床医生（n = \d+）/ },
-  en: { agree: "I agree, start", pickA: "A is better", next: "Next", offline: "Offline", done: "All done", row: /Clinicians \(n = \d+\)/ },
+  "zh-CN": { hint: "您在多大程度上同意这一说法？", agree: "我同意，开始", pickA: "A 更好", next: "下一题", offline: "当前离线", done: "全部完成", row: /临床医生（n = \d+）/ },
+  en: { hint: "How much do you agree with this statement?", agree: "I agree, start", pickA: "A is better", next: "Next", offline: "Offline", done: "All done", row: /Clinicians \(n = \d+\)/ },
 } as const;
 
 for (const language of ["zh-CN", "en"] as const) {
@@ -55,7 +55,7 @@ for (const language of ["zh-CN", "en"] as const) {
 
     for (let i = 0; i < 40; i++) {
       if (i === 20) await context.setOffline(true);
-      const options = page.getByRole("group").getByRole("button");
+      const options = page.getByRole("group", { name: t.hint }).getByRole("button");
       await options.nth(i % 5).click();
       if (i === 20) {
         await expect(page.getByTestId("save-state")).toContainText(t.offline);
