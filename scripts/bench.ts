@@ -18,6 +18,7 @@ import { cpuMsSince, type Measured, peakRssBytes, runBare } from "./cli/bench-ba
 import { type BenchRow, formatBench } from "./cli/bench-report";
 import { runLimitsBench } from "./cli/bench-limits";
 import { benchImport } from "./cli/bench-import";
+import { benchRaters } from "./cli/bench-raters";
 import { profiled } from "./cli/bench-profile";
 import { freePort } from "@/lib/free-port";
 import { benchUnits } from "./cli/bench-units";
@@ -59,7 +60,12 @@ const { values } = parseArgs({ options: {
     "db-host-entry": { type: "string" }, units: { type: "boolean", default: false }, startup: { type: "string" }, limits: { type: "boolean" },
     import: { type: "string" },
     share: { type: "boolean" },
+    raters: { type: "boolean" },
   }, strict: true });
+if (values.raters) {
+  process.stdout.write(`${await benchRaters()}\n`);
+  process.exit(0);
+}
 if (values.limits) {
   process.stdout.write(`${await runLimitsBench(log)}\n`);
   process.exit(0);
