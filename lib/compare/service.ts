@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { iterateComparisonRows } from "@/lib/db/queries/compare";
 import { AppError } from "@/lib/errors";
 import { csvLines } from "@/lib/export/csv";
+import { runLetter } from "./letters";
 import { type ComparisonData, loadComparison, MAX_COMPARED_RUNS } from "./load";
 
 /** The version of the comparison JSON export; bump it when a field changes meaning. */
@@ -22,9 +23,6 @@ export async function requireComparison(db: Db, runIds: string[], locale: string
   const { status, message } = refusals[result.code];
   throw new AppError(message, status, result.runIds ? { runIds: result.runIds } : undefined, result.code);
 }
-
-/** Run letters A, B, C… in the order of the comparison: how exports and pages name the runs. */
-export const runLetter = (index: number) => String.fromCharCode(65 + index);
 
 const PER_RUN_COLUMNS = ["model", "answer", "parsed", "outcome", "score"] as const;
 
