@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { benchCliStartup } from "./cli/bench-startup";
+import { benchCompare } from "./cli/bench-compare";
 import { type Db, openSharedDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createModel } from "@/lib/db/queries/models";
@@ -55,7 +56,12 @@ const { values } = parseArgs({ options: {
     concurrency: { type: "string", default: "1,8,64,256" }, "cpu-prof": { type: "string" }, "fake-server-entry": { type: "string" },
     db: { type: "string", default: "in-process" }, repeat: { type: "string", default: "1" },
     "db-host-entry": { type: "string" }, units: { type: "boolean", default: false }, startup: { type: "string" }, limits: { type: "boolean" },
+    compare: { type: "boolean" },
   }, strict: true });
+if (values.compare) {
+  process.stdout.write(`${await benchCompare(log)}\n`);
+  process.exit(0);
+}
 if (values.limits) {
   process.stdout.write(`${await runLimitsBench(log)}\n`);
   process.exit(0);

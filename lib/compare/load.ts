@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { listComparedRuns, listScoredRows } from "@/lib/db/queries/compare";
+import { listRunSubsets } from "@/lib/db/queries/run-items";
 import { localized } from "@/lib/i18n/locale";
 import { isFinishedStatus } from "@/lib/runner/coverage";
 import type { AggregateItem } from "@/lib/scoring/benchmark-aggregate";
@@ -7,6 +8,7 @@ import { itemHeadlineScore } from "@/lib/scoring/item-headline";
 import type { BenchmarkKind, ItemScores } from "@/lib/scoring/item-score";
 import { type Agreement, agreement, type PairedDifference, pairedBenchmark, pairedMeanDifference } from "@/lib/scoring/paired";
 import { keyMetric } from "@/components/runs/format";
+import { memoComparison } from "./cache";
 import { distributionOf, type DistributionBin } from "./distribution";
 
 export const MAX_COMPARED_RUNS = 6;
@@ -80,8 +82,16 @@ export async function loadComparison(db: Db, runIds: string[], locale: string): 
   const unfinished = found.filter((f) => !isFinishedStatus(f.run.status));
   if (unfinished.length) return { ok: false, code: "not_finished", runIds: unfinished.map((f) => f.run.id) };
 
+  const key = [locale, ...found.map((f) => `${f.run.id}@${f.run.status}@${f.run.finishedAt?.getTime()}`)].join("|");
+  return memoComparison(key, () => computeComparison(db, found, locale));
+}
+
+async function computeComparison(db: Db, found: ComparedRunRow[], locale: string): Promise<ComparisonResult> {
   const kind = found[0].taskKind;
-  const rowsByRun = await Promise.all(found.map((f) => listScoredRows(db, { runId: f.run.id })));
+  const [rowsByRun, subsets] = await Promise.all([
+    Promise.all(found.map((f) => listScoredRows(db, { runId: f.run.id, withParsed: kind === "scale" }))),
+    listRunSubsets(db, { runId: found[0].run.id }),
+  ]);
   const keyed = rowsByRun.map((rows) => new Map(rows.map((r) => [`${r.itemId}:${r.sample}`, r])));
   const pairs: ComparedPair[] = [];
   for (let a = 0; a < found.length; a++) {
@@ -114,12 +124,13 @@ export async function loadComparison(db: Db, runIds: string[], locale: string): 
         kind,
         rowsByRun.map((rows) => rows.map((r) => itemHeadlineScore(kind, r))),
       ),
-      subsets: [...new Set(rowsByRun[0].map((r) => r.subset).filter((s): s is string => !!s))].sort(),
+      subsets,
     },
   };
 }
 
 type ScoredRow = Awaited<ReturnType<typeof listScoredRows>>[number];
+type ComparedRunRow = Awaited<ReturnType<typeof listComparedRuns>>[number];
 
 function comparePair(kind: string, a: number, b: number, rowsA: Map<string, ScoredRow>, rowsB: Map<string, ScoredRow>): ComparedPair {
   const both: [ScoredRow, ScoredRow][] = [];
@@ -135,7 +146,6 @@ function comparePair(kind: string, a: number, b: number, rowsA: Map<string, Scor
     return { a, b, n: values.length, agreement: counts, tests: mean ? { mean } : {} };
   }
   const asItem = (row: ScoredRow): AggregateItem => ({
-    subset: row.subset ?? undefined,
     outcome: row.outcome === "unparsed" ? "unparsed" : "scored",
     scores: (row.scores ?? {}) as ItemScores,
   });

@@ -20,20 +20,22 @@ export async function listComparedRuns(db: Db, { ids }: { ids: string[] }) {
   return valid.flatMap((id) => rows.filter((r) => r.run.id === id));
 }
 
-/** What the statistics need of every row of a run, keyed by suite item and sample for pairing. */
-export async function listScoredRows(db: Db, { runId }: { runId: string }) {
+/**
+ * What the statistics need of every row of a run, keyed by suite item and sample for pairing; nothing else
+ * (no join, no answer text), because a comparison of 50,000-item runs reads every row. `parsed` only for
+ * scales, whose item score is the answered value.
+ */
+export async function listScoredRows(db: Db, { runId, withParsed }: { runId: string; withParsed: boolean }) {
   return db
     .select({
       itemId: runItems.itemId,
       sample: runItems.sample,
       status: runItems.status,
       outcome: runItems.outcome,
-      parsed: runItems.parsed,
+      parsed: withParsed ? runItems.parsed : sql<unknown>`null`,
       scores: runItems.scores,
-      subset: suiteItems.subset,
     })
     .from(runItems)
-    .innerJoin(suiteItems, eq(suiteItems.id, runItems.itemId))
     .where(eq(runItems.runId, runId))
     .orderBy(asc(runItems.id));
 }
@@ -108,7 +110,7 @@ export interface ComparisonRow {
  * The FROM and WHERE of items present in every run (same suite item, same sample), joined on the unique
  * (run, item, sample) index, with the filter applied in SQL on the per-item headline scores.
  */
-function pairedFrom(q: ComparisonPageQuery): SQL {
+function pairedFrom(q: ComparisonPageQuery, withItem: boolean): SQL {
   const { runIds, kind, filter = "all", a = 0, b = 1, subset, itemId } = q;
   const joins = runIds
     .slice(1)
@@ -127,7 +129,9 @@ function pairedFrom(q: ComparisonPageQuery): SQL {
   if (subset) conditions.push(sql`si.subset = ${subset}`);
   if (itemId) conditions.push(sql`r0.item_id = ${itemId}`);
   if (q.afterRowId !== undefined) conditions.push(sql`r0.id > ${q.afterRowId}`);
-  return sql`from run_items r0${sql.join(joins, sql``)} join suite_items si on si.id = r0.item_id
+  // The suite item is joined for the page's columns and a subset filter, not for counting the rest.
+  const suiteJoin = withItem || subset ? sql` join suite_items si on si.id = r0.item_id` : sql``;
+  return sql`from run_items r0${sql.join(joins, sql``)}${suiteJoin}
     where ${sql.join(conditions, sql` and `)}`;
 }
 
@@ -139,7 +143,7 @@ function validQuery(q: ComparisonPageQuery): boolean {
 /** A page of the per-item side by side, in the first run's queue order, and how many rows the filter keeps. */
 export async function listComparisonItemsPage(db: Db, q: ComparisonPageQuery): Promise<{ rows: ComparisonRow[]; total: number }> {
   if (!validQuery(q)) return { rows: [], total: 0 };
-  const [rows, count] = await Promise.all([selectRows(db, q), db.execute(sql`select count(*)::int as total ${pairedFrom(q)}`)]);
+  const [rows, count] = await Promise.all([selectRows(db, q), db.execute(sql`select count(*)::int as total ${pairedFrom(q, false)}`)]);
   const [{ total }] = rowsOf<{ total: number | string }>(count);
   return { rows, total: Number(total) };
 }
@@ -165,7 +169,7 @@ async function selectRows(db: Db, q: ComparisonPageQuery): Promise<ComparisonRow
       ${headlineScoreSql(q.kind, i)} as ${sql.raw(`score${i}`)}`;
   });
   const page = await db.execute(sql`select r0.item_id, r0.sample, si.external_id, si.subset, si.input, si.gold, ${sql.join(columns, sql`, `)}
-      ${pairedFrom(q)} order by r0.id offset ${q.offset ?? 0} limit ${q.limit ?? 50}`);
+      ${pairedFrom(q, true)} order by r0.id offset ${q.offset ?? 0} limit ${q.limit ?? 50}`);
   return rowsOf<Record<string, unknown>>(page).map((row) => ({
     itemId: String(row.item_id),
     sample: Number(row.sample),
