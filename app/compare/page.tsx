@@ -59,7 +59,8 @@ export default async function ComparePage({ searchParams }: Props) {
     );
   }
   const { data } = result;
-  const query = comparisonItemsQuery.parse({
+  // A hand-edited query string falls back to the defaults rather than failing the page.
+  const parsed = comparisonItemsQuery.safeParse({
     runs: runIds.join(","),
     page: first(search.page),
     filter: first(search.filter),
@@ -67,7 +68,9 @@ export default async function ComparePage({ searchParams }: Props) {
     b: first(search.b),
     subset: first(search.subset),
   });
-  const pair = query.a === query.b ? { a: 0, b: 1 } : { a: query.a, b: query.b };
+  const query = parsed.success ? parsed.data : comparisonItemsQuery.parse({ runs: runIds.join(",") });
+  const n = runIds.length;
+  const pair = query.a === query.b || query.a >= n || query.b >= n ? { a: 0, b: 1 } : { a: query.a, b: query.b };
   const { rows, total } = await listComparisonItemsPage(db, {
     runIds,
     kind: data.suite.taskKind,

@@ -4,6 +4,7 @@ import { iterateComparisonRows, listComparisonItemsPage } from "@/lib/db/queries
 import { setRunStatus } from "@/lib/db/queries/runs";
 import { itemHeadlineScore } from "@/lib/scoring/item-headline";
 import { loadComparison, parseRunIds } from "./load";
+import { comparisonCsv, comparisonJson } from "./service";
 import { seedFinishedMcqRun, seedMcqSuite } from "./test-fixtures";
 
 // 20 items: both right on 0-9, only A right on 10, only B right on 11-19 (b = 1, c = 9), one B answer unparsed.
@@ -90,6 +91,24 @@ describe.each(testEngines())("comparison on $name", (engine) => {
     }
     const one = await listComparisonItemsPage(database.db, { runIds: [runA, runB], kind: "mcq", itemId: all.rows[2].itemId });
     expect(one.rows.map((r) => r.externalId)).toEqual(["q2"]);
+  });
+
+  it("exports CSV (BOM, one line per item, per-run columns) and JSON (summary then items)", async () => {
+    const result = await loadComparison(database.db, [runA, runB], "en");
+    if (!result.ok) throw new Error(result.code);
+    let csv = "";
+    for await (const chunk of comparisonCsv(database.db, result.data)) csv += chunk;
+    const lines = csv.split("\r\n").filter(Boolean);
+    expect(lines[0]).toBe("\uFEFFexternal_id,subset,sample,A_model,A_answer,A_parsed,A_outcome,A_score,B_model,B_answer,B_parsed,B_outcome,B_score");
+    expect(lines).toHaveLength(21);
+    expect(lines[20]).toContain("unparsed");
+    let json = "";
+    for await (const chunk of comparisonJson(database.db, result.data)) json += chunk;
+    const parsed = JSON.parse(json);
+    expect(parsed.format).toBe("chimed-comparison/1");
+    expect(parsed.pairs[0].tests.accuracy.pValue).toBeCloseTo(20 / 512, 12);
+    expect(parsed.items).toHaveLength(20);
+    expect(parsed.items[10].runs.map((r: { score: number }) => r.score)).toEqual([1, 0]);
   });
 
   it("iterates every row for exports, and answers nothing for ids that are not uuids", async () => {
