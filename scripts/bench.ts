@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { benchCliStartup } from "./cli/bench-startup";
+import { benchCompare } from "./cli/bench-compare";
 import { type Db, openSharedDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createModel } from "@/lib/db/queries/models";
@@ -61,9 +62,14 @@ const { values } = parseArgs({ options: {
     import: { type: "string" },
     share: { type: "boolean" },
     raters: { type: "boolean" },
+    compare: { type: "boolean" },
   }, strict: true });
 if (values.raters) {
   process.stdout.write(`${await benchRaters()}\n`);
+  process.exit(0);
+}
+if (values.compare) {
+  process.stdout.write(`${await benchCompare(log)}\n`);
   process.exit(0);
 }
 if (values.limits) {

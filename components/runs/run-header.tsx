@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { isActiveStatus, type RunViewData } from "@/lib/api/runs";
 import { localized } from "@/lib/i18n/locale";
+import { isFinishedStatus } from "@/lib/runner/coverage";
 import { LocalTime } from "@/components/ui/local-time";
 import { QualityMarks } from "./quality-marks";
 import { StatusBadge } from "./status-badge";
@@ -12,6 +13,7 @@ export function RunHeader({ view }: { view: RunViewData }) {
   const t = useTranslations("runs");
   const tq = useTranslations("quality");
   const tModels = useTranslations("models");
+  const tCompare = useTranslations("compare");
   const tTask = useTranslations("task");
   const locale = useLocale();
   const { run, model, suite, progress, cost } = view;
@@ -27,6 +29,13 @@ export function RunHeader({ view }: { view: RunViewData }) {
         <span data-testid="run-suite">{localized(suite.name, locale)}</span> <StatusBadge status={run.status} />
         {!isActiveStatus(run.status) && <QualityMarks basis={view.coverage} />}
       </h1>
+      {isFinishedStatus(run.status) && (
+        <p className="small">
+          <Link href={`/compare?runs=${run.id}`} data-testid="compare-link">
+            {tCompare("compareWith")}
+          </Link>
+        </p>
+      )}
       {run.label && (
         <p className="run-label" data-testid="run-label">
           {run.label}

@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
 import { isActiveStatus, useRuns } from "@/lib/api/runs";
 import { localized } from "@/lib/i18n/locale";
-import { runCoverage } from "@/lib/runner/coverage";
+import { isFinishedStatus, runCoverage } from "@/lib/runner/coverage";
 import { ApiErrorView } from "@/components/ui/api-error";
 import { LocalTime } from "@/components/ui/local-time";
 import { formatMetric, keyMetric } from "./format";
@@ -14,13 +15,26 @@ import { StatusBadge } from "./status-badge";
 
 export function RunsList() {
   const t = useTranslations("runs");
+  const tCompare = useTranslations("compare");
   const tModels = useTranslations("models");
   const locale = useLocale();
   const runs = useRuns();
+  const [selected, setSelected] = useState<string[]>([]);
   if (runs.isPending) return <p className="muted">{t("loading")}</p>;
   if (runs.error) return <ApiErrorView error={runs.error} />;
   if (runs.data.length === 0) return <p>{t("empty")}</p>;
+  const toggle = (id: string) => setSelected((now) => (now.includes(id) ? now.filter((x) => x !== id) : [...now, id]));
   return (
+    <>
+    <div className="actions small">
+      {selected.length >= 2 ? (
+        <Link className="button" href={`/compare?runs=${selected.join(",")}`} data-testid="compare-selected">
+          {tCompare("compareSelected", { count: selected.length })}
+        </Link>
+      ) : (
+        <span className="muted">{tCompare("selectHint")}</span>
+      )}
+    </div>
     <div className="table-scroll">
       <table data-testid="runs-table">
         <thead>
@@ -35,6 +49,7 @@ export function RunsList() {
               {t("keyMetric")}
             </th>
             <th scope="col">{t("created")}</th>
+            <th scope="col">{tCompare("select")}</th>
           </tr>
         </thead>
         <tbody>
@@ -74,11 +89,23 @@ export function RunsList() {
                 <td className="small">
                   <LocalTime iso={run.createdAt} />
                 </td>
+                <td>
+                  {isFinishedStatus(run.status) && (
+                    <input
+                      type="checkbox"
+                      checked={selected.includes(run.id)}
+                      onChange={() => toggle(run.id)}
+                      aria-label={tCompare("selectRun", { name: run.modelName })}
+                      data-testid="compare-pick"
+                    />
+                  )}
+                </td>
               </tr>
             );
           })}
         </tbody>
       </table>
     </div>
+    </>
   );
 }

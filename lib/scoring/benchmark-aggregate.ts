@@ -32,7 +32,7 @@ export interface AggregateOptions {
 }
 
 /** Items become rows of numbers once; every metric is a function of the column sums of a resample. */
-interface Plan {
+export interface MetricPlan {
   width: number;
   row: (item: AggregateItem) => ArrayLike<number>;
   metrics: (sums: Float64Array, n: number) => Record<string, number>;
@@ -42,7 +42,7 @@ const num = (v: number | number[] | undefined): number => (typeof v === "number"
 const vec = (v: number | number[] | undefined, len: number): number[] =>
   Array.from({ length: len }, (_, i) => (Array.isArray(v) ? (v[i] ?? 0) : 0));
 
-const plans: Record<BenchmarkKind, Plan> = {
+const plans: Record<BenchmarkKind, MetricPlan> = {
   mcq: {
     width: 1,
     // Unparsed is wrong whatever the stored score says: the letter was never read.
@@ -63,7 +63,7 @@ const plans: Record<BenchmarkKind, Plan> = {
 };
 
 /** Generation metrics plus exact match and, where items carry list counts, micro precision/recall/F1 of elements. */
-function instructionPlan(): Plan {
+function instructionPlan(): MetricPlan {
   const base = generationPlan();
   return {
     width: base.width + 5,
@@ -85,7 +85,7 @@ function instructionPlan(): Plan {
   };
 }
 
-function generationPlan(): Plan {
+function generationPlan(): MetricPlan {
   const N = BLEU_MAX_N;
   return {
     width: 5 + 2 * N,
@@ -106,20 +106,25 @@ function generationPlan(): Plan {
   };
 }
 
-function toMatrix(plan: Plan, items: readonly AggregateItem[]): Float64Array {
+/** How a kind's items become rows of numbers and its metrics a function of their column sums (paired tests reuse it). */
+export function metricPlan(kind: BenchmarkKind): MetricPlan {
+  return plans[kind];
+}
+
+export function toMatrix(plan: MetricPlan, items: readonly AggregateItem[]): Float64Array {
   const data = new Float64Array(items.length * plan.width);
   items.forEach((it, i) => data.set(plan.row(it), i * plan.width));
   return data;
 }
 
-function metricsOf(plan: Plan, data: Float64Array, n: number): Record<string, number> {
+export function metricsOf(plan: MetricPlan, data: Float64Array, n: number): Record<string, number> {
   const sums = new Float64Array(plan.width);
   for (let i = 0; i < n; i++) for (let c = 0; c < plan.width; c++) sums[c] += data[i * plan.width + c];
   return plan.metrics(sums, n);
 }
 
 /** Draws indices exactly as `bootstrapInterval` does, so an interval matches it for the same seed. */
-function bootstrapAll(plan: Plan, data: Float64Array, n: number, names: string[], { seed = 20231111, resamples = 1000 }: AggregateOptions) {
+function bootstrapAll(plan: MetricPlan, data: Float64Array, n: number, names: string[], { seed = 20231111, resamples = 1000 }: AggregateOptions) {
   const rng = createRng(seed);
   const stats = names.map(() => new Float64Array(resamples));
   const sums = new Float64Array(plan.width);

@@ -13,6 +13,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./en/quality.json"),
       import("./en/share.json"),
       import("./en/studies.json"),
+      import("./en/compare.json"),
     ]).then((files) => files.map((f) => f.default)),
   "zh-CN": () =>
     Promise.all([
@@ -25,6 +26,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./zh-CN/quality.json"),
       import("./zh-CN/share.json"),
       import("./zh-CN/studies.json"),
+      import("./zh-CN/compare.json"),
     ]).then((files) => files.map((f) => f.default)),
 };
 

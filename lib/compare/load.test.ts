@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TestDatabase, testEngines } from "@/lib/db/testing";
+import { iterateComparisonRows, listComparisonItemsPage } from "@/lib/db/queries/compare";
+import { setRunStatus } from "@/lib/db/queries/runs";
+import { itemHeadlineScore } from "@/lib/scoring/item-headline";
+import { loadComparison, parseRunIds } from "./load";
+import { comparisonCsv, comparisonJson } from "./service";
+import { seedFinishedMcqRun, seedMcqSuite } from "./test-fixtures";
+
+// 20 items: both right on 0-9, only A right on 10, only B right on 11-19 (b = 1, c = 9), one B answer unparsed.
+const A = [...Array(11).fill(1), ...Array(9).fill(0)];
+const B = [...Array(10).fill(1), 0, ...Array(8).fill(1), null];
+
+describe("parseRunIds", () => {
+  it("splits, trims and deduplicates, keeping order", () => {
+    expect(parseRunIds(" b, a ,b,,c")).toEqual(["b", "a", "c"]);
+    expect(parseRunIds(undefined)).toEqual([]);
+  });
+});
+
+describe.each(testEngines())("comparison on $name", (engine) => {
+  let database: TestDatabase;
+  let runA: string;
+  let runB: string;
+  let otherSuiteRun: string;
+  beforeAll(async () => {
+    database = await engine.open();
+    await seedMcqSuite(database.db, { suiteId: "cmp", items: 20 });
+    await seedMcqSuite(database.db, { suiteId: "cmp-other", items: 4 });
+    runA = await seedFinishedMcqRun(database.db, { suiteId: "cmp", run: { model: "a", correct: A, settings: { template: "paper" } } });
+    runB = await seedFinishedMcqRun(database.db, { suiteId: "cmp", run: { model: "b", correct: B, settings: { template: "plain" } } });
+    otherSuiteRun = await seedFinishedMcqRun(database.db, { suiteId: "cmp-other", run: { model: "c", correct: [1, 0, 1, 0] } });
+  }, 60_000);
+  afterAll(async () => {
+    await database?.dispose();
+  });
+
+  it("pairs the runs item by item: McNemar on the discordant items, agreement counts, settings that differ", async () => {
+    const result = await loadComparison(database.db, [runA, runB], "zh-CN");
+    if (!result.ok) throw new Error(result.code);
+    const { data } = result;
+    expect(data.suite).toEqual({ id: "cmp", name: "比较 cmp", taskKind: "mcq" });
+    expect(data.headline).toBe("accuracy");
+    expect(data.runs.map((r) => r.metrics.accuracy)).toEqual([11 / 20, 18 / 20]);
+    const [pair] = data.pairs;
+    expect(pair.n).toBe(20);
+    expect(pair.agreement).toEqual({ n: 20, same: 11, bothRight: 10, bothWrong: 1, aBetter: 1, bBetter: 8 });
+    expect(pair.tests.accuracy.test).toBe("mcnemar");
+    // b = 1, c = 8: 2 · (1 + 9) / 512.
+    expect(pair.tests.accuracy.pValue).toBeCloseTo(20 / 512, 12);
+    expect(pair.tests.accuracy.difference).toBeCloseTo(7 / 20, 12);
+    expect(data.differingSettings).toEqual(["template"]);
+    expect(data.distribution).toEqual([
+      { from: 0, to: 0, counts: [9, 2] },
+      { from: 1, to: 1, counts: [11, 18] },
+    ]);
+    expect([...data.subsets].sort()).toEqual(["内科", "外科"].sort());
+  });
+
+  it("refuses runs of different suites, unknown ids, too few runs and unfinished runs, each with its reason", async () => {
+    expect(await loadComparison(database.db, [runA, otherSuiteRun], "en")).toEqual({ ok: false, code: "different_suites" });
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    expect(await loadComparison(database.db, [runA, unknown], "en")).toEqual({ ok: false, code: "not_found", runIds: [unknown] });
+    expect(await loadComparison(database.db, [runA], "en")).toEqual({ ok: false, code: "too_few" });
+    const running = await seedFinishedMcqRun(database.db, { suiteId: "cmp", run: { model: "r", correct: A } });
+    await setRunStatus(database.db, { id: running, status: "running" });
+    expect(await loadComparison(database.db, [runA, running], "en")).toEqual({ ok: false, code: "not_finished", runIds: [running] });
+  });
+
+  it("pages the side by side in SQL with the filters and scores of the statistics", async () => {
+    const all = await listComparisonItemsPage(database.db, { runIds: [runA, runB], kind: "mcq", limit: 5 });
+    expect(all.total).toBe(20);
+    expect(all.rows.map((r) => r.externalId)).toEqual(["q0", "q1", "q2", "q3", "q4"]);
+    expect(all.rows[0].cells.map((c) => [c.rawResponse, c.score])).toEqual([
+      ["答案：A", 1],
+      ["答案：A", 1],
+    ]);
+    const differ = await listComparisonItemsPage(database.db, { runIds: [runA, runB], kind: "mcq", filter: "differ", limit: 50 });
+    expect(differ.total).toBe(9);
+    const aBetter = await listComparisonItemsPage(database.db, { runIds: [runA, runB], kind: "mcq", filter: "a_better" });
+    expect(aBetter.rows.map((r) => r.externalId)).toEqual(["q10"]);
+    const bBetter = await listComparisonItemsPage(database.db, { runIds: [runA, runB], kind: "mcq", filter: "b_better", subset: "内科" });
+    expect(bBetter.rows.map((r) => r.externalId)).toEqual(["q12", "q14", "q16", "q18"]);
+    // The reverse pair (A = second run) turns the filter around.
+    const reversed = await listComparisonItemsPage(database.db, { runIds: [runA, runB], kind: "mcq", filter: "a_better", a: 1, b: 0 });
+    expect(reversed.total).toBe(8);
+    const unparsed = (await listComparisonItemsPage(database.db, { runIds: [runA, runB], kind: "mcq", offset: 19 })).rows[0];
+    expect(unparsed.cells[1]).toMatchObject({ outcome: "unparsed", score: 0 });
+    for (const row of all.rows) {
+      for (const cell of row.cells) expect(cell.score).toBeCloseTo(itemHeadlineScore("mcq", cell)!, 12);
+    }
+    const one = await listComparisonItemsPage(database.db, { runIds: [runA, runB], kind: "mcq", itemId: all.rows[2].itemId });
+    expect(one.rows.map((r) => r.externalId)).toEqual(["q2"]);
+  });
+
+  it("exports CSV (BOM, one line per item, per-run columns) and JSON (summary then items)", async () => {
+    const result = await loadComparison(database.db, [runA, runB], "en");
+    if (!result.ok) throw new Error(result.code);
+    let csv = "";
+    for await (const chunk of comparisonCsv(database.db, result.data)) csv += chunk;
+    const lines = csv.split("\r\n").filter(Boolean);
+    expect(lines[0]).toBe("\uFEFFexternal_id,subset,sample,A_model,A_answer,A_parsed,A_outcome,A_score,B_model,B_answer,B_parsed,B_outcome,B_score");
+    expect(lines).toHaveLength(21);
+    expect(lines[20]).toContain("unparsed");
+    let json = "";
+    for await (const chunk of comparisonJson(database.db, result.data)) json += chunk;
+    const parsed = JSON.parse(json);
+    expect(parsed.format).toBe("chimed-comparison/1");
+    expect(parsed.pairs[0].tests.accuracy.pValue).toBeCloseTo(20 / 512, 12);
+    expect(parsed.items).toHaveLength(20);
+    expect(parsed.items[10].runs.map((r: { score: number }) => r.score)).toEqual([1, 0]);
+  });
+
+  it("iterates every row for exports, and answers nothing for ids that are not uuids", async () => {
+    const seen: string[] = [];
+    for await (const row of iterateComparisonRows(database.db, { runIds: [runA, runB], kind: "mcq" })) seen.push(row.externalId);
+    expect(seen).toHaveLength(20);
+    expect(await listComparisonItemsPage(database.db, { runIds: [runA, "nope"], kind: "mcq" })).toEqual({ rows: [], total: 0 });
+  });
+});

@@ -1,0 +1,167 @@
+import type { Db } from "@/lib/db/client";
+import { listComparedRuns, listScoredRows } from "@/lib/db/queries/compare";
+import { listRunSubsets } from "@/lib/db/queries/run-items";
+import { localized } from "@/lib/i18n/locale";
+import { isFinishedStatus } from "@/lib/runner/coverage";
+import type { AggregateItem } from "@/lib/scoring/benchmark-aggregate";
+import { itemHeadlineScore } from "@/lib/scoring/item-headline";
+import type { BenchmarkKind, ItemScores } from "@/lib/scoring/item-score";
+import { type Agreement, agreement, type PairedDifference, pairedBenchmark, pairedMeanDifference } from "@/lib/scoring/paired";
+import { keyMetric } from "@/components/runs/format";
+import { memoComparison } from "./cache";
+import { distributionOf, type DistributionBin } from "./distribution";
+
+export const MAX_COMPARED_RUNS = 6;
+/** Settings that change what a number measures; shown per run and flagged when runs differ in them. */
+export const COMPARED_SETTINGS = ["template", "shots", "answerMode", "tokenizer", "samples", "temperature", "key", "instruction", "order", "limit"] as const;
+/** The paired tests use one fixed seed so a comparison page shows the same interval every time it is opened. */
+export const PAIRED_SEED = 20231111;
+
+export interface ComparedRun {
+  id: string;
+  label: string | null;
+  modelName: string;
+  status: string;
+  suiteVersion: string;
+  settings: Record<string, unknown>;
+  metrics: Record<string, number>;
+  ci: Record<string, [number, number]>;
+  /** Per subset (NER: per entity type) the run's metrics and intervals, as the run stored them. */
+  bySubset: Record<string, Record<string, number>>;
+  bySubsetCi: Record<string, Record<string, [number, number]>>;
+  finishedAt: string | null;
+}
+
+export interface ComparedPair {
+  a: number;
+  b: number;
+  /** Items (and samples) present and finished in both runs. */
+  n: number;
+  agreement: Agreement;
+  /** Per metric: both values on the paired items, B − A, its interval and p-value. */
+  tests: Record<string, PairedDifference>;
+}
+
+export interface ComparisonData {
+  suite: { id: string; name: string; taskKind: string };
+  runs: ComparedRun[];
+  /** The kind's headline metric (accuracy, f1, rougeL; "mean" for a scale's item values). */
+  headline: string;
+  metricNames: string[];
+  pairs: ComparedPair[];
+  /** Settings in which the runs differ (dataset version included): their numbers are not one measurement. */
+  differingSettings: string[];
+  distribution: DistributionBin[];
+  subsets: string[];
+}
+
+export type ComparisonResult =
+  | { ok: true; data: ComparisonData }
+  | { ok: false; code: "too_few" | "too_many" | "not_found" | "not_finished" | "different_suites"; runIds?: string[] };
+
+/** Run ids from `?runs=a,b,c`: trimmed, deduplicated, in order. */
+export function parseRunIds(value: string | string[] | undefined | null): string[] {
+  const text = Array.isArray(value) ? value.join(",") : (value ?? "");
+  return [...new Set(text.split(",").map((s) => s.trim()).filter(Boolean))];
+}
+
+/**
+ * Everything a comparison page shows, computed on the server from stored rows: side-by-side metrics, a paired
+ * test per pair of runs, agreement counts and chart data. Plain data with no ids beyond the runs compared, so
+ * a shared comparison can render it read-only.
+ */
+export async function loadComparison(db: Db, runIds: string[], locale: string): Promise<ComparisonResult> {
+  if (runIds.length < 2) return { ok: false, code: "too_few" };
+  if (runIds.length > MAX_COMPARED_RUNS) return { ok: false, code: "too_many" };
+  const found = await listComparedRuns(db, { ids: runIds });
+  if (found.length !== runIds.length) {
+    const known = new Set(found.map((f) => f.run.id));
+    return { ok: false, code: "not_found", runIds: runIds.filter((id) => !known.has(id)) };
+  }
+  if (new Set(found.map((f) => f.run.suiteId)).size > 1) return { ok: false, code: "different_suites" };
+  const unfinished = found.filter((f) => !isFinishedStatus(f.run.status));
+  if (unfinished.length) return { ok: false, code: "not_finished", runIds: unfinished.map((f) => f.run.id) };
+
+  const key = [locale, ...found.map((f) => `${f.run.id}@${f.run.status}@${f.run.finishedAt?.getTime()}`)].join("|");
+  return memoComparison(key, () => computeComparison(db, found, locale));
+}
+
+async function computeComparison(db: Db, found: ComparedRunRow[], locale: string): Promise<ComparisonResult> {
+  const kind = found[0].taskKind;
+  const [rowsByRun, subsets] = await Promise.all([
+    Promise.all(found.map((f) => listScoredRows(db, { runId: f.run.id, withParsed: kind === "scale" }))),
+    listRunSubsets(db, { runId: found[0].run.id }),
+  ]);
+  const keyed = rowsByRun.map((rows) => new Map(rows.map((r) => [`${r.itemId}:${r.sample}`, r])));
+  const pairs: ComparedPair[] = [];
+  for (let a = 0; a < found.length; a++) {
+    for (let b = a + 1; b < found.length; b++) pairs.push(comparePair(kind, a, b, keyed[a], keyed[b]));
+  }
+  const runs = found.map(({ run, modelName }) => ({
+    id: run.id,
+    label: run.label,
+    modelName,
+    status: run.status,
+    suiteVersion: run.suiteVersion,
+    settings: pick(run.settings, COMPARED_SETTINGS),
+    metrics: run.metrics ?? {},
+    ci: run.ci ?? {},
+    bySubset: (run.summary?.bySubset as ComparedRun["bySubset"]) ?? {},
+    bySubsetCi: (run.summary?.bySubsetCi as ComparedRun["bySubsetCi"]) ?? {},
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+  }));
+  const headline = kind === "scale" ? "mean" : (keyMetric[kind] ?? "accuracy");
+  return {
+    ok: true,
+    data: {
+      suite: { id: found[0].run.suiteId, name: localized(found[0].suiteName, locale), taskKind: kind },
+      runs,
+      headline,
+      metricNames: kind === "scale" ? Object.keys(runs[0].metrics) : Object.keys(pairs[0].tests),
+      pairs,
+      differingSettings: differingSettings(runs),
+      distribution: distributionOf(
+        kind,
+        rowsByRun.map((rows) => rows.map((r) => itemHeadlineScore(kind, r))),
+      ),
+      subsets,
+    },
+  };
+}
+
+type ScoredRow = Awaited<ReturnType<typeof listScoredRows>>[number];
+type ComparedRunRow = Awaited<ReturnType<typeof listComparedRuns>>[number];
+
+function comparePair(kind: string, a: number, b: number, rowsA: Map<string, ScoredRow>, rowsB: Map<string, ScoredRow>): ComparedPair {
+  const both: [ScoredRow, ScoredRow][] = [];
+  for (const [key, rowA] of rowsA) {
+    const rowB = rowsB.get(key);
+    if (rowB && rowA.status === "done" && rowB.status === "done") both.push([rowA, rowB]);
+  }
+  const scores = both.map(([x, y]) => [itemHeadlineScore(kind, x), itemHeadlineScore(kind, y)] as const);
+  const counts = agreement(scores);
+  if (kind === "scale") {
+    const values = scores.filter((s): s is readonly [number, number] => s[0] !== null && s[1] !== null);
+    const mean = pairedMeanDifference(values, { seed: PAIRED_SEED });
+    return { a, b, n: values.length, agreement: counts, tests: mean ? { mean } : {} };
+  }
+  const asItem = (row: ScoredRow): AggregateItem => ({
+    outcome: row.outcome === "unparsed" ? "unparsed" : "scored",
+    scores: (row.scores ?? {}) as ItemScores,
+  });
+  const tests = pairedBenchmark(kind as BenchmarkKind, both.map(([x, y]) => ({ a: asItem(x), b: asItem(y) })), { seed: PAIRED_SEED });
+  return { a, b, n: both.length, agreement: counts, tests };
+}
+
+function pick(settings: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((k) => settings[k] !== undefined).map((k) => [k, settings[k]]));
+}
+
+function differingSettings(runs: ComparedRun[]): string[] {
+  const out: string[] = [];
+  if (new Set(runs.map((r) => r.suiteVersion)).size > 1) out.push("suiteVersion");
+  for (const key of COMPARED_SETTINGS) {
+    if (new Set(runs.map((r) => JSON.stringify(r.settings[key] ?? null))).size > 1) out.push(key);
+  }
+  return out;
+}

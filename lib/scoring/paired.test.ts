@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import type { AggregateItem } from "./benchmark-aggregate";
+import { itemHeadlineScore } from "./item-headline";
+import { agreement, bootstrapPValue, mcnemarExact, pairedBenchmark, pairedMeanDifference } from "./paired";
+
+const mcq = (correct: number): AggregateItem => ({ outcome: "scored", scores: { correct } });
+
+describe("mcnemarExact", () => {
+  it("b=1, c=9: 2 · (C(10,0) + C(10,1)) / 2^10 = 22/1024", () => {
+    expect(mcnemarExact(1, 9)).toBeCloseTo(0.021484375, 12);
+    expect(mcnemarExact(9, 1)).toBeCloseTo(0.021484375, 12);
+  });
+  it("is 1 when the discordant pairs split evenly or there are none", () => {
+    expect(mcnemarExact(5, 5)).toBe(1);
+    expect(mcnemarExact(0, 0)).toBe(1);
+  });
+  it("b=0, c=5: 2 / 32", () => {
+    expect(mcnemarExact(0, 5)).toBeCloseTo(0.0625, 12);
+  });
+  it("b=2, c=8: 2 · (1 + 10 + 45) / 1024", () => {
+    expect(mcnemarExact(2, 8)).toBeCloseTo(112 / 1024, 12);
+  });
+  it("stays finite and tiny for tens of thousands of discordant pairs", () => {
+    const p = mcnemarExact(20_000, 30_000);
+    expect(p).toBeGreaterThanOrEqual(0);
+    expect(p).toBeLessThan(1e-100);
+    expect(mcnemarExact(25_000, 25_000)).toBe(1);
+  });
+});
+
+describe("bootstrapPValue", () => {
+  it("is 1 when every resampled difference is zero, 2/(R+1) when all lie on one side", () => {
+    expect(bootstrapPValue([0, 0, 0, 0])).toBe(1);
+    expect(bootstrapPValue([1, 2, 3, 4])).toBeCloseTo(2 / 5, 12);
+  });
+});
+
+describe("pairedMeanDifference", () => {
+  it("a constant difference of 1 on every item has the interval [1, 1]", () => {
+    const pairs = [0, 0.2, 0.4, 0.7, 0.9].map((v) => [v, v + 1] as const);
+    const result = pairedMeanDifference(pairs, { resamples: 200 })!;
+    expect(result.difference).toBeCloseTo(1, 12);
+    expect(result.ci[0]).toBeCloseTo(1, 12);
+    expect(result.ci[1]).toBeCloseTo(1, 12);
+    expect(result.pValue).toBeCloseTo(2 / 201, 12);
+  });
+  it("identical runs differ by 0 with p = 1", () => {
+    const result = pairedMeanDifference([[1, 1], [2, 2], [3, 3]], { resamples: 100 })!;
+    expect(result).toMatchObject({ difference: 0, ci: [0, 0], pValue: 1 });
+  });
+  it("differences of 0 and 1 on half the items each: the interval lies in [0, 1] around 0.5", () => {
+    const pairs = Array.from({ length: 40 }, (_, i) => [0, i % 2] as const);
+    const result = pairedMeanDifference(pairs, { resamples: 2000 })!;
+    expect(result.difference).toBe(0.5);
+    expect(result.ci[0]).toBeGreaterThan(0.25);
+    expect(result.ci[1]).toBeLessThan(0.75);
+    expect(result.pValue).toBeLessThan(0.01);
+  });
+  it("is deterministic by seed and changes with it", () => {
+    const pairs = Array.from({ length: 30 }, (_, i) => [Math.sin(i), Math.cos(i)] as const);
+    const one = pairedMeanDifference(pairs, { seed: 7 });
+    expect(pairedMeanDifference(pairs, { seed: 7 })).toEqual(one);
+    expect(pairedMeanDifference(pairs, { seed: 8 })!.ci).not.toEqual(one!.ci);
+  });
+  it("has nothing to say about no items", () => {
+    expect(pairedMeanDifference([])).toBeNull();
+  });
+});
+
+describe("pairedBenchmark", () => {
+  it("accuracy: McNemar's p on the discordant items, the bootstrap interval of B − A", () => {
+    // 10 items both right, 1 only A right, 9 only B right, 5 both wrong.
+    const pairs = [
+      ...Array.from({ length: 10 }, () => ({ a: mcq(1), b: mcq(1) })),
+      { a: mcq(1), b: mcq(0) },
+      ...Array.from({ length: 9 }, () => ({ a: mcq(0), b: mcq(1) })),
+      ...Array.from({ length: 5 }, () => ({ a: mcq(0), b: mcq(0) })),
+    ];
+    const { accuracy } = pairedBenchmark("mcq", pairs, { seed: 1 });
+    expect(accuracy.test).toBe("mcnemar");
+    expect(accuracy.a).toBeCloseTo(11 / 25, 12);
+    expect(accuracy.b).toBeCloseTo(19 / 25, 12);
+    expect(accuracy.difference).toBeCloseTo(8 / 25, 12);
+    expect(accuracy.pValue).toBeCloseTo(0.021484375, 12);
+    // Per-item differences are -1 (once), +1 (9 times) or 0: the interval straddles 8/25 and stays above 0.
+    expect(accuracy.ci[0]).toBeGreaterThan(0);
+    expect(accuracy.ci[0]).toBeLessThan(8 / 25);
+    expect(accuracy.ci[1]).toBeGreaterThan(8 / 25);
+    expect(accuracy.ci[1]).toBeLessThanOrEqual(1);
+  });
+  it("an unparsed answer counts as wrong whatever its stored score", () => {
+    const pairs = [{ a: { outcome: "unparsed" as const, scores: { correct: 1 } }, b: mcq(1) }];
+    const { accuracy } = pairedBenchmark("mcq", pairs);
+    expect(accuracy.a).toBe(0);
+    expect(accuracy.difference).toBe(1);
+  });
+  it("NER F1 is compared by paired bootstrap of the micro F1", () => {
+    const ner = (tp: number, fp: number, fn: number): AggregateItem => ({ outcome: "scored", scores: { tp, fp, fn } });
+    const pairs = [
+      { a: ner(1, 1, 0), b: ner(1, 0, 0) },
+      { a: ner(0, 0, 1), b: ner(1, 0, 0) },
+    ];
+    const { f1, precision } = pairedBenchmark("ner", pairs, { resamples: 300 });
+    expect(f1.test).toBe("bootstrap");
+    // A: tp 1, fp 1, fn 1 → F1 0.5; B: tp 2 → 1.
+    expect(f1.a).toBeCloseTo(0.5, 12);
+    expect(f1.b).toBe(1);
+    expect(precision.difference).toBeCloseTo(0.5, 12);
+    expect(f1.ci[0]).toBeGreaterThanOrEqual(0);
+    expect(f1.ci[1]).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("agreement", () => {
+  it("counts both right, both wrong and each direction of disagreement; skips unscored items", () => {
+    expect(
+      agreement([
+        [1, 1],
+        [0, 0],
+        [1, 0],
+        [0, 1],
+        [0, 1],
+        [null, 1],
+      ]),
+    ).toEqual({ n: 5, same: 2, bothRight: 1, bothWrong: 1, aBetter: 1, bBetter: 2 });
+  });
+});
+
+describe("itemHeadlineScore", () => {
+  const done = { status: "done", parsed: null };
+  it("is right/wrong for mcq, 0 when unparsed, null for errors", () => {
+    expect(itemHeadlineScore("mcq", { ...done, outcome: "scored", scores: { correct: 1 } })).toBe(1);
+    expect(itemHeadlineScore("mcq", { ...done, outcome: "unparsed", scores: { correct: 1 } })).toBe(0);
+    expect(itemHeadlineScore("mcq", { status: "error", outcome: null, scores: null, parsed: null })).toBeNull();
+  });
+  it("is the item's F1 for NER (1 when there was nothing to find and nothing found)", () => {
+    expect(itemHeadlineScore("ner", { ...done, outcome: "scored", scores: { tp: 1, fp: 1, fn: 0 } })).toBeCloseTo(2 / 3, 12);
+    expect(itemHeadlineScore("ner", { ...done, outcome: "scored", scores: { tp: 0, fp: 0, fn: 0 } })).toBe(1);
+  });
+  it("is ROUGE-L for generation and the answered value for scales", () => {
+    expect(itemHeadlineScore("open_qa", { ...done, outcome: "scored", scores: { rougeL: 0.25 } })).toBe(0.25);
+    expect(itemHeadlineScore("scale", { status: "done", outcome: "scored", scores: null, parsed: { value: 4 } })).toBe(4);
+    expect(itemHeadlineScore("scale", { status: "done", outcome: "refused", scores: null, parsed: null })).toBeNull();
+  });
+});
