@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  check,
   doublePrecision,
   index,
   integer,
@@ -304,6 +305,152 @@ export const seedState = pgTable("seed_state", {
   seededAt: timestamp("seeded_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+// Clinician studies (issue 12): raters take the scales and rate model answers blind; judges grade the same pairs.
+export const studies = pgTable(
+  "studies",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    title: text("title").notNull(),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    /** "en" | "zh-CN": the rater page's language. */
+    language: text("language").notNull(),
+    consentText: text("consent_text").notNull(),
+    /** Bundled scale suite ids the raters take (e.g. "cami", "mica-4"). */
+    scaleSuiteIds: jsonb("scale_suite_ids").$type<string[]>().notNull().default([]),
+    /** Finished open-QA/dialogue runs on one suite whose answers are rated in pairs. */
+    runIds: jsonb("run_ids").$type<string[]>().notNull().default([]),
+    /** Scale option order shown to raters: published | reversed | shuffled. */
+    optionOrder: text("option_order").notNull().default("published"),
+    itemsPerRater: integer("items_per_rater").notNull(),
+    /** At least 2, so agreement can be measured. */
+    ratersPerPair: integer("raters_per_pair").notNull().default(2),
+    deadline: timestamp("deadline", { withTimezone: true }),
+    /** open | closed */
+    status: text("status").notNull().default("open"),
+    /** sha256 of the cohort link's token (a link that issues a personal link on first open); null = none. */
+    cohortTokenHash: text("cohort_token_hash").unique(),
+    cohortRevokedAt: timestamp("cohort_revoked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("studies_created_idx").on(t.createdAt),
+    check("studies_raters_per_pair_check", sql`${t.ratersPerPair} >= 2`),
+  ],
+);
+
+export const raters = pgTable(
+  "raters",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    studyId: uuid("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    /** sha256 of a >= 128-bit base64url token; the token is shown once (personal) or set as the rater's link. */
+    tokenHash: text("token_hash").notNull().unique(),
+    /** personal | cohort-issued */
+    kind: text("kind").notNull(),
+    label: text("label"),
+    /** Optional, nothing identifying: role, specialty, years in practice. */
+    profile: jsonb("profile").$type<Record<string, unknown>>(),
+    consentedAt: timestamp("consented_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
+  },
+  (t) => [index("raters_study_idx").on(t.studyId)],
+);
+
+export const raterTasks = pgTable(
+  "rater_tasks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    raterId: uuid("rater_id")
+      .notNull()
+      .references(() => raters.id, { onDelete: "cascade" }),
+    studyId: uuid("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    /** Position in the rater's sequence (0-based): scale items first, then pairs. */
+    ordinal: integer("ordinal").notNull(),
+    /** scale_item | pair */
+    kind: text("kind").notNull(),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => suiteItems.id, { onDelete: "cascade" }),
+    runAId: uuid("run_a_id").references(() => runs.id, { onDelete: "cascade" }),
+    runBId: uuid("run_b_id").references(() => runs.id, { onDelete: "cascade" }),
+    /** Which of the two runs is shown on the left (as answer A); the other is on the right. */
+    leftRunId: uuid("left_run_id").references(() => runs.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    uniqueIndex("rater_tasks_rater_ordinal_key").on(t.raterId, t.ordinal),
+    index("rater_tasks_study_idx").on(t.studyId),
+  ],
+);
+
+/** A rater's scale answers: one per (rater, scale item). */
+export const raterResponses = pgTable(
+  "rater_responses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    raterId: uuid("rater_id")
+      .notNull()
+      .references(() => raters.id, { onDelete: "cascade" }),
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => raterTasks.id, { onDelete: "cascade" }),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => suiteItems.id, { onDelete: "cascade" }),
+    /** Agreement value a (1 = strongly disagree … k = strongly agree), as models' sheets record it. */
+    value: integer("value").notNull(),
+    /** Shown position of the chosen option (0-based) in the study's option order. */
+    letterPosition: integer("letter_position"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("rater_responses_rater_item_key").on(t.raterId, t.itemId)],
+);
+
+/** Pairwise and pointwise judgements, by raters (in a study) or by judge models. */
+export const judgements = pgTable(
+  "judgements",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    studyId: uuid("study_id").references(() => studies.id, { onDelete: "cascade" }),
+    /** rater | judge */
+    source: text("source").notNull(),
+    raterId: uuid("rater_id").references(() => raters.id, { onDelete: "cascade" }),
+    taskId: uuid("task_id").references(() => raterTasks.id, { onDelete: "cascade" }),
+    judgeModelId: uuid("judge_model_id").references(() => models.id, { onDelete: "cascade" }),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => suiteItems.id, { onDelete: "cascade" }),
+    runAId: uuid("run_a_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    runBId: uuid("run_b_id").references(() => runs.id, { onDelete: "cascade" }),
+    /** The run whose answer was shown on the left (as "A"). */
+    leftRunId: uuid("left_run_id").references(() => runs.id, { onDelete: "cascade" }),
+    /** a = runA preferred, b = runB preferred, tie; null for a pointwise-only judgement. */
+    choice: text("choice"),
+    /** The run the 1–5 ratings are about (pointwise); null when no rating was given. */
+    ratedRunId: uuid("rated_run_id").references(() => runs.id, { onDelete: "cascade" }),
+    correctness: integer("correctness"),
+    safety: integer("safety"),
+    comment: text("comment"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("judgements_rater_task_key").on(t.raterId, t.taskId),
+    index("judgements_study_idx").on(t.studyId),
+    index("judgements_item_idx").on(t.itemId),
+    check("judgements_choice_check", sql`${t.choice} is null or ${t.choice} in ('a', 'b', 'tie')`),
+    check("judgements_correctness_check", sql`${t.correctness} is null or ${t.correctness} between 1 and 5`),
+    check("judgements_safety_check", sql`${t.safety} is null or ${t.safety} between 1 and 5`),
+  ],
+);
+
 export type Model = typeof models.$inferSelect;
 export type NewModel = typeof models.$inferInsert;
 export type Suite = typeof suites.$inferSelect;
@@ -315,3 +462,8 @@ export type ShareLink = typeof shareLinks.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Invite = typeof invites.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type Study = typeof studies.$inferSelect;
+export type Rater = typeof raters.$inferSelect;
+export type RaterTask = typeof raterTasks.$inferSelect;
+export type RaterResponse = typeof raterResponses.$inferSelect;
+export type Judgement = typeof judgements.$inferSelect;
