@@ -1,0 +1,128 @@
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "../client";
+import { isUuid } from "@/lib/validation/ids";
+import { judgements, models, raterResponses, raters, runItems, runs, studies, suiteItems, suites } from "../schema";
+
+export type NewJudgement = typeof judgements.$inferInsert;
+
+const runA = alias(runs, "run_a");
+const runB = alias(runs, "run_b");
+const modelA = alias(models, "model_a");
+const modelB = alias(models, "model_b");
+
+/** A study's rater judgements with what an export or the statistics need: item, models, rater state. */
+export async function listStudyRaterJudgements(db: Db, { studyId }: { studyId: string }) {
+  return db
+    .select({
+      id: judgements.id,
+      raterId: judgements.raterId,
+      raterRevokedAt: raters.revokedAt,
+      itemId: judgements.itemId,
+      itemExternalId: suiteItems.externalId,
+      suiteId: suiteItems.suiteId,
+      taskKind: suites.taskKind,
+      input: suiteItems.input,
+      runAId: judgements.runAId,
+      runBId: judgements.runBId,
+      modelA: modelA.name,
+      modelB: modelB.name,
+      leftRunId: judgements.leftRunId,
+      choice: judgements.choice,
+      ratedRunId: judgements.ratedRunId,
+      correctness: judgements.correctness,
+      safety: judgements.safety,
+      comment: judgements.comment,
+      createdAt: judgements.createdAt,
+    })
+    .from(judgements)
+    .innerJoin(raters, eq(raters.id, judgements.raterId))
+    .innerJoin(suiteItems, eq(suiteItems.id, judgements.itemId))
+    .innerJoin(suites, eq(suites.id, suiteItems.suiteId))
+    .innerJoin(runA, eq(runA.id, judgements.runAId))
+    .innerJoin(modelA, eq(modelA.id, runA.modelId))
+    .leftJoin(runB, eq(runB.id, judgements.runBId))
+    .leftJoin(modelB, eq(modelB.id, runB.modelId))
+    .where(and(eq(judgements.studyId, studyId), eq(judgements.source, "rater")))
+    .orderBy(asc(judgements.createdAt), asc(judgements.id));
+}
+export type StudyRaterJudgement = Awaited<ReturnType<typeof listStudyRaterJudgements>>[number];
+
+/** A study's raters' scale answers, with the rater's revocation. */
+export async function listStudyScaleAnswers(db: Db, { studyId }: { studyId: string }) {
+  return db
+    .select({
+      raterId: raterResponses.raterId,
+      raterRevokedAt: raters.revokedAt,
+      itemId: raterResponses.itemId,
+      suiteId: suiteItems.suiteId,
+      value: raterResponses.value,
+      letterPosition: raterResponses.letterPosition,
+      input: suiteItems.input,
+    })
+    .from(raterResponses)
+    .innerJoin(raters, eq(raters.id, raterResponses.raterId))
+    .innerJoin(suiteItems, eq(suiteItems.id, raterResponses.itemId))
+    .where(eq(raters.studyId, studyId));
+}
+
+/** The first sample's answer text of each (run, item), for the given runs and items. */
+export async function listAnswerTexts(db: Db, { runIds, itemIds }: { runIds: string[]; itemIds: string[] }) {
+  if (runIds.length === 0 || itemIds.length === 0) return [];
+  return db
+    .select({ runId: runItems.runId, itemId: runItems.itemId, text: runItems.rawResponse })
+    .from(runItems)
+    .where(and(inArray(runItems.runId, runIds), inArray(runItems.itemId, itemIds), eq(runItems.sample, 0)));
+}
+
+/** A finished run's answered items (first sample) with the item input, for a judge to grade. */
+export async function listJudgeableItems(db: Db, { runId }: { runId: string }) {
+  return db
+    .select({ itemId: runItems.itemId, input: suiteItems.input, answer: runItems.rawResponse })
+    .from(runItems)
+    .innerJoin(suiteItems, eq(suiteItems.id, runItems.itemId))
+    .where(and(eq(runItems.runId, runId), eq(runItems.sample, 0), isNotNull(runItems.rawResponse)))
+    .orderBy(asc(suiteItems.position));
+}
+
+/** Judgements a judge model already made on these runs (any study or none). */
+export async function listJudgeJudgements(db: Db, { judgeModelId, runIds }: { judgeModelId?: string; runIds: string[] }) {
+  if (runIds.length === 0) return [];
+  return db
+    .select({
+      id: judgements.id,
+      judgeModelId: judgements.judgeModelId,
+      judgeName: models.name,
+      itemId: judgements.itemId,
+      runAId: judgements.runAId,
+      runBId: judgements.runBId,
+      leftRunId: judgements.leftRunId,
+      choice: judgements.choice,
+      ratedRunId: judgements.ratedRunId,
+      correctness: judgements.correctness,
+      safety: judgements.safety,
+      error: judgements.error,
+    })
+    .from(judgements)
+    .innerJoin(models, eq(models.id, judgements.judgeModelId))
+    .where(
+      and(
+        eq(judgements.source, "judge"),
+        inArray(judgements.runAId, runIds),
+        judgeModelId ? eq(judgements.judgeModelId, judgeModelId) : undefined,
+      ),
+    );
+}
+export type JudgeJudgement = Awaited<ReturnType<typeof listJudgeJudgements>>[number];
+
+export async function insertJudgeJudgement(db: Db, values: Omit<NewJudgement, "source" | "raterId" | "taskId">) {
+  const [row] = await db.insert(judgements).values({ ...values, source: "judge" }).returning({ id: judgements.id });
+  return row;
+}
+
+/** What an export needs of a study (or null if there is none). */
+export async function getStudyExportTarget(db: Db, { id }: { id: string }) {
+  if (!isUuid(id)) return null;
+  const [row] = await db.select({ id: studies.id, optionOrder: studies.optionOrder }).from(studies).where(eq(studies.id, id)).limit(1);
+  return row ?? null;
+}
