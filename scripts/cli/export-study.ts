@@ -3,7 +3,7 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { Db } from "@/lib/db/client";
-import { getStudyExportTarget } from "@/lib/db/queries/judgements";
+import { getStudy } from "@/lib/db/queries/studies";
 import { toJsonl } from "@/lib/studies/export";
 import { loadStudyExport } from "@/lib/studies/export-data";
 import { exportFormatIds, type StudyExportFormat } from "@/lib/studies/export-schema";
@@ -53,7 +53,7 @@ export function parseExportStudyArgs(argv: string[]): ExportStudyOptions {
 
 /** Writes the export to `write`; answers how many lines. */
 export async function exportStudy(db: Db, options: ExportStudyOptions, write: (chunk: string) => void): Promise<number> {
-  const study = await getStudyExportTarget(db, { id: options.studyId });
+  const study = await getStudy(db, { id: options.studyId });
   if (!study) throw new CliError(`no study with id ${options.studyId}`);
   const exported = await loadStudyExport(db, study, options.format, options);
   write(toJsonl(exported.lines));

@@ -1,8 +1,7 @@
 import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
-import { isUuid } from "@/lib/validation/ids";
-import { judgements, models, raterResponses, raters, runItems, runs, studies, suiteItems, suites } from "../schema";
+import { judgements, models, raters, runItems, runs, suiteItems, suites } from "../schema";
 
 export type NewJudgement = typeof judgements.$inferInsert;
 
@@ -47,33 +46,6 @@ export async function listStudyRaterJudgements(db: Db, { studyId }: { studyId: s
     .orderBy(asc(judgements.createdAt), asc(judgements.id));
 }
 export type StudyRaterJudgement = Awaited<ReturnType<typeof listStudyRaterJudgements>>[number];
-
-/** A study's raters' scale answers, with the rater's revocation. */
-export async function listStudyScaleAnswers(db: Db, { studyId }: { studyId: string }) {
-  return db
-    .select({
-      raterId: raterResponses.raterId,
-      raterRevokedAt: raters.revokedAt,
-      itemId: raterResponses.itemId,
-      suiteId: suiteItems.suiteId,
-      value: raterResponses.value,
-      letterPosition: raterResponses.letterPosition,
-      input: suiteItems.input,
-    })
-    .from(raterResponses)
-    .innerJoin(raters, eq(raters.id, raterResponses.raterId))
-    .innerJoin(suiteItems, eq(suiteItems.id, raterResponses.itemId))
-    .where(eq(raters.studyId, studyId));
-}
-
-/** The first sample's answer text of each (run, item), for the given runs and items. */
-export async function listAnswerTexts(db: Db, { runIds, itemIds }: { runIds: string[]; itemIds: string[] }) {
-  if (runIds.length === 0 || itemIds.length === 0) return [];
-  return db
-    .select({ runId: runItems.runId, itemId: runItems.itemId, text: runItems.rawResponse })
-    .from(runItems)
-    .where(and(inArray(runItems.runId, runIds), inArray(runItems.itemId, itemIds), eq(runItems.sample, 0)));
-}
 
 /** A finished run's answered items (first sample) with the item input, for a judge to grade. */
 export async function listJudgeableItems(db: Db, { runId }: { runId: string }) {
@@ -120,9 +92,3 @@ export async function insertJudgeJudgement(db: Db, values: Omit<NewJudgement, "s
   return row;
 }
 
-/** What an export needs of a study (or null if there is none). */
-export async function getStudyExportTarget(db: Db, { id }: { id: string }) {
-  if (!isUuid(id)) return null;
-  const [row] = await db.select({ id: studies.id, optionOrder: studies.optionOrder }).from(studies).where(eq(studies.id, id)).limit(1);
-  return row ?? null;
-}

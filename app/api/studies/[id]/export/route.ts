@@ -1,5 +1,5 @@
 import { auditRoute } from "@/lib/auth/actor";
-import { getStudyExportTarget } from "@/lib/db/queries/judgements";
+import { getStudy } from "@/lib/db/queries/studies";
 import { AppError } from "@/lib/errors";
 import { downloadResponse } from "@/lib/export/download";
 import { route } from "@/lib/http/route";
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 /** A study's preference tuples (trl, llamafactory) or single ratings as JSONL; researcher only, audited. */
 export const GET = route({ access: "researcher", params: idParams, query: studyExportQuery }, async (input) => {
   const { db, params, query } = input;
-  const study = await getStudyExportTarget(db, { id: params.id });
+  const study = await getStudy(db, { id: params.id });
   if (!study) throw new AppError("no such study", 404);
   const switches = { includeTies: query.ties, includeRevoked: query.revoked, includeFlagged: query.flagged };
   const exported = await loadStudyExport(db, study, query.format, switches);
