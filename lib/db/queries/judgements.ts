@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
 import { judgements, models, raters, runItems, runs, suiteItems, suites } from "../schema";
@@ -57,24 +57,35 @@ export async function listJudgeableItems(db: Db, { runId }: { runId: string }) {
     .orderBy(asc(suiteItems.position));
 }
 
+const judgeColumns = {
+  id: judgements.id,
+  judgeModelId: judgements.judgeModelId,
+  judgeName: models.name,
+  itemId: judgements.itemId,
+  runAId: judgements.runAId,
+  runBId: judgements.runBId,
+  leftRunId: judgements.leftRunId,
+  choice: judgements.choice,
+  ratedRunId: judgements.ratedRunId,
+  correctness: judgements.correctness,
+  safety: judgements.safety,
+  error: judgements.error,
+};
+
+/** Every judge model's judgements on a run, alone or paired with another run (either side). */
+export async function listJudgeJudgementsTouching(db: Db, { runId }: { runId: string }) {
+  return db
+    .select(judgeColumns)
+    .from(judgements)
+    .innerJoin(models, eq(models.id, judgements.judgeModelId))
+    .where(and(eq(judgements.source, "judge"), or(eq(judgements.runAId, runId), eq(judgements.runBId, runId))));
+}
+
 /** Judgements a judge model already made on these runs (any study or none). */
 export async function listJudgeJudgements(db: Db, { judgeModelId, runIds }: { judgeModelId?: string; runIds: string[] }) {
   if (runIds.length === 0) return [];
   return db
-    .select({
-      id: judgements.id,
-      judgeModelId: judgements.judgeModelId,
-      judgeName: models.name,
-      itemId: judgements.itemId,
-      runAId: judgements.runAId,
-      runBId: judgements.runBId,
-      leftRunId: judgements.leftRunId,
-      choice: judgements.choice,
-      ratedRunId: judgements.ratedRunId,
-      correctness: judgements.correctness,
-      safety: judgements.safety,
-      error: judgements.error,
-    })
+    .select(judgeColumns)
     .from(judgements)
     .innerJoin(models, eq(models.id, judgements.judgeModelId))
     .where(
@@ -92,3 +103,22 @@ export async function insertJudgeJudgement(db: Db, values: Omit<NewJudgement, "s
   return row;
 }
 
+
+/** Clinicians' judgements (any study, revoked raters left out) touching these runs. */
+export async function listClinicianJudgementsForRuns(db: Db, { runIds }: { runIds: string[] }) {
+  if (runIds.length === 0) return [];
+  return db
+    .select({
+      itemId: judgements.itemId,
+      runAId: judgements.runAId,
+      runBId: judgements.runBId,
+      choice: judgements.choice,
+      ratedRunId: judgements.ratedRunId,
+      correctness: judgements.correctness,
+      safety: judgements.safety,
+    })
+    .from(judgements)
+    .innerJoin(raters, eq(raters.id, judgements.raterId))
+    .where(and(eq(judgements.source, "rater"), isNull(raters.revokedAt), inArray(judgements.runAId, runIds)));
+}
+export type ClinicianJudgement = Awaited<ReturnType<typeof listClinicianJudgementsForRuns>>[number];
