@@ -6,10 +6,11 @@ import { LocaleSwitch } from "./locale-switch";
 import { MainNav } from "./main-nav";
 
 export async function SiteHeader() {
-  const [t, tApp, tAccount, locale, caller] = await Promise.all([
+  const [t, tApp, tAccount, tStudies, locale, caller] = await Promise.all([
     getTranslations("nav"),
     getTranslations("app"),
     getTranslations("account"),
+    getTranslations("studies"),
     getLocale(),
     pageCaller(),
   ]);
@@ -33,6 +34,7 @@ export async function SiteHeader() {
               { href: "/models", text: t("models") },
               { href: "/audits", text: t("audits") },
               { href: "/suites", text: t("suites") },
+              { href: "/studies", text: tStudies("title") },
               ...(caller.kind === "admin"
                 ? [
                     { href: "/admin/users", text: tAccount("users") },

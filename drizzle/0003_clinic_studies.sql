@@ -96,7 +96,6 @@ ALTER TABLE "rater_tasks" ADD CONSTRAINT "rater_tasks_run_a_id_runs_id_fk" FOREI
 ALTER TABLE "rater_tasks" ADD CONSTRAINT "rater_tasks_run_b_id_runs_id_fk" FOREIGN KEY ("run_b_id") REFERENCES "public"."runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rater_tasks" ADD CONSTRAINT "rater_tasks_left_run_id_runs_id_fk" FOREIGN KEY ("left_run_id") REFERENCES "public"."runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "raters" ADD CONSTRAINT "raters_study_id_studies_id_fk" FOREIGN KEY ("study_id") REFERENCES "public"."studies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "studies" ADD CONSTRAINT "studies_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "judgements_rater_task_key" ON "judgements" USING btree ("rater_id","task_id");--> statement-breakpoint
 CREATE INDEX "judgements_study_idx" ON "judgements" USING btree ("study_id");--> statement-breakpoint
 CREATE INDEX "judgements_item_idx" ON "judgements" USING btree ("item_id");--> statement-breakpoint

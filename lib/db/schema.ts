@@ -311,7 +311,8 @@ export const studies = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     title: text("title").notNull(),
-    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    /** users.id of the researcher who made it (no foreign key: like the audit log, it outlives the account). */
+    createdBy: text("created_by"),
     /** "en" | "zh-CN": the rater page's language. */
     language: text("language").notNull(),
     consentText: text("consent_text").notNull(),

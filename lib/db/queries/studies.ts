@@ -41,11 +41,11 @@ export async function listStudies(db: Db) {
       language: studies.language,
       deadline: studies.deadline,
       createdAt: studies.createdAt,
-      raters: sql<number>`(select count(*)::int from raters r where r.study_id = ${studies.id})`,
-      tasks: sql<number>`(select count(*)::int from rater_tasks t where t.study_id = ${studies.id})`,
+      raters: sql<number>`(select count(*)::int from raters r where r.study_id = "studies"."id")`,
+      tasks: sql<number>`(select count(*)::int from rater_tasks t where t.study_id = "studies"."id")`,
       answered: sql<number>`(
-        (select count(*)::int from rater_responses rr join raters r on r.id = rr.rater_id where r.study_id = ${studies.id})
-        + (select count(*)::int from judgements j where j.study_id = ${studies.id} and j.source = 'rater'))`,
+        (select count(*)::int from rater_responses rr join raters r on r.id = rr.rater_id where r.study_id = "studies"."id")
+        + (select count(*)::int from judgements j where j.study_id = "studies"."id" and j.source = 'rater'))`,
     })
     .from(studies)
     .orderBy(desc(studies.createdAt));
@@ -137,10 +137,10 @@ export async function listRaterProgress(db: Db, { studyId }: { studyId: string }
       revokedAt: raters.revokedAt,
       createdAt: raters.createdAt,
       lastSeenAt: raters.lastSeenAt,
-      tasks: sql<number>`(select count(*)::int from rater_tasks t where t.rater_id = ${raters.id})`,
+      tasks: sql<number>`(select count(*)::int from rater_tasks t where t.rater_id = "raters"."id")`,
       answered: sql<number>`(
-        (select count(*)::int from rater_responses rr where rr.rater_id = ${raters.id})
-        + (select count(*)::int from judgements j where j.rater_id = ${raters.id}))`,
+        (select count(*)::int from rater_responses rr where rr.rater_id = "raters"."id")
+        + (select count(*)::int from judgements j where j.rater_id = "raters"."id"))`,
     })
     .from(raters)
     .where(eq(raters.studyId, studyId))
