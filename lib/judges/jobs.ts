@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { listClinicianJudgementsForRuns, listJudgeJudgementsTouching } from "@/lib/db/queries/judgements";
-import { listRunModels } from "@/lib/db/queries/studies";
+import { listRateableRuns, listRunModels } from "@/lib/db/queries/studies";
 import { getModel } from "@/lib/db/queries/models";
 import { getRun } from "@/lib/db/queries/runs";
 import { getSuite } from "@/lib/db/queries/suites";
@@ -72,3 +72,10 @@ export async function loadRunJudges(db: Db, { runId }: { runId: string }) {
   return { runId, running, modelOf, judges: summariseJudges(runId, judged, clinicians) };
 }
 export type RunJudges = Awaited<ReturnType<typeof loadRunJudges>>;
+
+/** Other finished open-QA/dialogue runs on this run's suite: the default opponents of pairwise judging. */
+export async function sameSuiteRunIds(db: Db, runId: string): Promise<string[]> {
+  const run = await getRun(db, { id: runId });
+  if (!run) return [];
+  return (await listRateableRuns(db)).filter((r) => r.suiteId === run.suiteId && r.id !== runId).map((r) => r.id);
+}

@@ -12,6 +12,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./en/suite-import.json"),
       import("./en/quality.json"),
       import("./en/studies.json"),
+      import("./en/judges.json"),
     ]).then((files) => files.map((f) => f.default)),
   "zh-CN": () =>
     Promise.all([
@@ -23,6 +24,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./zh-CN/suite-import.json"),
       import("./zh-CN/quality.json"),
       import("./zh-CN/studies.json"),
+      import("./zh-CN/judges.json"),
     ]).then((files) => files.map((f) => f.default)),
 };
 
