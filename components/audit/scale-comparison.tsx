@@ -7,6 +7,7 @@ import type { AuditFilter, ScaleComparison } from "@/lib/audit/comparison";
 import type { RunScores } from "@/lib/audit/run-row";
 import { isDefaultPrompt } from "@/lib/audit/variant";
 import { localized } from "@/lib/i18n/locale";
+import { CliniciansPanel } from "./clinicians-panel";
 import { ComparisonTable } from "./comparison-table";
 import { ScaleNotice, ScaleRange } from "./scale-notice";
 import { SensitivityTable } from "./sensitivity-table";
@@ -16,6 +17,7 @@ import { variantText } from "./variant-text";
 /** One scale's section of /audits: bias chart and table, subscales, prompt sensitivity, citation and licence. */
 export function ScaleComparisonView({ initial, filter }: { initial: ScaleComparison; filter: AuditFilter }) {
   const t = useTranslations("audit");
+  const tClinicians = useTranslations("clinicians");
   const locale = useLocale();
   const { data, error, isFetching } = useScaleComparison(initial, filter);
   const comparison = data ?? initial;
@@ -65,9 +67,24 @@ export function ScaleComparisonView({ initial, filter }: { initial: ScaleCompari
               lo: b.biasCi?.[0] ?? null,
               hi: b.biasCi?.[1] ?? null,
               muted: b.model.isBaseline,
-            }))}
+            })).concat(
+              // The clinicians' row: median with whiskers over their whole range (not a confidence interval).
+              comparison.clinicians?.distribution
+                ? [
+                    {
+                      id: "clinicians",
+                      label: tClinicians("row", { n: comparison.clinicians.distribution.n }),
+                      value: comparison.clinicians.distribution.median,
+                      lo: comparison.clinicians.distribution.min,
+                      hi: comparison.clinicians.distribution.max,
+                      muted: false,
+                    },
+                  ]
+                : [],
+            )}
           />
           <ComparisonTable comparison={comparison} />
+          {comparison.clinicians && <CliniciansPanel scaleId={scale.id} clinicians={comparison.clinicians} bars={bars} />}
           <p className="small muted">{t("ratesNote")}</p>
         </>
       )}

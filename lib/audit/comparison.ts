@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { CliniciansSummary } from "./clinicians";
 import type { AuditScaleInfo } from "./scale-info";
 import { type RunScores, runScoresOf, type ScaleRunRow } from "./run-row";
 import { buildSensitivity, type SensitivityGroup } from "./sensitivity";
@@ -21,6 +22,8 @@ export interface ScaleComparison {
   sensitivity: SensitivityGroup[];
   /** Scoring options some completed run used, so the page can say when a filter has no data. */
   available: { key: AuditFilter["key"][]; missing: AuditFilter["missing"][] };
+  /** Clinicians who took this scale in a study (revoked raters and response sets left out); absent when none. */
+  clinicians?: CliniciansSummary;
 }
 
 const time = (r: ScaleRunRow) => (r.finishedAt ? new Date(r.finishedAt).getTime() : 0);

@@ -7,6 +7,7 @@ import {
 } from "@/lib/db/queries/audits";
 import { disabledSuiteIds } from "@/lib/env";
 import { type AuditFilter, buildScaleComparison, type ScaleComparison } from "./comparison";
+import { loadClinicians } from "./load-clinicians";
 import { buildRunAudit, type RunAudit } from "./run-audit";
 import { scaleInfoOf } from "./scale-info";
 
@@ -18,7 +19,13 @@ export async function loadScaleComparisons(
   const disabled = disabledSuiteIds();
   const scales = (await listScaleSuites(db)).filter((s) => !disabled.has(s.id) && (!scaleId || s.id === scaleId));
   const rows = await listCompletedScaleRuns(db, { suiteIds: scales.map((s) => s.id) });
-  return scales.map((s) => buildScaleComparison(scaleInfoOf(s, s.testCount), rows, filter));
+  return Promise.all(
+    scales.map(async (s) => {
+      const comparison = buildScaleComparison(scaleInfoOf(s, s.testCount), rows, filter);
+      const clinicians = await loadClinicians(db, s, filter);
+      return clinicians ? { ...comparison, clinicians } : comparison;
+    }),
+  );
 }
 
 /** One run's audit; null when the run is unknown, not a scale run, or its scale is turned off here. */

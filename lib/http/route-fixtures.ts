@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { createModel } from "@/lib/db/queries/models";
 import { listRunItemsPage } from "@/lib/db/queries/run-items";
 import { createRunWithItems } from "@/lib/db/queries/runs";
+import { insertStudy } from "@/lib/db/queries/studies";
 import { listRunCandidates, saveSuite } from "@/lib/db/queries/suites";
 import type { SuiteDefinition } from "@/lib/suites/types";
 
@@ -51,7 +52,9 @@ export async function seedRouteTargets(db: Db, tag: string): Promise<Record<stri
     samples: 1,
   });
   const { rows: [item] } = await listRunItemsPage(db, { runId: run!.id, limit: 1 });
+  const study = await insertStudy(db, { title: `door-${tag}`, language: "en", consentText: "ok", itemsPerRater: 1 });
   return {
+    "studies/id": study.id,
     "models/id": model.id,
     "runs/id": run!.id,
     "suites/id": suite.id,

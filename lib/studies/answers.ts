@@ -15,10 +15,10 @@ export async function saveAnswer(
   db: Db,
   { rater, study, taskId, body, now }: { rater: Rater; study: Study; taskId: string; body: AnswerBody; now: Date },
 ): Promise<void> {
-  if (!isStudyOpen(study, now)) throw new AppError("this study is closed", 409, undefined, "study_closed");
-  if (!rater.consentedAt) throw new AppError("agree to the consent text first", 409, undefined, "consent_required");
   const found = await getRaterTask(db, { raterId: rater.id, taskId });
   if (!found) throw new AppError("not found", 404, undefined, "not_found");
+  if (!isStudyOpen(study, now)) throw new AppError("this study is closed", 409, undefined, "study_closed");
+  if (!rater.consentedAt) throw new AppError("agree to the consent text first", 409, undefined, "consent_required");
   const { task } = found;
   if (task.kind !== body.kind) throw new AppError(`this task is a ${task.kind} task`, 400);
   if (body.kind === "scale_item") {

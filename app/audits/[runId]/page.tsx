@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { CliniciansGap } from "@/components/audit/clinicians-panel";
 import { ItemTable } from "@/components/audit/item-table";
 import { RunReliability } from "@/components/audit/run-reliability";
 import { RunScores } from "@/components/audit/run-scores";
@@ -10,6 +11,8 @@ import { SubscaleSection } from "@/components/audit/subscale-section";
 import { variantText } from "@/components/audit/variant-text";
 import { getAppDb } from "@/lib/app-db";
 import { loadRunAudit } from "@/lib/audit/load";
+import { loadClinicians } from "@/lib/audit/load-clinicians";
+import { listScaleSuites } from "@/lib/db/queries/audits";
 import { localized } from "@/lib/i18n/locale";
 import { isFinishedStatus } from "@/lib/runner/coverage";
 
@@ -24,8 +27,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function RunAuditPage({ params }: Props) {
   const { runId } = await params;
-  const audit = await loadRunAudit(await getAppDb(), { runId });
+  const db = await getAppDb();
+  const audit = await loadRunAudit(db, { runId });
   if (!audit) notFound();
+  const suite = (await listScaleSuites(db)).find((s) => s.id === audit.scale.id);
+  const clinicians = suite ? await loadClinicians(db, suite, { key: "stigma" }) : null;
   const [t, locale] = await Promise.all([getTranslations("audit"), getLocale()]);
   const { scale, scores } = audit;
   const model = localized(scores.model.name, locale);
@@ -56,6 +62,7 @@ export default async function RunAuditPage({ params }: Props) {
         <SubscaleSection scale={scale} testId="run-subscale-chart" entries={[{ id: runId, label: model, scores }]} />
       )}
       <RunReliability audit={audit} />
+      {clinicians && <CliniciansGap items={audit.items} clinicians={clinicians} />}
       <ItemTable audit={audit} />
     </>
   );
