@@ -8,6 +8,7 @@ import { callRoute, loadRouteModule, type RouteModule, routeHandlers } from "@/l
 import { exportStudy } from "@/scripts/cli/export-study";
 import { consumePreferenceJsonl } from "@/scripts/trl-consumer";
 import { llamaFactoryLineSchema, ratingLineSchema, trlLineSchema } from "./export-schema";
+import { loadHumanPreference, loadStudyStats } from "./preference-stats";
 import { raterCallerOf } from "./rater-caller";
 import { seedRatedRuns } from "./test-fixtures";
 
@@ -136,6 +137,17 @@ describe.each(testEngines())("study export through the routes and the CLI, on $n
     routeHooks.resolveCaller = async () => sampleCallers.share;
     expect((await call("export", "GET", { id: studyId }, undefined, "?format=trl")).status).toBeGreaterThanOrEqual(401);
     routeHooks.resolveCaller = async (request) => raterCallerOf(request) ?? sampleCallers.researcher;
+  });
+
+  it("statistics: Bradley–Terry over the kept raters' 12 judgements, win rates, alpha on pairs seen twice", async () => {
+    const stats = await loadStudyStats(database.db, { studyId });
+    expect(stats.ranking.judgements).toBe(12);
+    expect(stats.ranking.ranking.map((r) => r.name).sort()).toEqual(["clinic-export-m0", "clinic-export-m1", "clinic-export-m2"]);
+    expect(stats.winRates.cells).toHaveLength(6);
+    expect(stats.excludedRaters).toBe(2);
+    expect(stats.agreement.correctness.alpha).toBeNull(); // everyone gave 4: no variation, alpha undefined
+    const preference = await loadHumanPreference(database.db);
+    expect(preference).toMatchObject({ judgements: 12, studies: 1 });
   });
 
   it("the CLI writes the same JSONL", async () => {

@@ -10,11 +10,12 @@ const runB = alias(runs, "run_b");
 const modelA = alias(models, "model_a");
 const modelB = alias(models, "model_b");
 
-/** A study's rater judgements with what an export or the statistics need: item, models, rater state. */
-export async function listStudyRaterJudgements(db: Db, { studyId }: { studyId: string }) {
+/** Rater judgements (of one study, or of all) with what an export or the statistics need: item, models, rater state. */
+export async function listStudyRaterJudgements(db: Db, { studyId }: { studyId?: string }) {
   return db
     .select({
       id: judgements.id,
+      studyId: judgements.studyId,
       raterId: judgements.raterId,
       raterRevokedAt: raters.revokedAt,
       itemId: judgements.itemId,
@@ -42,7 +43,7 @@ export async function listStudyRaterJudgements(db: Db, { studyId }: { studyId: s
     .innerJoin(modelA, eq(modelA.id, runA.modelId))
     .leftJoin(runB, eq(runB.id, judgements.runBId))
     .leftJoin(modelB, eq(modelB.id, runB.modelId))
-    .where(and(eq(judgements.studyId, studyId), eq(judgements.source, "rater")))
+    .where(and(studyId ? eq(judgements.studyId, studyId) : undefined, eq(judgements.source, "rater")))
     .orderBy(asc(judgements.createdAt), asc(judgements.id));
 }
 export type StudyRaterJudgement = Awaited<ReturnType<typeof listStudyRaterJudgements>>[number];
