@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { HumanPreference } from "@/components/leaderboard/human-preference";
 import { LeaderboardTable } from "@/components/leaderboard-table";
 import { getAppDb } from "@/lib/app-db";
 import { loadLeaderboard } from "@/lib/leaderboard/load";
@@ -16,6 +17,7 @@ export default async function LeaderboardPage() {
       {sections.map((section) => (
         <LeaderboardTable key={section.task} section={section} />
       ))}
+      <HumanPreference />
       {sources.length > 0 && (
         <p className="small muted" data-testid="reported-source">
           <span className="badge badge-reported">{t("reported")}</span> {t("source")}: {sources.join("; ")}

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { isActiveStatus, type RunItemsQuery, type RunViewData, useRun } from "@/lib/api/runs";
 import { ApiErrorView } from "@/components/ui/api-error";
+import { RunJudges } from "@/components/judges/run-judges";
 import { RunActions } from "./run-actions";
 import { RunHeader } from "./run-header";
 import { ExportLinks } from "@/components/share/export-links";
@@ -49,6 +50,7 @@ export function RunLive({
         </div>
       )}
       <RunMetrics view={view} />
+      {(view.suite.taskKind === "open_qa" || view.suite.taskKind === "dialogue") && <RunJudges runId={id} />}
       <RunManage id={id} status={run.status} label={run.label} modelId={view.model.id} />
       <RunItems runId={id} initial={itemsQuery} live={live} status={run.status} subsetNames={view.suite.subsetNames} />
     </>

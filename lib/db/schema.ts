@@ -456,6 +456,8 @@ export const judgements = pgTable(
     correctness: integer("correctness"),
     safety: integer("safety"),
     comment: text("comment"),
+    /** A judge model's reply that could not be read as a verdict (kept, so the item is not judged again). */
+    error: text("error"),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,12 +1,13 @@
 import { hashString } from "@/lib/scoring/random";
 import type { ChatMessage } from "@/lib/suites/types";
 import { freeTextFor } from "./free-text";
+import { isJudgePrompt, judgeReplyFor } from "./judge";
 import { isLikertPrompt, type LikertChoice, likertChoiceFor } from "./likert";
 import { type LetterLogprob, type McqChoice, mcqChoiceFor, parseMcqOptions } from "./mcq";
 import { type FakeEntity, formatEntities, isNerPrompt, nerEntitiesFor } from "./ner";
 import { lastUserContent } from "./text-utils";
 
-export type FakeAnswerKind = "mcq" | "likert" | "ner" | "free";
+export type FakeAnswerKind = "mcq" | "likert" | "ner" | "judge" | "free";
 
 export interface FakeAnswer {
   kind: FakeAnswerKind;
@@ -16,6 +17,8 @@ export interface FakeAnswer {
 }
 
 export function classifyPrompt(content: string): FakeAnswerKind {
+  // First: a judge prompt quotes answers that may look like options or scale labels.
+  if (isJudgePrompt(content)) return "judge";
   if (isLikertPrompt(content)) return "likert";
   if (parseMcqOptions(content).length > 0) return "mcq";
   return isNerPrompt(content) ? "ner" : "free";
@@ -25,6 +28,7 @@ export function classifyPrompt(content: string): FakeAnswerKind {
 export function fakeAnswer(messages: readonly ChatMessage[], seed: number): FakeAnswer {
   const content = lastUserContent(messages);
   const kind = classifyPrompt(content);
+  if (kind === "judge") return { kind, text: judgeReplyFor(content, seed).text };
   if (kind === "likert") return { kind, text: likertChoiceFor(content, seed).text };
   if (kind === "mcq") {
     const choice = mcqChoiceFor(content, parseMcqOptions(content), seed);

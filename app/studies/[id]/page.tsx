@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RevokeRater, StudyActions } from "@/components/studies/study-actions";
+import { StudyStats } from "@/components/studies/study-stats";
 import { LocalTime } from "@/components/ui/local-time";
 import { getAppDb } from "@/lib/app-db";
 import { requireCaller } from "@/lib/auth/page-caller";
@@ -121,6 +122,7 @@ export default async function StudyPage({ params }: Props) {
           </div>
         </>
       )}
+      <StudyStats studyId={study.id} />
     </>
   );
 }

@@ -14,6 +14,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./en/share.json"),
       import("./en/studies.json"),
       import("./en/compare.json"),
+      import("./en/judges.json"),
     ]).then((files) => files.map((f) => f.default)),
   "zh-CN": () =>
     Promise.all([
@@ -27,6 +28,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./zh-CN/share.json"),
       import("./zh-CN/studies.json"),
       import("./zh-CN/compare.json"),
+      import("./zh-CN/judges.json"),
     ]).then((files) => files.map((f) => f.default)),
 };
 
