@@ -8,7 +8,7 @@ import type { ChatRequest, ChatResult } from "@/lib/providers/types";
 import { openSecret } from "@/lib/secrets";
 import type { McqInput } from "@/lib/suites/types";
 import type { ScalePresentation } from "@/lib/scoring/likert";
-import type { ContextItem, SuiteContext } from "./suite-context";
+import type { ContextItem, SuiteContext } from "@/lib/tasks/context";
 
 export interface ModelClient {
   /** Identifies the server for the response cache; null for baselines, which are never cached. */
