@@ -6,9 +6,10 @@ import { baselineAnswer, isBaselineStrategy } from "@/lib/providers/baseline";
 import { createOpenAICompatibleProvider } from "@/lib/providers/openai-compatible";
 import type { ChatRequest, ChatResult } from "@/lib/providers/types";
 import { openSecret } from "@/lib/secrets";
-import type { McqInput } from "@/lib/suites/types";
+import type { McqInput, RewardInput } from "@/lib/suites/types";
 import type { ScalePresentation } from "@/lib/scoring/likert";
 import type { ContextItem, SuiteContext } from "@/lib/tasks/context";
+import { taskOf } from "@/lib/tasks/index";
 
 export interface ModelClient {
   /** Identifies the server for the response cache; null for baselines, which are never cached. */
@@ -76,6 +77,7 @@ export function createModelClient(model: Model, ctx: SuiteContext, options: Clie
           majority: ctx.majorityLetter,
           seed: ctx.settings.seed,
           key: `${item.id}:${sample}`,
+          pair: taskOf(ctx.kind).capability === "reward_score" ? (item.input as RewardInput) : undefined,
         });
         return { text, finishReason: "stop", promptTokens: 0, completionTokens: 0, latencyMs: 0, attempts: 1 };
       },

@@ -4,6 +4,7 @@ import { instructionTask } from "./instruction";
 import { mcqTask } from "./mcq";
 import { nerTask } from "./ner";
 import { openQaTask } from "./open-qa";
+import { rewardTask } from "./reward";
 import { scaleTask } from "./scale";
 import type { TaskDefinition } from "./types";
 
@@ -15,6 +16,7 @@ export const tasks = {
   dialogue: dialogueTask,
   instruction: instructionTask,
   scale: scaleTask,
+  reward: rewardTask,
 } as const satisfies Record<TaskKind, TaskDefinition>;
 
 export const isTaskKind = (kind: string): kind is TaskKind => (taskKinds as readonly string[]).includes(kind);

@@ -88,6 +88,10 @@ export function parseEvalArgs(argv: string[]): EvalOptions {
 
 function parseTarget(text: (name: keyof typeof options) => string | undefined): EvalTarget {
   const [baseUrl, modelId, baseline, apiKeyEnv] = [text("base-url"), text("model"), text("baseline"), text("api-key-env")];
+  // A baseline's name given as the model (`--model longer-answer`) with no server is that baseline.
+  if (baseline === undefined && baseUrl === undefined && apiKeyEnv === undefined && isBaselineStrategy(modelId)) {
+    return { kind: "baseline", strategy: modelId };
+  }
   if (baseline !== undefined) {
     if (baseUrl !== undefined || modelId !== undefined || apiKeyEnv !== undefined) {
       throw new CliError("--baseline replaces --base-url, --model and --api-key-env; give one or the other");

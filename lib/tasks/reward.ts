@@ -1,0 +1,49 @@
+import { aggregateReward, pairCredit, parseRewardScores, type RewardPair } from "@/lib/scoring/reward";
+import type { RewardInput } from "@/lib/suites/types";
+import { chatOnly } from "./benchmark";
+import type { TaskDefinition } from "./types";
+
+/** Preference tuples scored by a reward model (or a baseline): accuracy is the share ranked right, ties half. */
+export const rewardTask: TaskDefinition = {
+  kind: "reward",
+  capability: "reward_score",
+  defaults: { maxTokens: 1, samples: 1, greedyPass: false },
+  options: chatOnly,
+  metrics: { headline: "accuracy", leaderboard: ["accuracy"], display: "percent" },
+  needsAllItems: false,
+  // What the scorer sees of the prompt; the two answers go with it (the item's input), scored one by one.
+  prompt: (_ctx, item) => ({ messages: [{ role: "user", content: (item.input as RewardInput).prompt }] }),
+  wantsLogprobs: () => false,
+  score(_ctx, _item, _sample, _prepared, answer) {
+    const rewards = parseRewardScores(answer.text);
+    if (!rewards) return { outcome: "unparsed", parsed: null, scores: {} };
+    const credit = pairCredit(rewards);
+    return {
+      outcome: "scored",
+      parsed: { ...rewards, margin: rewards.chosen - rewards.rejected },
+      scores: { credit, chosen: rewards.chosen, rejected: rewards.rejected },
+    };
+  },
+  aggregate(ctx, rows) {
+    const pairs: RewardPair[] = [];
+    for (const row of rows) {
+      const s = row.scores ?? {};
+      if (row.outcome !== "scored" || typeof s.chosen !== "number" || typeof s.rejected !== "number") continue;
+      pairs.push({ chosen: s.chosen, rejected: s.rejected, ...(row.subset ? { category: row.subset } : {}) });
+    }
+    const result = aggregateReward(pairs, { seed: ctx.settings.seed });
+    const metrics: Record<string, number> = pairs.length > 0 ? { accuracy: result.accuracy } : {};
+    const ci: Record<string, [number, number]> = result.ci ? { accuracy: result.ci } : {};
+    return {
+      metrics,
+      ci,
+      summary: {
+        scored: result.n,
+        unparsed: rows.length - pairs.length,
+        ties: result.ties,
+        byCategory: result.byCategory,
+        margins: result.margins,
+      },
+    };
+  },
+};
