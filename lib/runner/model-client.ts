@@ -3,6 +3,8 @@ import type { Model } from "@/lib/db/schema";
 import { isAllowedKeyEnv, unavailableKeyEnvMessage } from "@/lib/models/key-env";
 import { env } from "@/lib/env";
 import { baselineAnswer, isBaselineStrategy } from "@/lib/providers/baseline";
+import { createRewardScorer, rewardScorerSchema } from "@/lib/providers/reward-scorer";
+import { formatRewardScores } from "@/lib/scoring/reward";
 import { createOpenAICompatibleProvider } from "@/lib/providers/openai-compatible";
 import type { ChatRequest, ChatResult } from "@/lib/providers/types";
 import { openSecret } from "@/lib/secrets";
@@ -83,6 +85,8 @@ export function createModelClient(model: Model, ctx: SuiteContext, options: Clie
       },
     };
   }
+  if (taskOf(ctx.kind).capability === "reward_score") return rewardClient(model, options);
+  if (model.provider === "reward") throw new Error(`model "${model.name}" is a reward model; it scores reward suites only`);
   if (model.provider !== "openai" || !model.baseUrl || !model.modelId) {
     throw new Error(`model "${model.name}" (${model.provider}) cannot be run by a server-side runner`);
   }
@@ -101,5 +105,25 @@ export function createModelClient(model: Model, ctx: SuiteContext, options: Clie
     // share cached responses between keys.
     endpoint: `${model.baseUrl.replace(/\/+$/, "")}#${model.modelId}${apiKey ? `#key:${keyIdentity(apiKey)}` : ""}`,
     answer: (request, _item, signal) => provider.chat(request, signal),
+  };
+}
+
+/** A reward model scores both answers of a tuple; its raw answer is the two rewards (formatRewardScores). */
+function rewardClient(model: Model, options: ClientOptions): ModelClient {
+  const config = rewardScorerSchema.safeParse(model.params.scorer);
+  if (model.provider !== "reward" || !model.baseUrl || !config.success) {
+    throw new Error(`model "${model.name}" is not a reward model (vllm, tei or http scorer); reward suites need one, or the longer-answer baseline`);
+  }
+  const apiKey = resolveApiKey(model, options);
+  const scorer = createRewardScorer({ baseUrl: model.baseUrl, modelId: model.modelId, config: config.data, apiKey, timeoutMs: model.timeoutMs });
+  return {
+    endpoint: `reward:${config.data.api}:${model.baseUrl.replace(/\/+$/, "")}#${model.modelId ?? ""}${apiKey ? `#key:${keyIdentity(apiKey)}` : ""}`,
+    async answer(_request, { item }, signal) {
+      const { prompt, chosen, rejected } = item.input as RewardInput;
+      const started = performance.now();
+      const [c, r] = await scorer.score(prompt, [chosen, rejected], signal);
+      const text = formatRewardScores({ chosen: c, rejected: r });
+      return { text, finishReason: "stop", promptTokens: null, completionTokens: null, latencyMs: performance.now() - started, attempts: 1 };
+    },
   };
 }

@@ -7,6 +7,7 @@ import { disabledSuiteIds } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { baselineSupports, isBaselineStrategy } from "@/lib/providers/baseline";
 import type { ScaleInput } from "@/lib/suites/types";
+import { taskOf } from "@/lib/tasks/index";
 import { type Caps, checkConcurrency, checkRunSize } from "./caps";
 import { configHash, type RunSettings, type RunSettingsInput, resolveSettings, runSettingsInput, samplesPerItem } from "./settings";
 import { stratifiedSample } from "./stratified-sample";
@@ -32,8 +33,15 @@ export async function startRun(
     if (!isBaselineStrategy(model.modelId) || !baselineSupports(model.modelId, kind)) {
       throw new AppError(`baseline "${model.name}" does not answer ${kind} suites`);
     }
-  } else if (model.provider !== "openai") {
+  } else if (model.provider !== "openai" && model.provider !== "reward") {
     throw new AppError(`model "${model.name}" runs in the browser; start it from its run page`);
+  }
+  const scoresRewards = model.provider === "reward" || model.provider === "baseline";
+  if (taskOf(kind).capability === "reward_score" && !scoresRewards) {
+    throw new AppError(`"${suiteId}" is a reward suite: it needs a reward model (vLLM, TEI or an HTTP scorer) or the longer-answer baseline`);
+  }
+  if (model.provider === "reward" && taskOf(kind).capability !== "reward_score") {
+    throw new AppError(`model "${model.name}" is a reward model; it scores reward suites only`);
   }
   if (kind === "scale" && settings.instruction === "en") {
     const items = await listAllSuiteItems(db, { suiteId, split: "test" });

@@ -11,8 +11,18 @@ export const rewardTask: TaskDefinition = {
   options: chatOnly,
   metrics: { headline: "accuracy", leaderboard: ["accuracy"], display: "percent" },
   needsAllItems: false,
-  // What the scorer sees of the prompt; the two answers go with it (the item's input), scored one by one.
-  prompt: (_ctx, item) => ({ messages: [{ role: "user", content: (item.input as RewardInput).prompt }] }),
+  // What the scorer is given: the prompt, then the chosen and the rejected answer (each scored after the
+  // prompt). Both answers are in the messages so the response cache tells two tuples of one prompt apart.
+  prompt(_ctx, item) {
+    const { prompt, chosen, rejected } = item.input as RewardInput;
+    return {
+      messages: [
+        { role: "user", content: prompt },
+        { role: "assistant", content: chosen },
+        { role: "assistant", content: rejected },
+      ],
+    };
+  },
   wantsLogprobs: () => false,
   score(_ctx, _item, _sample, _prepared, answer) {
     const rewards = parseRewardScores(answer.text);
