@@ -6,6 +6,7 @@ import type { RunViewData } from "@/lib/api/runs";
 import { formatInterval, formatMetric } from "./format";
 import { MetricName } from "./metric-name";
 import { QualityMarks } from "./quality-marks";
+import { RewardSummary } from "./reward-summary";
 import { SubsetTable } from "./subset-table";
 
 export function RunMetrics({ view }: { view: RunViewData }) {
@@ -81,6 +82,7 @@ export function RunMetrics({ view }: { view: RunViewData }) {
       {summary.bySubset && Object.keys(summary.bySubset).length > 0 && (
         <SubsetTable bySubset={summary.bySubset} bySubsetCi={summary.bySubsetCi} taskKind={suite.taskKind} />
       )}
+      {suite.taskKind === "reward" && <RewardSummary summary={run.summary ?? {}} showFloor={suite.id === "cmd-reward-sample"} />}
     </section>
   );
 }

@@ -51,6 +51,11 @@ export const rewardTask: TaskDefinition = {
         scored: result.n,
         unparsed: rows.length - pairs.length,
         ties: result.ties,
+        // Per category in the shape the run page's subset table reads.
+        bySubset: Object.fromEntries(Object.entries(result.byCategory).map(([c, v]) => [c, { accuracy: v.accuracy, n: v.n }])),
+        bySubsetCi: Object.fromEntries(
+          Object.entries(result.byCategory).flatMap(([c, v]) => (v.ci ? [[c, { accuracy: v.ci }]] : [])),
+        ),
         byCategory: result.byCategory,
         margins: result.margins,
       },
