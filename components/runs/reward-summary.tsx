@@ -10,7 +10,7 @@ export function RewardSummary({
   summary,
   showFloor,
 }: {
-  summary: { ties?: number; scored?: number; margins?: MarginSummary | null };
+  summary: { scorer?: string; ties?: number; scored?: number; margins?: MarginSummary | null };
   showFloor: boolean;
 }) {
   const t = useTranslations("reward");
@@ -28,6 +28,11 @@ export function RewardSummary({
   return (
     <section data-testid="reward-summary">
       <h3>{t("title")}</h3>
+      {summary.scorer === "judge" && (
+        <p className="notice small" data-testid="reward-judge">
+          {t("judge")}
+        </p>
+      )}
       <p className="small">{t("ties", { ties: summary.ties ?? 0, n: summary.scored ?? 0 })}</p>
       {showFloor && <p className="small muted">{t("floor")}</p>}
       <h4>{t("margins")}</h4>

@@ -12,6 +12,7 @@ import type { McqInput, RewardInput } from "@/lib/suites/types";
 import type { ScalePresentation } from "@/lib/scoring/likert";
 import type { ContextItem, SuiteContext } from "@/lib/tasks/context";
 import { taskOf } from "@/lib/tasks/index";
+import { JUDGE_ORDERS, judgeMessages, judgeRewards, judgeVerdict } from "@/lib/tasks/reward-judge";
 
 export interface ModelClient {
   /** Identifies the server for the response cache; null for baselines, which are never cached. */
@@ -90,6 +91,11 @@ export function createModelClient(model: Model, ctx: SuiteContext, options: Clie
   if (model.provider !== "openai" || !model.baseUrl || !model.modelId) {
     throw new Error(`model "${model.name}" (${model.provider}) cannot be run by a server-side runner`);
   }
+  const { provider, endpoint } = chatProvider(model as Model & { baseUrl: string; modelId: string }, options);
+  return { endpoint, answer: (request, _item, signal) => provider.chat(request, signal) };
+}
+
+function chatProvider(model: Model & { baseUrl: string; modelId: string }, options: ClientOptions) {
   const apiKey = resolveApiKey(model, options);
   const provider = createOpenAICompatibleProvider({
     baseUrl: model.baseUrl,
@@ -100,19 +106,45 @@ export function createModelClient(model: Model, ctx: SuiteContext, options: Clie
     maxRetries: options.maxRetries,
     maxAnswerBytes: options.maxAnswerBytes ?? env.CHIMED_MAX_ANSWER_BYTES,
   });
+  // Two models on one URL with different keys may get different answers (and a key echoed back): never
+  // share cached responses between keys.
+  const endpoint = `${model.baseUrl.replace(/\/+$/, "")}#${model.modelId}${apiKey ? `#key:${keyIdentity(apiKey)}` : ""}`;
+  return { provider, endpoint };
+}
+
+/** A chat model judging a tuple in both orders; its raw answer holds both verdicts and both replies. */
+function judgeClient(model: Model & { baseUrl: string; modelId: string }, options: ClientOptions): ModelClient {
+  const { provider, endpoint } = chatProvider(model, options);
   return {
-    // Two models on one URL with different keys may get different answers (and a key echoed back): never
-    // share cached responses between keys.
-    endpoint: `${model.baseUrl.replace(/\/+$/, "")}#${model.modelId}${apiKey ? `#key:${keyIdentity(apiKey)}` : ""}`,
-    answer: (request, _item, signal) => provider.chat(request, signal),
+    endpoint: `judge:${endpoint}`,
+    async answer(request, { item }, signal) {
+      const input = item.input as RewardInput;
+      const replies = await Promise.all(
+        JUDGE_ORDERS.map((order) => provider.chat({ messages: judgeMessages(input, order), params: request.params }, signal)),
+      );
+      const verdicts = replies.map((r, i) => judgeVerdict(r.text, input, JUDGE_ORDERS[i]));
+      const text = JSON.stringify({ judge: true, ...judgeRewards(verdicts), verdicts, replies: replies.map((r) => r.text) });
+      const sum = (f: (r: ChatResult) => number | null) => replies.reduce<number | null>((s, r) => (s === null || f(r) === null ? null : s + f(r)!), 0);
+      return {
+        text,
+        finishReason: "stop",
+        promptTokens: sum((r) => r.promptTokens),
+        completionTokens: sum((r) => r.completionTokens),
+        latencyMs: Math.max(...replies.map((r) => r.latencyMs)),
+        attempts: Math.max(...replies.map((r) => r.attempts)),
+      };
+    },
   };
 }
 
 /** A reward model scores both answers of a tuple; its raw answer is the two rewards (formatRewardScores). */
 function rewardClient(model: Model, options: ClientOptions): ModelClient {
+  if (model.provider === "openai" && model.baseUrl && model.modelId) {
+    return judgeClient(model as Model & { baseUrl: string; modelId: string }, options);
+  }
   const config = rewardScorerSchema.safeParse(model.params.scorer);
   if (model.provider !== "reward" || !model.baseUrl || !config.success) {
-    throw new Error(`model "${model.name}" is not a reward model (vllm, tei or http scorer); reward suites need one, or the longer-answer baseline`);
+    throw new Error(`model "${model.name}" is neither a reward model (vllm, tei or http scorer) nor a chat model to judge with`);
   }
   const apiKey = resolveApiKey(model, options);
   const scorer = createRewardScorer({ baseUrl: model.baseUrl, modelId: model.modelId, config: config.data, apiKey, timeoutMs: model.timeoutMs });

@@ -6,6 +6,8 @@ import { saveSuite } from "@/lib/db/queries/suites";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import { contentHash } from "@/lib/suites/content-hash";
 import { importUserSuite } from "@/lib/suites/importers/user-upload";
+import { JUDGE_ORDERS, judgeMessages, judgeRewards, judgeVerdict } from "@/lib/tasks/reward-judge";
+import { fakeMcqChoice } from "@/scripts/fake-openai/answers";
 import { REWARD_ERROR_MARKER } from "@/scripts/fake-openai/reward";
 import { type FakeOpenAI, startFakeOpenAI } from "@/scripts/fake-openai/server";
 import { executeRun } from "./execute-run";
@@ -56,9 +58,36 @@ describe.each(testEngines())("a reward suite run on $name", (engine) => {
     expect(records.find((r) => r.status === "error")?.error).toMatch(/500/);
   });
 
-  it("refuses a chat model on a reward suite and a reward model on a chat suite", async () => {
+  it("lets a chat model judge the tuples in both orders, labelled as a judge", async () => {
     const { db } = database;
-    const chat = await createModel(db, { name: "fake-chat", provider: "openai", baseUrl: fake.url, modelId: "fake-chimed" });
-    await expect(startRun(db, { modelId: chat.id, suiteId: "pairs-demo", settings: {} })).rejects.toThrow(/needs a reward model/);
+    const chat = await createModel(db, { name: "fake-judge", provider: "openai", baseUrl: fake.url, modelId: "fake-chimed" });
+    const run = await startRun(db, { modelId: chat.id, suiteId: "pairs-demo", settings: { seed: 5 } });
+    expect(await executeRun({ db, runId: run.id, maxRetries: 0 })).toBe("completed");
+    // What the fake chat server picks for each order is a pure function of the prompt and its seed.
+    const expected = tuples.map((t) => {
+      const input = { prompt: t.question, chosen: t.response_chosen, rejected: t.response_rejected };
+      const verdicts = JUDGE_ORDERS.map((order) => {
+        const letter = fakeMcqChoice(judgeMessages(input, order), 3)?.letter ?? null;
+        return letter === null ? null : judgeVerdict(letter, input, order);
+      });
+      return judgeRewards(verdicts);
+    });
+    const scored = expected.filter((r) => r !== null);
+    const accuracy = scored.reduce((s, r) => s + (r.chosen > r.rejected ? 1 : r.chosen === r.rejected ? 0.5 : 0), 0) / scored.length;
+    const finished = (await getRun(db, { id: run.id }))!;
+    expect(finished.metrics!.accuracy).toBeCloseTo(accuracy, 12);
+    expect(finished.summary).toMatchObject({ scorer: "judge", scored: scored.length });
+    const records = await listRunItemRecords(db, { runId: run.id });
+    expect(records.every((r) => JSON.parse(r.rawResponse!).replies.length === 2)).toBe(true);
+  });
+
+  it("refuses a reward model on a chat suite", async () => {
+    const { db } = database;
+    const rows = [{ question: "q", answer: "a" }];
+    const file = { fileName: "qa.jsonl", bytes: new TextEncoder().encode(rows.map((r) => JSON.stringify(r)).join("\n")) };
+    const { suite } = importUserSuite({ ...file, taskKind: "open_qa", id: "qa-demo", name: "QA demo" });
+    await saveSuite(db, { suite, version: contentHash(suite), bundled: false });
+    const rm = await createModel(db, { name: "fake-rm-2", provider: "reward", baseUrl: fake.url, modelId: "rm", params: { scorer: { api: "tei" } } });
+    await expect(startRun(db, { modelId: rm.id, suiteId: "qa-demo", settings: {} })).rejects.toThrow(/scores reward suites only/);
   });
 });

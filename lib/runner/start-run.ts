@@ -36,10 +36,6 @@ export async function startRun(
   } else if (model.provider !== "openai" && model.provider !== "reward") {
     throw new AppError(`model "${model.name}" runs in the browser; start it from its run page`);
   }
-  const scoresRewards = model.provider === "reward" || model.provider === "baseline";
-  if (taskOf(kind).capability === "reward_score" && !scoresRewards) {
-    throw new AppError(`"${suiteId}" is a reward suite: it needs a reward model (vLLM, TEI or an HTTP scorer) or the longer-answer baseline`);
-  }
   if (model.provider === "reward" && taskOf(kind).capability !== "reward_score") {
     throw new AppError(`model "${model.name}" is a reward model; it scores reward suites only`);
   }

@@ -7,7 +7,8 @@ import type { TaskDefinition } from "./types";
 export const rewardTask: TaskDefinition = {
   kind: "reward",
   capability: "reward_score",
-  defaults: { maxTokens: 1, samples: 1, greedyPass: false },
+  // maxTokens bounds a judge's verdict ("A" or "B"); reward scorers ignore it.
+  defaults: { maxTokens: 16, samples: 1, greedyPass: false },
   options: chatOnly,
   metrics: { headline: "accuracy", leaderboard: ["accuracy"], display: "percent" },
   needsAllItems: false,
@@ -26,11 +27,12 @@ export const rewardTask: TaskDefinition = {
   wantsLogprobs: () => false,
   score(_ctx, _item, _sample, _prepared, answer) {
     const rewards = parseRewardScores(answer.text);
-    if (!rewards) return { outcome: "unparsed", parsed: null, scores: {} };
+    const judge = isJudgeAnswer(answer.text);
+    if (!rewards) return { outcome: "unparsed", parsed: { judge }, scores: {} };
     const credit = pairCredit(rewards);
     return {
       outcome: "scored",
-      parsed: { ...rewards, margin: rewards.chosen - rewards.rejected },
+      parsed: { ...rewards, margin: rewards.chosen - rewards.rejected, judge },
       scores: { credit, chosen: rewards.chosen, rejected: rewards.rejected },
     };
   },
@@ -42,12 +44,15 @@ export const rewardTask: TaskDefinition = {
       pairs.push({ chosen: s.chosen, rejected: s.rejected, ...(row.subset ? { category: row.subset } : {}) });
     }
     const result = aggregateReward(pairs, { seed: ctx.settings.seed });
+    // A chat model judging the tuples is reported as a judge, never as a reward model.
+    const scorer = rows.some((row) => (row.parsed as { judge?: unknown } | null)?.judge === true) ? "judge" : "reward";
     const metrics: Record<string, number> = pairs.length > 0 ? { accuracy: result.accuracy } : {};
     const ci: Record<string, [number, number]> = result.ci ? { accuracy: result.ci } : {};
     return {
       metrics,
       ci,
       summary: {
+        scorer,
         scored: result.n,
         unparsed: rows.length - pairs.length,
         ties: result.ties,
@@ -62,3 +67,11 @@ export const rewardTask: TaskDefinition = {
     };
   },
 };
+
+function isJudgeAnswer(text: string): boolean {
+  try {
+    return (JSON.parse(text) as { judge?: unknown } | null)?.judge === true;
+  } catch {
+    return false;
+  }
+}
