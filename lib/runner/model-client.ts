@@ -11,7 +11,7 @@ import { openSecret } from "@/lib/secrets";
 import type { McqInput, RewardInput } from "@/lib/suites/types";
 import type { ScalePresentation } from "@/lib/scoring/likert";
 import type { ContextItem, SuiteContext } from "@/lib/tasks/context";
-import { taskOf } from "@/lib/tasks/index";
+import { findTask } from "@/lib/tasks/index";
 import { JUDGE_ORDERS, judgeMessages, judgeRewards, judgeVerdict } from "@/lib/tasks/reward-judge";
 
 export interface ModelClient {
@@ -80,13 +80,13 @@ export function createModelClient(model: Model, ctx: SuiteContext, options: Clie
           majority: ctx.majorityLetter,
           seed: ctx.settings.seed,
           key: `${item.id}:${sample}`,
-          pair: taskOf(ctx.kind).capability === "reward_score" ? (item.input as RewardInput) : undefined,
+          pair: findTask(ctx.kind)?.capability === "reward_score" ? (item.input as RewardInput) : undefined,
         });
         return { text, finishReason: "stop", promptTokens: 0, completionTokens: 0, latencyMs: 0, attempts: 1 };
       },
     };
   }
-  if (taskOf(ctx.kind).capability === "reward_score") return rewardClient(model, options);
+  if (findTask(ctx.kind)?.capability === "reward_score") return rewardClient(model, options);
   if (model.provider === "reward") throw new Error(`model "${model.name}" is a reward model; it scores reward suites only`);
   if (model.provider !== "openai" || !model.baseUrl || !model.modelId) {
     throw new Error(`model "${model.name}" (${model.provider}) cannot be run by a server-side runner`);
