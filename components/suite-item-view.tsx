@@ -8,6 +8,7 @@ import type {
   NerInput,
   OpenQaInput,
   ReferencesGold,
+  RewardInput,
   ScaleGold,
   ScaleInput,
   TaskKind,
@@ -79,6 +80,19 @@ export async function SuiteItemView({ kind, input, gold }: Props) {
             </p>
           ))}
           <References refs={(gold as ReferencesGold).references} label={t("references")} />
+        </>
+      );
+    }
+    case "reward": {
+      const { prompt, chosen, rejected } = input as RewardInput;
+      const tr = await getTranslations("reward");
+      return (
+        <>
+          <p className="item-text">{prompt}</p>
+          <p className="small muted">{tr("chosen")}</p>
+          <p className="item-text">{chosen}</p>
+          <p className="small muted">{tr("rejected")}</p>
+          <p className="item-text">{rejected}</p>
         </>
       );
     }

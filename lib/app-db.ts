@@ -1,7 +1,7 @@
 import { appDatabase, type Db } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
-import { seedBundledDataIfChanged } from "@/lib/suites/seed";
+import { seedBundledDataIfChanged } from "@/lib/suite-store/seed";
 
 const globalForReady = globalThis as unknown as { chimedReady?: Promise<Db> };
 

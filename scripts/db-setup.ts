@@ -2,7 +2,7 @@
 import { openSharedDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
-import { seedBundledData } from "@/lib/suites/seed";
+import { seedBundledData } from "@/lib/suite-store/seed";
 
 const database = await openSharedDatabase();
 try {

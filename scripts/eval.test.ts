@@ -11,7 +11,7 @@ import { getRunProgress, listRunItemRecords } from "@/lib/db/queries/run-items";
 import { getRun } from "@/lib/db/queries/runs";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import { startRun } from "@/lib/runner/start-run";
-import { seedBundledData } from "@/lib/suites/seed";
+import { seedBundledData } from "@/lib/suite-store/seed";
 import type { ChatMessage, McqGold } from "@/lib/suites/types";
 import { fakeMcqChoice } from "@/scripts/fake-openai/answers";
 import { type FakeOpenAI, startFakeOpenAI } from "@/scripts/fake-openai/server";

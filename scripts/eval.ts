@@ -12,7 +12,7 @@ import { cancelRun } from "@/lib/runner/control";
 import { isFinishedStatus } from "@/lib/runner/coverage";
 import type { ExecuteOutcome } from "@/lib/runner/execute-run";
 import { getRunView } from "@/lib/runner/run-view";
-import { seedBundledDataIfChanged } from "@/lib/suites/seed";
+import { seedBundledDataIfChanged } from "@/lib/suite-store/seed";
 import { type EvalOptions, parseEvalArgs } from "./cli/args";
 import { followRun } from "./cli/follow";
 import { createProgressReporter } from "./cli/progress";

@@ -10,7 +10,7 @@ import { startTcpProxy, type TcpProxy } from "@/lib/db/tcp-proxy";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import { freePort } from "@/lib/free-port";
 import { startRun } from "@/lib/runner/start-run";
-import { seedBundledData } from "@/lib/suites/seed";
+import { seedBundledData } from "@/lib/suite-store/seed";
 import { type FakeOpenAI, startFakeOpenAI } from "@/scripts/fake-openai/server";
 import { spawnTs } from "./cli/child";
 import { waitFor, watchChild } from "./cli/process-output";

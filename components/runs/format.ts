@@ -1,7 +1,9 @@
+import { findTask, tasks } from "@/lib/tasks/index";
+
 /** Benchmark metrics are fractions shown as percent; attitude-scale metrics are on the scale's own units. */
 export function formatMetric(value: number | undefined | null, taskKind: string): string {
   if (value === undefined || value === null || !Number.isFinite(value)) return "—";
-  return taskKind === "scale" ? value.toFixed(2) : `${(value * 100).toFixed(2)}%`;
+  return findTask(taskKind)?.metrics.display === "plain" ? value.toFixed(2) : `${(value * 100).toFixed(2)}%`;
 }
 
 export function formatInterval(ci: [number, number] | undefined, taskKind: string): string {
@@ -10,14 +12,7 @@ export function formatInterval(ci: [number, number] | undefined, taskKind: strin
 }
 
 /** The number a runs list shows for each task kind. */
-export const keyMetric: Record<string, string> = {
-  mcq: "accuracy",
-  ner: "f1",
-  open_qa: "rougeL",
-  dialogue: "rougeL",
-  instruction: "rougeL",
-  scale: "bias",
-};
+export const keyMetric: Record<string, string> = Object.fromEntries(Object.values(tasks).map((t) => [t.kind, t.metrics.headline]));
 
 export function splitSeconds(total: number): { m: number; s: number } {
   const rounded = Math.max(0, Math.round(total));

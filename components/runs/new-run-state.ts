@@ -1,4 +1,5 @@
-import type { RunSettingsInput } from "@/lib/runner/settings";
+import type { RunSettingsInput } from "@/lib/validation/run-settings";
+import { findTask } from "@/lib/tasks/index";
 
 type Opt<K extends keyof RunSettingsInput> = readonly NonNullable<RunSettingsInput[K]>[];
 
@@ -69,9 +70,11 @@ export function settingsFromState(state: NewRunState, taskKind: string | undefin
     seed: num(state.seed),
     systemPrompt: state.systemPrompt.trim() || undefined,
   };
-  if (taskKind === "mcq") Object.assign(settings, { shots: num(state.shots), template: state.template });
-  if (taskKind === "mcq" || taskKind === "scale") settings.answerMode = state.answerMode;
-  if (taskKind === "open_qa" || taskKind === "dialogue" || taskKind === "instruction") settings.tokenizer = state.tokenizer;
-  if (taskKind === "scale") Object.assign(settings, { instruction: state.instruction, order: state.order, labels: state.labels });
+  const options = taskKind ? findTask(taskKind)?.options : undefined;
+  if (options?.shots) settings.shots = num(state.shots);
+  if (options?.template) settings.template = state.template;
+  if (options?.answerMode) settings.answerMode = state.answerMode;
+  if (options?.tokenizer) settings.tokenizer = state.tokenizer;
+  if (options?.scaleVariants) Object.assign(settings, { instruction: state.instruction, order: state.order, labels: state.labels });
   return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) as RunSettingsInput;
 }

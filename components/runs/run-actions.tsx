@@ -1,17 +1,18 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { isActiveStatus, type RunAction, useRunAction } from "@/lib/api/runs";
+import { type RunAction, useRunAction } from "@/lib/api/runs";
+import { runActionsFor } from "@/lib/run-status";
 import { ApiErrorView } from "@/components/ui/api-error";
 
 export function RunActions({ id, status, errors }: { id: string; status: string; errors: number }) {
   const t = useTranslations("runs.actions");
   const action = useRunAction(id);
-  const active = isActiveStatus(status);
+  const allowed = runActionsFor({ status, errors });
   const buttons: { action: RunAction; label: string; enabled: boolean }[] = [
-    { action: "cancel", label: t("cancel"), enabled: active },
-    { action: "resume", label: t("resume"), enabled: status === "cancelled" || status === "failed" },
-    { action: "retry-errors", label: t("retryErrors"), enabled: errors > 0 && !active },
+    { action: "cancel", label: t("cancel"), enabled: allowed.cancel },
+    { action: "resume", label: t("resume"), enabled: allowed.resume },
+    { action: "retry-errors", label: t("retryErrors"), enabled: allowed.retryErrors },
   ];
   return (
     <div>

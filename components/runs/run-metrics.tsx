@@ -6,6 +6,7 @@ import type { RunViewData } from "@/lib/api/runs";
 import { formatInterval, formatMetric } from "./format";
 import { MetricName } from "./metric-name";
 import { QualityMarks } from "./quality-marks";
+import { RewardSummary } from "./reward-summary";
 import { SubsetTable } from "./subset-table";
 
 export function RunMetrics({ view }: { view: RunViewData }) {
@@ -86,6 +87,7 @@ export function RunMetrics({ view }: { view: RunViewData }) {
           names={suite.subsetNames}
         />
       )}
+      {suite.taskKind === "reward" && <RewardSummary summary={run.summary ?? {}} showFloor={suite.id === "cmd-reward-sample"} />}
     </section>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
+import { findTask } from "@/lib/tasks/index";
 import {
   answerModes,
   instructions,
@@ -45,7 +46,8 @@ export function RunSettingsFields({ state, set, taskKind }: Props) {
       </Field>
     );
   }
-  const scale = taskKind === "scale";
+  const task = taskKind ? findTask(taskKind) : undefined;
+  const options = task?.options;
   return (
     <>
       <div className="form-row">
@@ -57,14 +59,14 @@ export function RunSettingsFields({ state, set, taskKind }: Props) {
             {number("sampleSeed", { min: 0, step: 1, placeholder: state.seed || "1234" })}
           </Field>
         )}
-        {taskKind === "mcq" && <Field label={t("shots")}>{number("shots", { min: 0, max: 5, step: 1, placeholder: "0" })}</Field>}
-        <Field label={t("samples")}>{number("samples", { min: 1, max: 100, step: 1, placeholder: scale ? "10" : "1" })}</Field>
+        {options?.shots && <Field label={t("shots")}>{number("shots", { min: 0, max: 5, step: 1, placeholder: "0" })}</Field>}
+        <Field label={t("samples")}>{number("samples", { min: 1, max: 100, step: 1, placeholder: String(task?.defaults.samples ?? 1) })}</Field>
         <Field label={t("temperature")} hint={t("temperatureHint")}>
           {number("temperature", { min: 0, max: 2, step: 0.1 })}
         </Field>
         <Field label={t("topP")}>{number("topP", { min: 0.01, max: 1, step: 0.05 })}</Field>
         <Field label={t("maxTokens")}>
-          {number("maxTokens", { min: 1, max: 8192, step: 1, placeholder: taskKind === "mcq" || scale ? "64" : "512" })}
+          {number("maxTokens", { min: 1, max: 8192, step: 1, placeholder: String(task?.defaults.maxTokens ?? 512) })}
         </Field>
         <Field label={t("seed")}>{number("seed", { min: 0, step: 1, placeholder: "1234" })}</Field>
       </div>
@@ -72,12 +74,12 @@ export function RunSettingsFields({ state, set, taskKind }: Props) {
         <textarea rows={2} maxLength={4000} value={state.systemPrompt} onChange={(e) => set({ systemPrompt: e.target.value })} />
       </Field>
       <div className="form-row">
-        {taskKind === "mcq" && choice("template", templates)}
-        {(taskKind === "mcq" || scale) && choice("answerMode", answerModes)}
-        {(taskKind === "open_qa" || taskKind === "dialogue" || taskKind === "instruction") && choice("tokenizer", tokenizers)}
-        {scale && choice("instruction", instructions)}
-        {scale && choice("order", orders)}
-        {scale && choice("labels", labelStyles)}
+        {options?.template && choice("template", templates)}
+        {options?.answerMode && choice("answerMode", answerModes)}
+        {options?.tokenizer && choice("tokenizer", tokenizers)}
+        {options?.scaleVariants && choice("instruction", instructions)}
+        {options?.scaleVariants && choice("order", orders)}
+        {options?.scaleVariants && choice("labels", labelStyles)}
       </div>
     </>
   );

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { ConnectionCheck } from "@/lib/providers/types";
-import type { modelBody, modelPatch, PublicModel } from "@/lib/validation/models";
+import type { PublicModel } from "@/lib/models/public-model";
+import type { modelBody, modelPatch } from "@/lib/validation/models";
 import { callApi } from "./fetcher";
 import type { Serialized } from "./runs";
 

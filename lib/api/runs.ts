@@ -52,8 +52,8 @@ export interface RunItemsPage extends RunItemsQuery {
 }
 export type RunAction = "cancel" | "resume" | "retry-errors";
 
-const ACTIVE = new Set(["queued", "running"]);
-export const isActiveStatus = (status: string | undefined) => !!status && ACTIVE.has(status);
+import { isActiveStatus } from "@/lib/run-status";
+export { isActiveStatus };
 
 export function useRuns() {
   return useQuery({

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Suite } from "@/lib/db/schema";
 import type { FileInspection } from "@/lib/suites/importers/user-upload";
 import type { SuiteItem } from "@/lib/suites/types";
-import type { IdCheck } from "@/lib/suites/upload";
+import type { IdCheck } from "@/lib/suite-store/upload";
 import { callApi } from "./fetcher";
 import type { Serialized } from "./runs";
 

@@ -13,6 +13,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { RunStatus } from "@/lib/run-status";
+import type { TaskKind } from "@/lib/suites/types";
+import type { RunSettings } from "@/lib/tasks/settings";
 
 type Localized = { en: string; zh: string };
 export type RunOrigin = { file: string | null; instance: string | null; exportedAt: string | null; importedAt: string; sourceRunId: string | null };
@@ -50,7 +53,7 @@ export const suites = pgTable("suites", {
   id: text("id").primaryKey(),
   name: jsonb("name").$type<Localized>().notNull(),
   description: jsonb("description").$type<Localized>(),
-  taskKind: text("task_kind").notNull(),
+  taskKind: text("task_kind").$type<TaskKind>().notNull(),
   licence: text("licence").notNull(),
   source: text("source").notNull(),
   citation: text("citation"),
@@ -97,12 +100,11 @@ export const runs = pgTable(
       .references(() => suites.id, { onDelete: "cascade" }),
     suiteVersion: text("suite_version").notNull(),
     /** Frozen at creation: template, decoding, samples, seed, option order, scoring key, tokeniser... */
-    settings: jsonb("settings").$type<Record<string, unknown>>().notNull(),
+    settings: jsonb("settings").$type<RunSettings>().notNull(),
     configHash: text("config_hash").notNull(),
     /** A researcher's own name for the run. */
     label: text("label"),
-    /** queued | running | completed | completed_with_errors | cancelled | failed */
-    status: text("status").notNull().default("queued"),
+    status: text("status").$type<RunStatus>().notNull().default("queued"),
     total: integer("total").notNull().default(0),
     /** Distinct suite items queued, and the suite's test items when the run was created: coverage. */
     itemCount: integer("item_count"),

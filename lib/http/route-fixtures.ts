@@ -1,3 +1,4 @@
+import { resolveSettings } from "@/lib/tasks/settings";
 import type { Caller, CallerKind } from "@/lib/auth/caller";
 import type { Db } from "@/lib/db/client";
 import { createModel } from "@/lib/db/queries/models";
@@ -45,7 +46,7 @@ export async function seedRouteTargets(db: Db, tag: string): Promise<Record<stri
     modelId: model.id,
     suiteId: suite.id,
     suiteVersion: "v1",
-    settings: {},
+    settings: resolveSettings("mcq", {}),
     configHash: `door-${tag}`,
     itemIds: (await listRunCandidates(db, { suiteId: suite.id })).map((c) => c.id),
     suiteItemCount: doorSuite.items.length,

@@ -1,4 +1,5 @@
 import { createRng, hashString } from "@/lib/scoring/random";
+import { formatRewardScores, lengthRewards } from "@/lib/scoring/reward";
 import type { TaskKind } from "@/lib/suites/types";
 
 /** Reference baselines that need no server, so every board has a floor. */
@@ -6,6 +7,7 @@ export const baselineStrategies = {
   "uniform-random": { en: "Uniform random (baseline)", zh: "均匀随机（基线）", kinds: ["mcq", "scale"] },
   majority: { en: "Majority answer (baseline)", zh: "多数答案（基线）", kinds: ["mcq"] },
   empty: { en: "Empty answer (baseline)", zh: "空回答（基线）", kinds: ["ner", "open_qa", "dialogue", "instruction"] },
+  "longer-answer": { en: "Longer answer wins (baseline)", zh: "较长回答胜（基线）", kinds: ["reward"] },
 } as const satisfies Record<string, { en: string; zh: string; kinds: readonly TaskKind[] }>;
 
 export type BaselineStrategy = keyof typeof baselineStrategies;
@@ -34,12 +36,15 @@ export function baselineAnswer({
   majority,
   seed,
   key,
+  pair,
 }: {
   strategy: BaselineStrategy;
   choices: readonly string[];
   majority: string | null;
   seed: number;
   key: string;
+  /** Reward suites: the two answers of the tuple. */
+  pair?: { chosen: string; rejected: string };
 }): string {
   switch (strategy) {
     case "uniform-random": {
@@ -50,5 +55,7 @@ export function baselineAnswer({
       return majority ?? "";
     case "empty":
       return "";
+    case "longer-answer":
+      return pair ? formatRewardScores(lengthRewards(pair)) : "";
   }
 }

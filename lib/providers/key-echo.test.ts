@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Model } from "@/lib/db/schema";
 import { createModelClient } from "@/lib/runner/model-client";
-import type { SuiteContext } from "@/lib/runner/suite-context";
+import type { SuiteContext } from "@/lib/tasks/context";
 import { createOpenAICompatibleProvider } from "./openai-compatible";
 
 const key = "sk-echo-canary-4242";

@@ -1,11 +1,12 @@
 import type { Db } from "@/lib/db/client";
 import { findBaselineModel, listModelsAtEndpoint } from "@/lib/db/queries/cli-models";
-import { createModel, getModelByName } from "@/lib/db/queries/models";
+import { createModel, getModelByName, updateModel } from "@/lib/db/queries/models";
 import type { Model } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import type { RewardScorerConfig } from "@/lib/providers/reward-scorer";
 
 export type CliModelTarget =
-  | { kind: "openai"; baseUrl: string; modelId: string; apiKeyEnv?: string }
+  | { kind: "openai"; baseUrl: string; modelId: string; apiKeyEnv?: string; scorer?: RewardScorerConfig }
   | { kind: "baseline"; strategy: string };
 
 /**
@@ -18,6 +19,7 @@ export async function findOrCreateCliModel(db: Db, target: CliModelTarget): Prom
     if (!model) throw new AppError(`baseline "${target.strategy}" is not registered; is the database seeded?`);
     return model;
   }
+  if (target.scorer) return findOrCreateRewardModel(db, { ...target, scorer: target.scorer });
   const existing = await pickExisting(db, target);
   if (existing) return existing;
   try {
@@ -52,4 +54,26 @@ async function freeName(db: Db, target: Extract<CliModelTarget, { kind: "openai"
   let name = first;
   for (let n = 2; await getModelByName(db, { name }); n++) name = `${first} #${n}`;
   return name;
+}
+
+/** A reward model named by its server, model id and scorer api; registered on first use like chat models. */
+async function findOrCreateRewardModel(
+  db: Db,
+  target: Extract<CliModelTarget, { kind: "openai" }> & { scorer: RewardScorerConfig },
+): Promise<Model> {
+  const name = `${baseName(target)} (reward ${target.scorer.api})`;
+  const existing = await getModelByName(db, { name });
+  if (existing && existing.provider === "reward" && existing.baseUrl === target.baseUrl) {
+    return JSON.stringify(existing.params.scorer) === JSON.stringify(target.scorer)
+      ? existing
+      : ((await updateModel(db, { id: existing.id, values: { params: { scorer: target.scorer } } })) ?? existing);
+  }
+  return createModel(db, {
+    name: existing ? await freeName(db, target) : name,
+    provider: "reward",
+    baseUrl: target.baseUrl,
+    modelId: target.modelId,
+    apiKeyEnv: target.apiKeyEnv ?? null,
+    params: { scorer: target.scorer },
+  });
 }

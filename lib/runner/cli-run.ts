@@ -6,7 +6,7 @@ import { disabledSuiteIds } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { type CliModelTarget, findOrCreateCliModel } from "./cli-model";
 import { resumeRun } from "./control";
-import { isFinishedStatus } from "./coverage";
+import { isFinishedStatus } from "@/lib/run-status";
 import type { RunSettingsInput } from "./settings";
 import { startRun } from "./start-run";
 
@@ -43,6 +43,6 @@ export async function prepareResume(db: Db, { runId, suiteId }: { runId: string;
   const run = await getRun(db, { id: runId });
   if (!run) throw new AppError(`no run "${runId}" in this database`);
   if (suiteId && suiteId !== run.suiteId) throw new AppError(`run ${runId} is a run of "${run.suiteId}", not "${suiteId}"`);
-  if (isFinishedStatus(run.status)) return run;
+  if (isFinishedStatus(run.status) || run.status === "queued") return run;
   return resumeRun(db, runId);
 }

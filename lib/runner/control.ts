@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { requeueErrors } from "@/lib/db/queries/run-items";
 import { getRun, setRunStatus } from "@/lib/db/queries/runs";
 import { AppError } from "@/lib/errors";
+import { CANCELLABLE_STATUSES, RESUMABLE_STATUSES } from "@/lib/run-status";
 import { savePartialResults } from "./run-context";
 
 /**
@@ -9,7 +10,7 @@ import { savePartialResults } from "./run-context";
  * aggregated at once (a runner that writes more later aggregates again), so its page shows partial results.
  */
 export async function cancelRun(db: Db, id: string) {
-  const run = await setRunStatus(db, { id, status: "cancelled", from: ["queued", "running"] });
+  const run = await setRunStatus(db, { id, status: "cancelled", from: CANCELLABLE_STATUSES });
   if (!run) throw new AppError(await whyNot(db, id, "cancelled"), 409);
   await savePartialResults(db, id);
   return run;
@@ -17,7 +18,7 @@ export async function cancelRun(db: Db, id: string) {
 
 /** Puts a cancelled, failed or interrupted run back in the queue; finished items are kept. */
 export async function resumeRun(db: Db, id: string) {
-  const run = await setRunStatus(db, { id, status: "queued", from: ["cancelled", "failed", "running", "queued"], error: null });
+  const run = await setRunStatus(db, { id, status: "queued", from: RESUMABLE_STATUSES, error: null });
   if (!run) throw new AppError(await whyNot(db, id, "resumed"), 409);
   return run;
 }

@@ -3,9 +3,7 @@
  * free of server imports: the run page, the leaderboard, the CLI and the API all judge a run with these.
  */
 
-/** Statuses of a run that finished: every item answered or given up on. */
-export const FINISHED_STATUSES = ["completed", "completed_with_errors"] as const;
-export const isFinishedStatus = (status: string) => (FINISHED_STATUSES as readonly string[]).includes(status);
+export { FINISHED_STATUSES, isFinishedStatus } from "@/lib/run-status";
 
 /**
  * Above this share of errored items a run's headline number is flagged unreliable (until its errors are

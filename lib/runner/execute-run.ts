@@ -3,7 +3,6 @@ import { setMaxListeners } from "node:events";
 import type { Db } from "@/lib/db/client";
 import { getCachedResponses } from "@/lib/db/queries/response-cache";
 import {
-  type ClaimedItem,
   claimRunItems,
   extendLeases,
   getRunProgress,
@@ -13,14 +12,13 @@ import {
 import { finishRun, getRun, setRunStatus } from "@/lib/db/queries/runs";
 import { errorSummary, isPermanentWriteError } from "@/lib/db/errors";
 import type { ChatResult } from "@/lib/providers/types";
-import { isFinishedStatus } from "./coverage";
-import { responseCacheKey } from "./cache-key";
+import { isFinishedStatus } from "@/lib/run-status";
+import type { SuiteContext } from "@/lib/tasks/context";
+import { type CompletedItem, completeItem, type PreparedItem, prepareItem } from "./item-pipeline";
 import { createModelClient, type ModelClient } from "./model-client";
 import { releaseDeadLocalLeases } from "./owners";
-import { type CacheEntry, createResultWriter, DEFAULT_WRITE_RETRY, type RetryPolicy } from "./result-writer";
+import { createResultWriter, DEFAULT_WRITE_RETRY, type RetryPolicy } from "./result-writer";
 import { aggregateFinished, loadRunContext, savePartialResults } from "./run-context";
-import type { SuiteContext } from "./suite-context";
-import { type PreparedRequest, prepareRequest, scoreAnswer } from "./tasks";
 
 export interface ExecuteRunOptions {
   db: Db;
@@ -46,14 +44,6 @@ export type ExecuteOutcome = "completed" | "cancelled" | "failed" | "stopped" | 
 
 // How soon a runner waiting for the database (failed claim, stalled writes) looks again.
 const CLAIM_RETRY_MS = 500;
-
-type Prepared = {
-  claimed: ClaimedItem;
-  prepared: PreparedRequest;
-  key: string | null;
-  /** The cached response for this request, when there is one. */
-  hit?: ChatResult;
-};
 
 /**
  * Works on one run until its queue is empty: claims leased batches, calls the model with the model's
@@ -113,7 +103,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
     retry: options.writeRetry,
     onRetry: options.onWriteRetry,
   });
-  const queue: Prepared[] = [];
+  const queue: PreparedItem[] = [];
   const leased = new Set<number>();
   let inFlight = 0;
   let exhausted = false;
@@ -164,7 +154,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
         }
         if (exhausted && inFlight === 0 && queue.length === 0 && !claiming) resolve();
       };
-      const launch = (p: Prepared) => {
+      const launch = (p: PreparedItem) => {
         inFlight++;
         processItem(ctx, client, p, abort.signal)
           .then((outcome) => {
@@ -214,80 +204,34 @@ async function claimAndPrepare(
   client: ModelClient,
   modelParams: Record<string, unknown>,
   claim: { runId: string; owner: string; leaseSeconds: number; limit: number },
-): Promise<Prepared[]> {
+): Promise<PreparedItem[]> {
   const claimed = await claimRunItems(db, claim);
-  const prepared = claimed.map((c): Prepared => {
-    const item = ctx.items.get(c.itemId);
-    const request: PreparedRequest = item
-      ? prepareRequest(ctx, item, c.sample, modelParams)
-      : { error: `suite item ${c.itemId} is missing` };
-    const key = client.endpoint && "messages" in request ? responseCacheKey(client.endpoint, request) : null;
-    return { claimed: c, prepared: request, key };
-  });
+  const prepared = claimed.map((c) => prepareItem(ctx, c, { modelParams, endpoint: client.endpoint }));
   const keys = prepared.map((p) => p.key).filter((k): k is string => k !== null);
   const hits = await getCachedResponses(db, { keys });
   for (const p of prepared) {
     const hit = p.key ? hits.get(p.key) : undefined;
-    if (hit) p.hit = hit as unknown as ChatResult;
+    // The cache holds ChatResults this function wrote; a row of any other shape is asked again.
+    if (typeof hit?.text === "string") p.hit = hit as unknown as ChatResult;
   }
   return prepared;
 }
 
-async function processItem(
-  ctx: SuiteContext,
-  client: ModelClient,
-  p: Prepared,
-  signal: AbortSignal,
-): Promise<{ result: ItemResult; cacheEntry: CacheEntry | null } | null> {
-  const { claimed, prepared } = p;
-  const base = { id: claimed.id, cached: false, promptTokens: null, completionTokens: null, latencyMs: null };
-  if ("error" in prepared) {
-    return { result: { ...base, ...emptyResult, status: "error", error: prepared.error }, cacheEntry: null };
-  }
+/** Asks the model (or the cache) for one prepared item and completes it; null when this runner was stopped. */
+async function processItem(ctx: SuiteContext, client: ModelClient, p: PreparedItem, signal: AbortSignal): Promise<CompletedItem | null> {
+  const { claimed, request } = p;
+  if ("error" in request) return completeItem(ctx, p, { error: request.error });
+  if (p.hit) return completeItem(ctx, p, { response: p.hit, cached: true });
   const item = ctx.items.get(claimed.itemId)!;
-  const request = { messages: prepared.messages, params: prepared.params };
-  let response: ChatResult;
   try {
-    response = p.hit ?? (await client.answer(request, { item, sample: claimed.sample, presentation: prepared.presentation }, signal));
+    const response = await client.answer(
+      { messages: request.messages, params: request.params },
+      { item, sample: claimed.sample, presentation: request.presentation },
+      signal,
+    );
+    return completeItem(ctx, p, { response, cached: false });
   } catch (error) {
     if (signal.aborted) return null;
-    return {
-      result: { ...base, ...emptyResult, messages: request.messages, status: "error", error: (error as Error).message },
-      cacheEntry: null,
-    };
-  }
-  try {
-    const scored = scoreAnswer(ctx, item, claimed.sample, prepared, response);
-    return {
-      result: {
-        ...base,
-        status: "done",
-        messages: request.messages,
-        rawResponse: response.text,
-        parsed: scored.parsed,
-        outcome: scored.outcome,
-        scores: scored.scores,
-        latencyMs: p.hit ? 0 : Math.round(response.latencyMs),
-        promptTokens: response.promptTokens,
-        completionTokens: response.completionTokens,
-        cached: !!p.hit,
-        error: null,
-      },
-      cacheEntry: p.key && !p.hit ? { key: p.key, response: response as unknown as Record<string, unknown> } : null,
-    };
-  } catch (error) {
-    return {
-      result: {
-        ...base,
-        ...emptyResult,
-        messages: request.messages,
-        rawResponse: response.text,
-        status: "error",
-        error: `scoring failed: ${(error as Error).message}`,
-      },
-      cacheEntry: null,
-    };
+    return completeItem(ctx, p, { error: (error as Error).message });
   }
 }
-
-const emptyResult = { messages: null, rawResponse: null, parsed: null, outcome: null, scores: null };

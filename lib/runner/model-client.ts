@@ -3,12 +3,16 @@ import type { Model } from "@/lib/db/schema";
 import { isAllowedKeyEnv, unavailableKeyEnvMessage } from "@/lib/models/key-env";
 import { env } from "@/lib/env";
 import { baselineAnswer, isBaselineStrategy } from "@/lib/providers/baseline";
+import { createRewardScorer, rewardScorerSchema } from "@/lib/providers/reward-scorer";
+import { formatRewardScores } from "@/lib/scoring/reward";
 import { createOpenAICompatibleProvider } from "@/lib/providers/openai-compatible";
 import type { ChatRequest, ChatResult } from "@/lib/providers/types";
 import { openSecret } from "@/lib/secrets";
-import type { McqInput } from "@/lib/suites/types";
+import type { McqInput, RewardInput } from "@/lib/suites/types";
 import type { ScalePresentation } from "@/lib/scoring/likert";
-import type { ContextItem, SuiteContext } from "./suite-context";
+import type { ContextItem, SuiteContext } from "@/lib/tasks/context";
+import { findTask } from "@/lib/tasks/index";
+import { JUDGE_ORDERS, judgeMessages, judgeRewards, judgeVerdict } from "@/lib/tasks/reward-judge";
 
 export interface ModelClient {
   /** Identifies the server for the response cache; null for baselines, which are never cached. */
@@ -76,14 +80,22 @@ export function createModelClient(model: Model, ctx: SuiteContext, options: Clie
           majority: ctx.majorityLetter,
           seed: ctx.settings.seed,
           key: `${item.id}:${sample}`,
+          pair: findTask(ctx.kind)?.capability === "reward_score" ? (item.input as RewardInput) : undefined,
         });
         return { text, finishReason: "stop", promptTokens: 0, completionTokens: 0, latencyMs: 0, attempts: 1 };
       },
     };
   }
+  if (findTask(ctx.kind)?.capability === "reward_score") return rewardClient(model, options);
+  if (model.provider === "reward") throw new Error(`model "${model.name}" is a reward model; it scores reward suites only`);
   if (model.provider !== "openai" || !model.baseUrl || !model.modelId) {
     throw new Error(`model "${model.name}" (${model.provider}) cannot be run by a server-side runner`);
   }
+  const { provider, endpoint } = chatProvider(model as Model & { baseUrl: string; modelId: string }, options);
+  return { endpoint, answer: (request, _item, signal) => provider.chat(request, signal) };
+}
+
+function chatProvider(model: Model & { baseUrl: string; modelId: string }, options: ClientOptions) {
   const apiKey = resolveApiKey(model, options);
   const provider = createOpenAICompatibleProvider({
     baseUrl: model.baseUrl,
@@ -94,10 +106,56 @@ export function createModelClient(model: Model, ctx: SuiteContext, options: Clie
     maxRetries: options.maxRetries,
     maxAnswerBytes: options.maxAnswerBytes ?? env.CHIMED_MAX_ANSWER_BYTES,
   });
+  // Two models on one URL with different keys may get different answers (and a key echoed back): never
+  // share cached responses between keys.
+  const endpoint = `${model.baseUrl.replace(/\/+$/, "")}#${model.modelId}${apiKey ? `#key:${keyIdentity(apiKey)}` : ""}`;
+  return { provider, endpoint };
+}
+
+/** A chat model judging a tuple in both orders; its raw answer holds both verdicts and both replies. */
+function judgeClient(model: Model & { baseUrl: string; modelId: string }, options: ClientOptions): ModelClient {
+  const { provider, endpoint } = chatProvider(model, options);
   return {
-    // Two models on one URL with different keys may get different answers (and a key echoed back): never
-    // share cached responses between keys.
-    endpoint: `${model.baseUrl.replace(/\/+$/, "")}#${model.modelId}${apiKey ? `#key:${keyIdentity(apiKey)}` : ""}`,
-    answer: (request, _item, signal) => provider.chat(request, signal),
+    endpoint: `judge:${endpoint}`,
+    async answer(request, { item }, signal) {
+      const input = item.input as RewardInput;
+      const replies = await Promise.all(
+        JUDGE_ORDERS.map((order) => provider.chat({ messages: judgeMessages(input, order), params: request.params }, signal)),
+      );
+      const verdicts = replies.map((r, i) => judgeVerdict(r.text, input, JUDGE_ORDERS[i]));
+      const text = JSON.stringify({ judge: true, ...judgeRewards(verdicts), verdicts, replies: replies.map((r) => r.text) });
+      const sum = (f: (r: ChatResult) => number | null) => replies.reduce<number | null>((s, r) => (s === null || f(r) === null ? null : s + f(r)!), 0);
+      return {
+        text,
+        finishReason: "stop",
+        promptTokens: sum((r) => r.promptTokens),
+        completionTokens: sum((r) => r.completionTokens),
+        latencyMs: Math.max(...replies.map((r) => r.latencyMs)),
+        attempts: Math.max(...replies.map((r) => r.attempts)),
+      };
+    },
+  };
+}
+
+/** A reward model scores both answers of a tuple; its raw answer is the two rewards (formatRewardScores). */
+function rewardClient(model: Model, options: ClientOptions): ModelClient {
+  if (model.provider === "openai" && model.baseUrl && model.modelId) {
+    return judgeClient(model as Model & { baseUrl: string; modelId: string }, options);
+  }
+  const config = rewardScorerSchema.safeParse(model.params.scorer);
+  if (model.provider !== "reward" || !model.baseUrl || !config.success) {
+    throw new Error(`model "${model.name}" is neither a reward model (vllm, tei or http scorer) nor a chat model to judge with`);
+  }
+  const apiKey = resolveApiKey(model, options);
+  const scorer = createRewardScorer({ baseUrl: model.baseUrl, modelId: model.modelId, config: config.data, apiKey, timeoutMs: model.timeoutMs });
+  return {
+    endpoint: `reward:${config.data.api}:${model.baseUrl.replace(/\/+$/, "")}#${model.modelId ?? ""}${apiKey ? `#key:${keyIdentity(apiKey)}` : ""}`,
+    async answer(_request, { item }, signal) {
+      const { prompt, chosen, rejected } = item.input as RewardInput;
+      const started = performance.now();
+      const [c, r] = await scorer.score(prompt, [chosen, rejected], signal);
+      const text = formatRewardScores({ chosen: c, rejected: r });
+      return { text, finishReason: "stop", promptTokens: null, completionTokens: null, latencyMs: performance.now() - started, attempts: 1 };
+    },
   };
 }

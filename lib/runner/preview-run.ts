@@ -4,11 +4,12 @@ import { countSuiteItemsBySubset, getSuite, getSuiteItemById, listAllSuiteItems 
 import { disabledSuiteIds } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { type SubsetNames, subsetNames } from "@/lib/suites/subset-names";
-import type { ChatMessage, TaskKind } from "@/lib/suites/types";
+import type { ChatMessage } from "@/lib/suites/types";
 import { type RunSettingsInput, resolveSettings, runSettingsInput } from "./settings";
 import { chooseItems } from "./start-run";
-import { buildSuiteContext } from "./suite-context";
-import { prepareRequest } from "./tasks";
+import { buildSuiteContext } from "@/lib/tasks/context";
+import { taskOf } from "@/lib/tasks/index";
+import { prepareRequest } from "@/lib/tasks/prepare";
 
 export interface RunPreview {
   /** The exact messages the first item of this run would send (sample 0), or why it cannot be built. */
@@ -30,7 +31,7 @@ export async function previewRun(
   const [model, suite] = await Promise.all([getModel(db, { id: modelId }), getSuite(db, { id: suiteId })]);
   if (!model) throw new AppError(`unknown model "${modelId}"`, 404);
   if (!suite || disabledSuiteIds().has(suiteId)) throw new AppError(`unknown suite "${suiteId}"`, 404);
-  const kind = suite.taskKind as TaskKind;
+  const kind = suite.taskKind;
   const settings = resolveSettings(kind, runSettingsInput.parse(raw ?? {}));
   const [ids, counts] = await Promise.all([chooseItems(db, suiteId, settings), countSuiteItemsBySubset(db, { suiteId })]);
   const subsets = counts.filter((c) => c.split === "test" && c.subset).map((c) => ({ subset: c.subset!, n: c.n }));
@@ -39,7 +40,7 @@ export async function previewRun(
   if (!first) return { ...base, messages: null, error: "no items match this run's limit and subsets" };
   const [devItems, allItems] = await Promise.all([
     settings.shots > 0 ? listAllSuiteItems(db, { suiteId, split: "dev" }) : Promise.resolve([]),
-    kind === "scale" ? listAllSuiteItems(db, { suiteId, split: "test" }) : Promise.resolve(undefined),
+    taskOf(kind).needsAllItems ? listAllSuiteItems(db, { suiteId, split: "test" }) : Promise.resolve(undefined),
   ]);
   const ctx = buildSuiteContext({ suiteId, kind, config: suite.config, settings, items: [first], devItems, allItems });
   const request = prepareRequest(ctx, first, 0, model.params);

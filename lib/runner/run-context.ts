@@ -4,24 +4,24 @@ import { getRunProgress, listFinishedRunItems } from "@/lib/db/queries/run-items
 import { getRun, saveRunResults } from "@/lib/db/queries/runs";
 import { getSuite, listAllSuiteItems, listItemsOfRun } from "@/lib/db/queries/suites";
 import type { Run } from "@/lib/db/schema";
-import type { TaskKind } from "@/lib/suites/types";
 import { aggregateRun } from "./aggregate-run";
 import { runCoverage } from "./coverage";
-import type { RunSettings } from "./settings";
-import { buildSuiteContext, type SuiteContext } from "./suite-context";
+import { runSettingsSchema } from "@/lib/tasks/settings";
+import { taskOf } from "@/lib/tasks/index";
+import { buildSuiteContext, type SuiteContext } from "@/lib/tasks/context";
 import { ensureJiebaSegmenter } from "./word-segmenter";
 
 /** A run's model, suite and the context its items are prepared and scored in. */
 export async function loadRunContext(db: Db, run: Run) {
   const [model, suite] = await Promise.all([getModel(db, { id: run.modelId }), getSuite(db, { id: run.suiteId })]);
   if (!model || !suite) throw new Error(`run ${run.id} refers to a missing model or suite`);
-  const settings = run.settings as unknown as RunSettings;
+  const settings = runSettingsSchema.parse(run.settings);
   if (settings.tokenizer === "jieba") ensureJiebaSegmenter();
-  const kind = suite.taskKind as TaskKind;
+  const kind = suite.taskKind;
   const [items, devItems, allItems] = await Promise.all([
     listItemsOfRun(db, { runId: run.id }),
     settings.shots > 0 ? listAllSuiteItems(db, { suiteId: suite.id, split: "dev" }) : Promise.resolve([]),
-    kind === "scale" ? listAllSuiteItems(db, { suiteId: suite.id, split: "test" }) : Promise.resolve(undefined),
+    taskOf(kind).needsAllItems ? listAllSuiteItems(db, { suiteId: suite.id, split: "test" }) : Promise.resolve(undefined),
   ]);
   const ctx = buildSuiteContext({ suiteId: suite.id, kind, config: suite.config, settings, items, devItems, allItems });
   return { model, suite, settings, ctx };

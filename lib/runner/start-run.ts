@@ -6,7 +6,8 @@ import type { Run } from "@/lib/db/schema";
 import { disabledSuiteIds } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { baselineSupports, isBaselineStrategy } from "@/lib/providers/baseline";
-import type { ScaleInput, TaskKind } from "@/lib/suites/types";
+import type { ScaleInput } from "@/lib/suites/types";
+import { taskOf } from "@/lib/tasks/index";
 import { type Caps, checkConcurrency, checkRunSize } from "./caps";
 import { configHash, type RunSettings, type RunSettingsInput, resolveSettings, runSettingsInput, samplesPerItem } from "./settings";
 import { stratifiedSample } from "./stratified-sample";
@@ -25,15 +26,18 @@ export async function startRun(
   const [model, suite] = await Promise.all([getModel(db, { id: modelId }), getSuite(db, { id: suiteId })]);
   if (!model) throw new AppError(`unknown model "${modelId}"`, 404);
   if (!suite || disabledSuiteIds().has(suiteId)) throw new AppError(`unknown suite "${suiteId}"`, 404);
-  const kind = suite.taskKind as TaskKind;
+  const kind = suite.taskKind;
   const input = runSettingsInput.parse(rawSettings ?? {});
   const settings = resolveSettings(kind, input);
   if (model.provider === "baseline") {
     if (!isBaselineStrategy(model.modelId) || !baselineSupports(model.modelId, kind)) {
       throw new AppError(`baseline "${model.name}" does not answer ${kind} suites`);
     }
-  } else if (model.provider !== "openai") {
+  } else if (model.provider !== "openai" && model.provider !== "reward") {
     throw new AppError(`model "${model.name}" runs in the browser; start it from its run page`);
+  }
+  if (model.provider === "reward" && taskOf(kind).capability !== "reward_score") {
+    throw new AppError(`model "${model.name}" is a reward model; it scores reward suites only`);
   }
   if (kind === "scale" && settings.instruction === "en") {
     const items = await listAllSuiteItems(db, { suiteId, split: "test" });
@@ -49,7 +53,7 @@ export async function startRun(
     modelId: model.id,
     suiteId: suite.id,
     suiteVersion: suite.version,
-    settings: settings as unknown as Record<string, unknown>,
+    settings,
     configHash: configHash({ suiteVersion: suite.version, endpoint: model.baseUrl, modelId: model.modelId, settings }),
     itemIds,
     suiteItemCount: suite.testCount,

@@ -2,12 +2,8 @@ import { findLabelMatches, isRefusal, labelDictionary, type LabelOption, without
 
 export type { LabelOption } from "./likert-labels";
 
-/** What one administration showed: per shown position, its label, agreement value a and option text. */
-export interface ScalePresentation {
-  labels: string[];
-  values: number[];
-  texts: string[];
-}
+export type { ScalePresentation } from "@/lib/suites/scales";
+import type { ScalePresentation } from "@/lib/suites/scales";
 
 export type LikertOutcome = "parsed" | "refused" | "unparsed";
 export type LikertRule = "letter" | "digit" | "label_zh" | "label_en" | "logprob";

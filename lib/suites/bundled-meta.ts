@@ -7,6 +7,7 @@ export const BUNDLED_SUITE_IDS = [
   "cmb-clin",
   "huatuo26m-test",
   "cmtmedqa",
+  "cmd-reward-sample",
   "cami",
   "mica4",
 ] as const;
@@ -70,6 +71,16 @@ export const bundledMeta: Record<Exclude<BundledSuiteId, "cami" | "mica4">, Meta
     source: ZHONGJING,
     citation: "Li J, Wang X, Wu X, et al. (2023). Huatuo-26M, a Large-scale Chinese Medical QA Dataset. arXiv:2305.01526",
     description: { en: "Consumer medical questions with one web reference answer each.", zh: "大众医疗咨询问题，每题一个网络参考答案。" },
+  },
+  "cmd-reward-sample": {
+    dir: "medical-reward",
+    name: { en: "Chinese medical preference pairs (reward sample)", zh: "中文医疗偏好对（奖励模型样本）" },
+    licence: "Apache-2.0",
+    source: "https://github.com/shibing624/MedicalGPT/blob/5fec167692dfbc492e95a0d4ea04c168940563a8/data/reward/test.json",
+    description: {
+      en: "100 questions, each with a preferred and a rejected answer. The longer answer is the preferred one in 62 of 100: the floor a reward model must beat.",
+      zh: "100 个问题，每题一个偏好回答和一个被拒回答。较长回答为偏好回答的有 62 对：奖励模型必须超过的下限。",
+    },
   },
   cmtmedqa: {
     dir: "cmtmedqa-test",

@@ -32,6 +32,8 @@ const KNOWN_HASHES: Record<string, string> = {
   "cmb-clin": "f3e6d01afcbd78930b0110472a83ebf773181ced730956416b42b06bfd822355",
   "huatuo26m-test": "34f42ad968dc55afa9a9a69762629eb9a762832a7e6db6fd8dde7dfb6ad090d0",
   cmtmedqa: "c0acbadb00ae5ed2131f4c09a2a7404685d546fda2bcaf033acfb7962f42d03e",
+  // Added with the reward task kind: MedicalGPT's 100 preference pairs.
+  "cmd-reward-sample": "a76f138c539ca8d4d20a5df3990cd7c87e1b9bf0166c7bba6484ca7dad0c6e89",
   cami: "ab72efc5e9273010a1bbfa5898506bf17a3592f171debd1c183a8c65457bb4ef",
   mica4: "1fbdd618fadb05154fc2c3228f99c352c3e39cec092a94113293d9550e679970",
 };

@@ -7,6 +7,7 @@ import { importCmbClin } from "./importers/cmb-clin";
 import { importCmmluCsv } from "./importers/cmmlu";
 import { importCmtMedQa } from "./importers/cmtmedqa";
 import { importHuatuo } from "./importers/huatuo";
+import { importRewardJsonl } from "./importers/medical-reward";
 import type { ImportFile, ImportResult } from "./importers/records";
 import { importScales } from "./importers/scales";
 import type { SuiteDefinition, TaskKind } from "./types";
@@ -100,6 +101,7 @@ export async function loadBundledSuites({ dataDir }: { dataDir?: string } = {}):
     readData(dir, "cmb-clin/CMB-test-qa.json").then((f) => suiteOf("cmb-clin", "open_qa", {}, [importCmbClin(f)])),
     readData(dir, "huatuo26m-test/huatuo26M_test.json").then((f) => suiteOf("huatuo26m-test", "open_qa", {}, [importHuatuo(f)])),
     readData(dir, "cmtmedqa-test/CMtMedQA_test.json").then((f) => suiteOf("cmtmedqa", "dialogue", {}, [importCmtMedQa(f)])),
+    readData(dir, "medical-reward/test.jsonl").then((f) => suiteOf("cmd-reward-sample", "reward", {}, [importRewardJsonl(f)])),
     loadScales(dir),
   ]);
   return loaded.flat().map(({ suite, warnings }) => ({ suite, hash: contentHash(suite), warnings }));

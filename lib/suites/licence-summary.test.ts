@@ -12,6 +12,7 @@ describe("licenceSummaryKey", () => {
       "cmb-clin": "apache2",
       "huatuo26m-test": "apache2",
       cmtmedqa: "apache2",
+      "cmd-reward-sample": "apache2",
       cami: "camiFree",
       mica4: "authorsOnly",
     });

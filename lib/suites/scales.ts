@@ -73,6 +73,13 @@ export type ScaleDefinition = z.infer<typeof scaleSchema>;
 export type ScaleItem = ScaleDefinition["items"][number];
 
 /** An option on the agreement axis: `value` is a (1 = strongly disagree … k = strongly agree). */
+/** What one administration showed: per shown position, its label, agreement value a and option text. */
+export interface ScalePresentation {
+  labels: string[];
+  values: number[];
+  texts: string[];
+}
+
 export interface AgreementOption {
   value: number;
   /** The option's value as stored in scales.json (MICA-4 stores 1 = strongly agree). */

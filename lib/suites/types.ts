@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const taskKinds = ["mcq", "ner", "open_qa", "dialogue", "instruction", "scale"] as const;
+export const taskKinds = ["mcq", "ner", "open_qa", "dialogue", "instruction", "scale", "reward"] as const;
 export type TaskKind = (typeof taskKinds)[number];
 
 export const chatMessageSchema = z.object({
@@ -48,6 +48,15 @@ export const scaleInputSchema = z.object({
 });
 export const scaleGoldSchema = z.object({ stigmaWhenAgree: z.boolean() });
 
+/** A preference tuple: the answer a person preferred and the one they rejected, to the same prompt. */
+export const rewardInputSchema = z.object({
+  prompt: z.string().min(1),
+  chosen: z.string().min(1),
+  rejected: z.string().min(1),
+});
+/** Which answer is preferred is part of the tuple itself; the gold holds nothing more. */
+export const rewardGoldSchema = z.object({}).strict();
+
 export type McqInput = z.infer<typeof mcqInputSchema>;
 export type McqGold = z.infer<typeof mcqGoldSchema>;
 export type NerEntity = z.infer<typeof nerEntitySchema>;
@@ -59,6 +68,7 @@ export type DialogueInput = z.infer<typeof dialogueInputSchema>;
 export type InstructionInput = z.infer<typeof instructionInputSchema>;
 export type ScaleInput = z.infer<typeof scaleInputSchema>;
 export type ScaleGold = z.infer<typeof scaleGoldSchema>;
+export type RewardInput = z.infer<typeof rewardInputSchema>;
 
 export const itemSchemas = {
   mcq: { input: mcqInputSchema, gold: mcqGoldSchema },
@@ -67,6 +77,7 @@ export const itemSchemas = {
   dialogue: { input: dialogueInputSchema, gold: referencesGoldSchema },
   instruction: { input: instructionInputSchema, gold: referencesGoldSchema },
   scale: { input: scaleInputSchema, gold: scaleGoldSchema },
+  reward: { input: rewardInputSchema, gold: rewardGoldSchema },
 } as const;
 
 export interface SuiteItem {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { runSettingsInput } from "@/lib/runner/settings";
+import { runSettingsInput } from "./run-settings";
 import { suiteIdSegment } from "./params";
 import { storableText } from "./text";
 

@@ -1,11 +1,12 @@
 import { parseArgs } from "node:util";
 import { type BaselineStrategy, baselineStrategies, isBaselineStrategy } from "@/lib/providers/baseline";
+import { type RewardScorerConfig, rewardScorerSchema } from "@/lib/providers/reward-scorer";
 import { RUN_LABEL_MAX } from "@/lib/validation/runs";
 import { type RunSettingsInput, runSettingsInput } from "@/lib/runner/settings";
 import { CliError } from "./usage";
 
 export type EvalTarget =
-  | { kind: "openai"; baseUrl: string; modelId: string; apiKeyEnv?: string }
+  | { kind: "openai"; baseUrl: string; modelId: string; apiKeyEnv?: string; scorer?: RewardScorerConfig }
   | { kind: "baseline"; strategy: BaselineStrategy };
 
 export interface EvalOptions {
@@ -27,7 +28,8 @@ const options = {
   suite: str, "base-url": str, model: str, "api-key-env": str, baseline: str, limit: str, "sample-seed": str,
   subsets: str, concurrency: str, shots: str, samples: str, temperature: str, "top-p": str, "max-tokens": str,
   seed: str, template: str, "system-prompt": str, "answer-mode": str, tokenizer: str, variant: str, order: str,
-  labels: str, missing: str, key: str, label: str, resume: str,
+  labels: str, missing: str, key: str, label: str, resume: str, "reward-api": str, "reward-template": str,
+  "reward-score-path": str,
   json: { type: "boolean" }, help: { type: "boolean", short: "h" },
 } as const;
 
@@ -88,6 +90,10 @@ export function parseEvalArgs(argv: string[]): EvalOptions {
 
 function parseTarget(text: (name: keyof typeof options) => string | undefined): EvalTarget {
   const [baseUrl, modelId, baseline, apiKeyEnv] = [text("base-url"), text("model"), text("baseline"), text("api-key-env")];
+  // A baseline's name given as the model (`--model longer-answer`) with no server is that baseline.
+  if (baseline === undefined && baseUrl === undefined && apiKeyEnv === undefined && isBaselineStrategy(modelId)) {
+    return { kind: "baseline", strategy: modelId };
+  }
   if (baseline !== undefined) {
     if (baseUrl !== undefined || modelId !== undefined || apiKeyEnv !== undefined) {
       throw new CliError("--baseline replaces --base-url, --model and --api-key-env; give one or the other");
@@ -108,7 +114,24 @@ function parseTarget(text: (name: keyof typeof options) => string | undefined): 
   if (apiKeyEnv !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(apiKeyEnv)) {
     throw new CliError(`--api-key-env takes the name of an environment variable, got "${apiKeyEnv}"`);
   }
-  return { kind: "openai", baseUrl: baseUrl.replace(/\/+$/, ""), modelId, apiKeyEnv };
+  const scorer = parseScorer(text);
+  return { kind: "openai", baseUrl: baseUrl.replace(/\/+$/, ""), modelId, apiKeyEnv, ...(scorer ? { scorer } : {}) };
+}
+
+function parseScorer(text: (name: keyof typeof options) => string | undefined): RewardScorerConfig | undefined {
+  const api = text("reward-api");
+  const [template, scorePath] = [text("reward-template"), text("reward-score-path")];
+  if (api === undefined) {
+    if (template !== undefined || scorePath !== undefined) throw new CliError("--reward-template and --reward-score-path need --reward-api http");
+    return undefined;
+  }
+  const parsed = rewardScorerSchema.safeParse({ api, template, scorePath });
+  if (!parsed.success) {
+    throw new CliError(
+      api === "http" ? "--reward-api http needs --reward-template <json> and --reward-score-path <path>" : `--reward-api must be vllm, tei or http, got "${api}"`,
+    );
+  }
+  return parsed.data;
 }
 
 function toNumber(flag: string, raw: string, integer: boolean): number {

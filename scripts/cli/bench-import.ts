@@ -11,7 +11,7 @@ import { openSharedDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { freePort } from "@/lib/free-port";
 import { parseUpload } from "@/lib/suites/importers/off-thread";
-import { importUpload } from "@/lib/suites/upload";
+import { importUpload } from "@/lib/suite-store/upload";
 
 const POLLER = `
 const url = process.argv[1]; const times = []; let stop = false;

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { formatMegabytes } from "@/lib/format-bytes";
 import { createOpenAICompatibleProvider, DEFAULT_MAX_ANSWER_BYTES } from "@/lib/providers/openai-compatible";
-import { readUploadBytes } from "@/lib/suites/upload-form";
+import { readUploadBytes } from "@/lib/suite-store/upload-form";
 import { startFakeOpenAI } from "@/scripts/fake-openai/server";
 
 const MB = 1024 * 1024;

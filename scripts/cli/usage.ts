@@ -13,7 +13,10 @@ model
   --base-url <url>          OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1
   --model <model-id>        model id the server knows
   --api-key-env <NAME>      environment variable holding the API key (the key itself is never stored)
-  --baseline <name>         uniform-random | majority | empty, instead of --base-url/--model
+  --baseline <name>         uniform-random | majority | empty | longer-answer, instead of --base-url/--model
+  --reward-api <api>        reward suites: vllm (/pooling) | tei (/rerank) | http (--reward-template, --reward-score-path)
+  --reward-template <json>  http scorer: request body with {{prompt}}, {{response}}, {{model}}
+  --reward-score-path <p>   http scorer: dot path of the score in the answer, e.g. data.0.score
 which items
   --subsets a,b             only these subsets (subjects, departments, entity types…)
   --limit N                 a seeded sample of N test items, stratified by subset (the run is marked partial)

@@ -1,3 +1,4 @@
+import { handleReward, rewardPaths } from "./reward";
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRng } from "@/lib/scoring/random";
@@ -141,6 +142,10 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       count("models");
       const data = models.map((id) => ({ id, object: "model", created: 0, owned_by: "fake-openai" }));
       return sendJson(res, 200, JSON.stringify({ object: "list", data }));
+    }
+    if (req.method === "POST" && path && rewardPaths.has(path)) {
+      count("reward");
+      return readBody(req, (raw) => (raw === null ? sendError(res, 413, "Request body too large.", "invalid_request_error") : handleReward(res, path, raw)));
     }
     const legacy = path === "/v1/completions";
     if (req.method !== "POST" || !(legacy || path === "/v1/chat/completions")) {

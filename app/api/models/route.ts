@@ -2,7 +2,8 @@ import { auditRoute } from "@/lib/auth/actor";
 import { listModels } from "@/lib/db/queries/models";
 import { route } from "@/lib/http/route";
 import { addModel } from "@/lib/models/service";
-import { modelBody, toPublicModel } from "@/lib/validation/models";
+import { toPublicModel } from "@/lib/models/public-model";
+import { modelBody } from "@/lib/validation/models";
 
 export const dynamic = "force-dynamic";
 

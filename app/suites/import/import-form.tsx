@@ -12,7 +12,7 @@ import { FieldMappingStep, type UploadKind } from "./field-mapping-step";
 import { ImportPreviewView } from "./import-preview";
 import { recallMapping, rememberMapping } from "./mapping-memory";
 
-const kinds: UploadKind[] = ["mcq", "ner", "open_qa", "dialogue", "instruction"];
+const kinds: UploadKind[] = ["mcq", "ner", "open_qa", "dialogue", "instruction", "reward"];
 const EMPTY: FieldMapping = { fields: {} };
 
 /** The mapping a new file starts with: the one remembered for its shape, else the first matching preset. */

@@ -7,6 +7,7 @@ const FORMATS = [
   { kind: "open_qa", record: '{"question": "…", "context": "…", "answer": "…"}  |  "references": ["…", "…"]', csv: "question,answer[,context]" },
   { kind: "dialogue", record: '{"history": [{"role": "user", "content": "…"}, …], "reference": "…"}  |  {"turns": […]}', csv: null },
   { kind: "instruction", record: '{"prompt": "…", "target": "…", "subset": "…"}', csv: "prompt,target[,subset]" },
+  { kind: "reward", record: '{"prompt": "…", "chosen": "…", "rejected": "…", "category": "…"}  |  {"question", "response_chosen", "response_rejected"}', csv: "prompt,chosen,rejected[,category]" },
 ] as const;
 
 /** What lib/suites/importers/FORMATS.md says, in the page and in the reader's language. */

@@ -1,3 +1,4 @@
+import { resolveSettings } from "@/lib/tasks/settings";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -45,7 +46,7 @@ describe.runIf(postgresEngine)("claimRunItems from separate PostgreSQL connectio
       modelId: model.id,
       suiteId: suite.id,
       suiteVersion: "v1",
-      settings: {},
+      settings: resolveSettings("mcq", {}),
       configHash: "race",
       itemIds: (await listRunCandidates(database.db, { suiteId: suite.id })).map((c) => c.id),
       suiteItemCount: suite.items.length,

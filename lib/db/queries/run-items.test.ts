@@ -1,4 +1,6 @@
+import { resolveSettings } from "@/lib/tasks/settings";
 import { sql } from "drizzle-orm";
+import type { RunStatus } from "@/lib/run-status";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SuiteDefinition } from "@/lib/suites/types";
 import { type TestDatabase, testEngines } from "../testing";
@@ -51,12 +53,12 @@ describe.each(testEngines())("run item queue on $name", (engine) => {
     await database?.dispose();
   });
 
-  async function newRun(status: string, samples = 1) {
+  async function newRun(status: RunStatus, samples = 1) {
     const run = await createRunWithItems(database.db, {
       modelId,
       suiteId: suite.id,
       suiteVersion: "v1",
-      settings: {},
+      settings: resolveSettings("mcq", {}),
       configHash: `h${Math.random()}`,
       itemIds: (await listRunCandidates(database.db, { suiteId: suite.id })).map((c) => c.id),
       suiteItemCount: 10,

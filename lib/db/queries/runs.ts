@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { FINISHED_STATUSES } from "@/lib/runner/coverage";
+import { FINISHED_STATUSES, type RunStatus } from "@/lib/run-status";
+import type { RunSettings } from "@/lib/tasks/settings";
 import { isUuid } from "@/lib/validation/ids";
 import type { Db } from "../client";
 import { isTransactionRollback } from "../errors";
@@ -10,7 +11,7 @@ export interface CreateRunInput {
   modelId: string;
   suiteId: string;
   suiteVersion: string;
-  settings: Record<string, unknown>;
+  settings: RunSettings;
   configHash: string;
   /** The suite items to evaluate (already sampled and restricted), queued in suite order. */
   itemIds: string[];
@@ -98,7 +99,7 @@ export async function listCompletedRuns(db: Db) {
 
 export async function setRunStatus(
   db: Db,
-  { id, status, from, error }: { id: string; status: string; from?: string[]; error?: string | null },
+  { id, status, from, error }: { id: string; status: RunStatus; from?: readonly RunStatus[]; error?: string | null },
 ): Promise<Run | null> {
   const [row] = await db
     .update(runs)
@@ -108,7 +109,7 @@ export async function setRunStatus(
       ...(status === "running" ? { startedAt: sql`coalesce(${runs.startedAt}, now())` } : {}),
       ...(status === "cancelled" || status === "failed" ? { finishedAt: new Date() } : {}),
     })
-    .where(from ? and(eq(runs.id, id), inArray(runs.status, from)) : eq(runs.id, id))
+    .where(from ? and(eq(runs.id, id), inArray(runs.status, [...from])) : eq(runs.id, id))
     .returning();
   return row ?? null;
 }
@@ -184,7 +185,7 @@ export async function saveRunResults(
     summary,
   }: {
     id: string;
-    whileStatus: string;
+    whileStatus: RunStatus;
     metrics: Record<string, number>;
     ci: Record<string, [number, number]>;
     summary: Record<string, unknown>;

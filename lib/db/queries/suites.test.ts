@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SuiteDefinition } from "@/lib/suites/types";
+import { resolveSettings } from "@/lib/tasks/settings";
 import { type TestDatabase, testEngines } from "../testing";
 import { models, runItems, runs } from "../schema";
 import {
@@ -84,7 +85,7 @@ describe.each(testEngines())("suite queries on $name", (engine) => {
       .returning({ id: models.id });
     await database.db
       .insert(runs)
-      .values({ modelId: model.id, suiteId: "s-used", suiteVersion: "v1", settings: {}, configHash: "h" });
+      .values({ modelId: model.id, suiteId: "s-used", suiteVersion: "v1", settings: resolveSettings("mcq", {}), configHash: "h" });
     await expect(saveSuite(database.db, { suite: mcqSuite("s-used", 6), version: "v2", bundled: false })).rejects.toThrow(
       /already has 1 run/,
     );
@@ -98,7 +99,7 @@ describe.each(testEngines())("suite queries on $name", (engine) => {
     const [model] = await database.db.insert(models).values({ name: "m-versioned", provider: "baseline" }).returning({ id: models.id });
     const [run] = await database.db
       .insert(runs)
-      .values({ modelId: model.id, suiteId: "s-versioned", suiteVersion: "v1", settings: {}, configHash: "h" })
+      .values({ modelId: model.id, suiteId: "s-versioned", suiteVersion: "v1", settings: resolveSettings("mcq", {}), configHash: "h" })
       .returning({ id: runs.id });
     const used = (await listSuiteItems(database.db, { suiteId: "s-versioned", limit: 2 })).rows;
     await database.db.insert(runItems).values(used.map((item) => ({ runId: run.id, itemId: item.id })));
@@ -127,7 +128,7 @@ describe.each(testEngines())("suite queries on $name", (engine) => {
     expect(await getSuite(database.db, { id: "s-mine" })).toMatchObject({ name: { en: "Mine", zh: "我的" } });
 
     const [model] = await database.db.insert(models).values({ name: "m-mine", provider: "baseline" }).returning({ id: models.id });
-    await database.db.insert(runs).values({ modelId: model.id, suiteId: "s-mine", suiteVersion: "v1", settings: {}, configHash: "h" });
+    await database.db.insert(runs).values({ modelId: model.id, suiteId: "s-mine", suiteVersion: "v1", settings: resolveSettings("mcq", {}), configHash: "h" });
     expect(await deleteUserSuite(database.db, { id: "s-bundled" })).toBeNull();
     expect(await deleteUserSuite(database.db, { id: "s-mine" })).toEqual({ runs: 1 });
     expect(await getSuite(database.db, { id: "s-mine" })).toBeNull();

@@ -15,6 +15,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./en/studies.json"),
       import("./en/compare.json"),
       import("./en/judges.json"),
+      import("./en/reward.json"),
     ]).then((files) => files.map((f) => f.default)),
   "zh-CN": () =>
     Promise.all([
@@ -29,6 +30,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./zh-CN/studies.json"),
       import("./zh-CN/compare.json"),
       import("./zh-CN/judges.json"),
+      import("./zh-CN/reward.json"),
     ]).then((files) => files.map((f) => f.default)),
 };
 

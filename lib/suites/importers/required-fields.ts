@@ -9,6 +9,7 @@ const REQUIRED: Record<Exclude<TaskKind, "scale">, string[][]> = {
   open_qa: [["question"], ["answer", "references"]],
   dialogue: [["history", "turns"]],
   instruction: [["prompt"], ["target"]],
+  reward: [["prompt", "question"], ["chosen", "response_chosen"], ["rejected", "response_rejected"]],
 };
 const MAX_NAMES = 30;
 

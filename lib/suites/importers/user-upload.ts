@@ -9,6 +9,7 @@ import { readCsvRecords } from "./csv-records";
 import { dialogueItemFromRecord } from "./dialogue-records";
 import { ImportError, IssueCollector, fail } from "./errors";
 import { finalizeItems, type BuiltItem } from "./finalize";
+import { rewardItemFromRecord } from "./reward-records";
 import { instructionItemFromRecord } from "./instruction-records";
 import { readJsonDocument } from "./json-document";
 import { readJsonLines } from "./json-lines";
@@ -75,6 +76,7 @@ const itemFromRecord = {
   open_qa: openQaItemFromRecord,
   dialogue: dialogueItemFromRecord,
   instruction: instructionItemFromRecord,
+  reward: rewardItemFromRecord,
 } satisfies Record<UploadKind, (record: SourceRecord, ctx: MapContext, tally: OffsetTally) => unknown>;
 
 function parseUserItems(file: ImportFile, taskKind: TaskKind, mapping: FieldMapping = { fields: {} }) {

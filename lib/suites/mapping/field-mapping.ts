@@ -9,6 +9,7 @@ export const mappableFields = {
   open_qa: ["question", "answer", "context"],
   dialogue: ["history", "turns", "reference"],
   instruction: ["prompt", "target", "subset"],
+  reward: ["prompt", "chosen", "rejected", "category"],
 } as const satisfies Record<Exclude<TaskKind, "scale">, readonly string[]>;
 export const commonMappableFields = ["id", "split"] as const;
 export const entityFields = ["text", "type", "start", "end"] as const;

@@ -1,6 +1,5 @@
-import { createRng, hashString } from "../../scoring/random";
-import type { ScalePresentation } from "../../scoring/likert";
-import type { ScaleDefinition } from "../scales";
+import { createRng, hashString } from "@/lib/random";
+import type { ScaleDefinition, ScalePresentation } from "../scales";
 import { agreementOptions, publishedAgreementOrder } from "../scales";
 import type { ChatMessage, ScaleInput } from "../types";
 import { enInstruction, neutralPrefix, parsePaperTemplate, verbatimTextsByAgreement, zhInstruction } from "./scale-template";

@@ -3,7 +3,8 @@ import { deleteModel, getModel } from "@/lib/db/queries/models";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
 import { editModel } from "@/lib/models/service";
-import { modelPatch, toPublicModel } from "@/lib/validation/models";
+import { toPublicModel } from "@/lib/models/public-model";
+import { modelPatch } from "@/lib/validation/models";
 import { idParams } from "@/lib/validation/params";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { auditRoute } from "@/lib/auth/actor";
 import { route } from "@/lib/http/route";
-import { deleteSuite, renameSuite } from "@/lib/suites/upload";
+import { deleteSuite, renameSuite } from "@/lib/suite-store/upload";
 import { suiteIdSegment } from "@/lib/validation/params";
 import { suitePatch } from "@/lib/validation/suites";
 

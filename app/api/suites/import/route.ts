@@ -1,8 +1,8 @@
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { route } from "@/lib/http/route";
-import { importUpload, inspectUpload, previewUpload, type UploadRequest } from "@/lib/suites/upload";
-import { readUploadForm } from "@/lib/suites/upload-form";
+import { importUpload, inspectUpload, previewUpload, type UploadRequest } from "@/lib/suite-store/upload";
+import { readUploadForm } from "@/lib/suite-store/upload-form";
 
 export const dynamic = "force-dynamic";
 

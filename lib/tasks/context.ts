@@ -48,7 +48,8 @@ export function buildSuiteContext({
   allItems?: ContextItem[];
 }): SuiteContext {
   const shots = new Map<string, McqShot[]>();
-  if (kind === "mcq" && settings.shots > 0) {
+  // Resolved settings have shots only where the task kind takes them (mcq).
+  if (settings.shots > 0) {
     for (const dev of devItems) {
       const key = dev.subset ?? "";
       const list = shots.get(key) ?? [];

@@ -5,8 +5,8 @@ import { saveReportedResults } from "@/lib/db/queries/reported-results";
 import { baselineStrategies } from "@/lib/providers/baseline";
 import { saveSuite } from "@/lib/db/queries/suites";
 import { getSeedFingerprint, setSeedFingerprint } from "@/lib/db/queries/seed-state";
-import { loadBundledSuites, loadPaperResults, resolveDataDir } from "./bundled";
-import { filesFingerprint } from "./data-fingerprint";
+import { loadBundledSuites, loadPaperResults, resolveDataDir } from "@/lib/suites/bundled";
+import { filesFingerprint } from "@/lib/suites/data-fingerprint";
 
 export interface SeedReport {
   suites: { id: string; result: string; warnings: string[] }[];

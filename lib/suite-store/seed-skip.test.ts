@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listSuites } from "@/lib/db/queries/suites";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
-import { filesFingerprint } from "./data-fingerprint";
+import { filesFingerprint } from "@/lib/suites/data-fingerprint";
 import { seedBundledDataIfChanged } from "./seed";
 
 let dir: string;

@@ -3,11 +3,11 @@ import { deleteUserSuite, getSuite, renameUserSuite, saveSuite } from "@/lib/db/
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { formatMegabytes } from "@/lib/format-bytes";
-import { ImportError } from "./importers/errors";
-import { parseUpload } from "./importers/off-thread";
-import { suiteIdProblem } from "./importers/user-upload";
-import { fieldMappingSchema, type FieldMapping } from "./mapping/field-mapping";
-import { taskKinds, type TaskKind } from "./types";
+import { ImportError } from "@/lib/suites/importers/errors";
+import { parseUpload } from "@/lib/suites/importers/off-thread";
+import { suiteIdProblem } from "@/lib/suites/importers/user-upload";
+import { fieldMappingSchema, type FieldMapping } from "@/lib/suites/mapping/field-mapping";
+import { taskKinds, type TaskKind } from "@/lib/suites/types";
 
 export interface UploadRequest {
   fileName: string;
