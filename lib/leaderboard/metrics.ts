@@ -15,7 +15,8 @@ export const HEADLINE_METRIC: Record<string, string> = {
   ner: "f1",
   open_qa: "rougeL",
   dialogue: "rougeL",
-  instruction: "exact_match",
+  // As the runs list shows it (components/runs/format.ts keyMetric).
+  instruction: "rougeL",
 };
 
 export const TASK_ORDER = ["mcq", "ner", "open_qa", "dialogue", "instruction"] as const;

@@ -11,6 +11,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./en/accounts.json"),
       import("./en/suite-import.json"),
       import("./en/quality.json"),
+      import("./en/board.json"),
     ]).then((files) => files.map((f) => f.default)),
   "zh-CN": () =>
     Promise.all([
@@ -21,6 +22,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./zh-CN/accounts.json"),
       import("./zh-CN/suite-import.json"),
       import("./zh-CN/quality.json"),
+      import("./zh-CN/board.json"),
     ]).then((files) => files.map((f) => f.default)),
 };
 
