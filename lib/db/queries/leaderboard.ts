@@ -101,8 +101,7 @@ export async function listLeaderboardCells(db: Db, query: CellQuery): Promise<Le
     select run_id, model_id, model_name, provider, suite_id, suite_name, task_kind, suite_version, current_version,
       profile, fingerprint, metrics, ci, items_run, suite_items, done, errors, finished_at::text as finished_at,
       runs_in_cell::int as runs_in_cell, pinned
-    from ordered where pick = 1
-    order by model_name, suite_id, profile`);
+    from ordered where pick = 1`);
   return rowsOf<Record<string, unknown>>(result).map((row) => ({
     runId: row.run_id as string,
     modelId: row.model_id as string,
