@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { leaderboardCsv } from "./export";
 import { defaultFilters, filtersToQuery, parseLeaderboardFilters } from "./filters";
-import { buildLeaderboardView, type CellInput } from "./view";
+import { buildLeaderboardView, type CellInput, withoutInternalIds } from "./view";
 
 const cell = (over: Partial<CellInput>): CellInput => ({
   runId: "run-a",
@@ -101,5 +101,16 @@ describe("leaderboard CSV", () => {
     expect(lines[1]).toContain("mcq,A,measured,,0,paper,text,char,stigma,,,CMMLU 医学,cmmlu-medical,accuracy,50,25,75,100,false,false,0,true,best,run-a,false,1");
     expect(lines[2]).toContain('mcq,GPT-4,reported,"paper, 2023"');
     expect(lines[3]).toContain("mcq,B,measured");
+  });
+});
+
+describe("withoutInternalIds", () => {
+  it("keeps every number and mark but no run or model id", () => {
+    const shared = withoutInternalIds(view(cells));
+    const text = JSON.stringify(shared);
+    for (const id of ["run-a", "run-b", "run-c", "model-a", "model-b", "model-c"]) expect(text).not.toContain(id);
+    expect(shared.sections[0].rows.map((r) => r.cells["cmmlu-medical::accuracy"]?.value)).toEqual(
+      view(cells).sections[0].rows.map((r) => r.cells["cmmlu-medical::accuracy"]?.value),
+    );
   });
 });

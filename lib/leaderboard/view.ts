@@ -210,3 +210,22 @@ export function buildLeaderboardView({
     suites: suites.map((s) => ({ id: s.id, name: localized(s.name, locale), taskKind: s.taskKind })),
   };
 }
+
+/**
+ * The view without this instance's internal ids (run and model ids): what a page outside the app (a shared
+ * link) may carry. The read-only panel renders the same numbers, marks, settings and sources.
+ */
+export function withoutInternalIds(view: LeaderboardView): LeaderboardView {
+  return {
+    ...view,
+    sections: view.sections.map((section) => ({
+      ...section,
+      rows: section.rows.map((row) => ({
+        ...row,
+        key: `${section.task}-${section.rows.indexOf(row)}`,
+        modelId: null,
+        cells: Object.fromEntries(Object.entries(row.cells).map(([key, cell]) => [key, { ...cell, runId: null }])),
+      })),
+    })),
+  };
+}
