@@ -74,34 +74,35 @@ export async function listLeaderboardCells(db: Db, query: CellQuery): Promise<Le
   if (query.task) where.push(sql`s.task_kind = ${query.task}`);
   if (query.suite) where.push(sql`s.id = ${query.suite}`);
   if (query.model) where.push(sql`m.name ilike ${likePattern(query.model)}`);
+  // The run per cell is picked on narrow rows (ids, dates, the headline); the wide columns are read for the picked runs only.
   const result = await db.execute(sql`
     with candidates as (
-      select r.id as run_id, r.model_id, m.name as model_name, m.provider, r.suite_id, s.name as suite_name,
-        s.task_kind, r.suite_version, r.suite_version = s.version as current_version,
-        ${profileExpr} as profile, ${fingerprintExpr} as fingerprint, r.metrics, r.ci,
-        coalesce(r.item_count, r.total) as items_run,
-        coalesce(r.suite_item_count, r.item_count, r.total) as suite_items,
-        coalesce((r.summary ->> 'done')::int, 0) as done, coalesce((r.summary ->> 'errors')::int, 0) as errors,
-        r.finished_at, r.created_at, ${headlineExpr} as headline, p.run_id is not null as pinned
+      select r.id as run_id, r.model_id, r.suite_id, r.suite_version, ${profileExpr} as profile,
+        r.finished_at, r.created_at, ${headlineExpr} as headline,
+        exists (select 1 from leaderboard_pins p where p.run_id = r.id) as pinned,
+        (coalesce(r.item_count, r.total) < coalesce(r.suite_item_count, r.item_count, r.total)
+          or coalesce((r.summary ->> 'errors')::float8, 0)
+            / nullif(coalesce((r.summary ->> 'done')::int, 0) + coalesce((r.summary ->> 'errors')::int, 0), 0) > ${UNRELIABLE_ERROR_SHARE}) as unranked
       from runs r
       join models m on m.id = r.model_id
       join suites s on s.id = r.suite_id
-      left join leaderboard_pins p on p.run_id = r.id
       where ${sql.join(where, sql` and `)}
-    ), judged as (
-      select c.*, (items_run < suite_items or errors::float8 / nullif(done + errors, 0) > ${UNRELIABLE_ERROR_SHARE}) as unranked
-      from candidates c
-    ), ordered as (
-      select j.*,
-        count(*) over cell as runs_in_cell,
-        row_number() over (partition by model_id, suite_id, fingerprint order by ${fillOrder[query.fill]}) as pick
-      from judged j
-      window cell as (partition by model_id, suite_id, fingerprint)
+    ), picked as (
+      select distinct on (model_id, suite_id, suite_version, profile) run_id, profile, pinned,
+        count(*) over (partition by model_id, suite_id, suite_version, profile) as runs_in_cell
+      from candidates
+      order by model_id, suite_id, suite_version, profile, ${fillOrder[query.fill]}
     )
-    select run_id, model_id, model_name, provider, suite_id, suite_name, task_kind, suite_version, current_version,
-      profile, fingerprint, metrics, ci, items_run, suite_items, done, errors, finished_at::text as finished_at,
-      runs_in_cell::int as runs_in_cell, pinned
-    from ordered where pick = 1`);
+    select r.id as run_id, r.model_id, m.name as model_name, m.provider, r.suite_id, s.name as suite_name, s.task_kind,
+      r.suite_version, r.suite_version = s.version as current_version, k.profile,
+      md5(r.suite_version || '|' || k.profile) as fingerprint, r.metrics, r.ci,
+      coalesce(r.item_count, r.total) as items_run, coalesce(r.suite_item_count, r.item_count, r.total) as suite_items,
+      coalesce((r.summary ->> 'done')::int, 0) as done, coalesce((r.summary ->> 'errors')::int, 0) as errors,
+      r.finished_at::text as finished_at, k.runs_in_cell::int as runs_in_cell, k.pinned
+    from picked k
+    join runs r on r.id = k.run_id
+    join models m on m.id = r.model_id
+    join suites s on s.id = r.suite_id`);
   return rowsOf<Record<string, unknown>>(result).map((row) => ({
     runId: row.run_id as string,
     modelId: row.model_id as string,
