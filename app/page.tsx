@@ -1,28 +1,28 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { BoardFilters } from "@/components/leaderboard/board-filters";
+import { LeaderboardViewPanel } from "@/components/leaderboard/board-view";
 import { HumanPreference } from "@/components/leaderboard/human-preference";
-import { LeaderboardTable } from "@/components/leaderboard-table";
 import { getAppDb } from "@/lib/app-db";
-import { loadLeaderboard } from "@/lib/leaderboard/load";
+import { filtersToQuery, type LeaderboardFilters, parseLeaderboardFilters } from "@/lib/leaderboard/filters";
+import { loadLeaderboardView } from "@/lib/leaderboard/load-view";
 
 export const dynamic = "force-dynamic";
 
-export default async function LeaderboardPage() {
+export default async function LeaderboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const filters = parseLeaderboardFilters(await searchParams);
   const [t, locale] = await Promise.all([getTranslations("leaderboard"), getLocale()]);
-  const { sections, sources } = await loadLeaderboard(await getAppDb(), locale);
+  const view = await loadLeaderboardView(await getAppDb(), filters, locale);
+  const hrefFor = (change: Partial<LeaderboardFilters>) => {
+    const query = filtersToQuery({ ...filters, ...change });
+    return query ? `/?${query}` : "/";
+  };
   return (
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      {sections.length === 0 && <p>{t("empty")}</p>}
-      {sections.map((section) => (
-        <LeaderboardTable key={section.task} section={section} />
-      ))}
+      <BoardFilters view={view} action="/" />
+      <LeaderboardViewPanel view={view} hrefFor={hrefFor} />
       <HumanPreference />
-      {sources.length > 0 && (
-        <p className="small muted" data-testid="reported-source">
-          <span className="badge badge-reported">{t("reported")}</span> {t("source")}: {sources.join("; ")}
-        </p>
-      )}
     </>
   );
 }

@@ -20,6 +20,7 @@ import { type BenchRow, formatBench } from "./cli/bench-report";
 import { runLimitsBench } from "./cli/bench-limits";
 import { benchImport } from "./cli/bench-import";
 import { benchRaters } from "./cli/bench-raters";
+import { runLeaderboardBench } from "./cli/bench-leaderboard";
 import { profiled } from "./cli/bench-profile";
 import { freePort } from "@/lib/free-port";
 import { benchUnits } from "./cli/bench-units";
@@ -63,6 +64,7 @@ const { values } = parseArgs({ options: {
     share: { type: "boolean" },
     raters: { type: "boolean" },
     compare: { type: "boolean" },
+    leaderboard: { type: "boolean" },
   }, strict: true });
 if (values.raters) {
   process.stdout.write(`${await benchRaters()}\n`);
@@ -84,6 +86,12 @@ if (values.import !== undefined) {
 }
 if (values.share) {
   process.stdout.write(`${await runShareBench(log, env.DATABASE_URL)}\n`);
+  process.exit(0);
+}
+if (values.leaderboard) {
+  const server = process.env.TEST_DATABASE_URL || env.DATABASE_URL;
+  if (!server) throw new Error("--leaderboard needs PostgreSQL: set TEST_DATABASE_URL (a throwaway database is created and dropped there)");
+  process.stdout.write(`${await runLeaderboardBench(server, log)}\n`);
   process.exit(0);
 }
 if (values.units) {

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { type ModelRow, useDeleteModel, useTestConnection } from "@/lib/api/models";
@@ -27,7 +28,7 @@ export function ModelCard({ model }: { model: ModelRow }) {
   return (
     <li className="card" data-model={model.name}>
       <h3 className="card-title">
-        {model.name} <ProviderBadge provider={model.provider} />
+        <Link href={`/models/${model.id}`}>{model.name}</Link> <ProviderBadge provider={model.provider} />
       </h3>
       <dl className="kv small">
         {model.baseUrl && (

@@ -23,7 +23,7 @@ export function SubsetTable({
   const columns = [...new Set(rows.flatMap(([, m]) => Object.keys(m)))];
   return (
     <>
-      <h3>{taskKind === "ner" ? t("byType") : t("bySubset")}</h3>
+      <h3 id="subsets">{taskKind === "ner" ? t("byType") : t("bySubset")}</h3>
       <div className="table-scroll">
         <table data-testid="subset-table">
           <thead>

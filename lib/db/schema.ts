@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -316,6 +317,30 @@ export const appSecrets = pgTable("app_secrets", {
   createdAt: createdAt(),
 });
 
+/**
+ * The run a researcher chose to fill one leaderboard cell under the "pinned" rule: one per (model, suite,
+ * settings fingerprint; see lib/leaderboard/settings-profile.ts).
+ */
+export const leaderboardPins = pgTable(
+  "leaderboard_pins",
+  {
+    modelId: uuid("model_id")
+      .notNull()
+      .references(() => models.id, { onDelete: "cascade" }),
+    suiteId: text("suite_id")
+      .notNull()
+      .references(() => suites.id, { onDelete: "cascade" }),
+    fingerprint: text("fingerprint").notNull(),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    /** What the researcher was known as (email or "single-user"). */
+    pinnedBy: text("pinned_by").notNull(),
+    pinnedAt: timestamp("pinned_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.modelId, t.suiteId, t.fingerprint] }), index("leaderboard_pins_run_idx").on(t.runId)],
+);
+
 /** What was last imported at start (bundled data): a fingerprint of the files, so an unchanged start skips the import. */
 export const seedState = pgTable("seed_state", {
   key: text("key").primaryKey(),
@@ -480,6 +505,7 @@ export type Run = typeof runs.$inferSelect;
 export type RunItem = typeof runItems.$inferSelect;
 export type ReportedResult = typeof reportedResults.$inferSelect;
 export type ShareLink = typeof shareLinks.$inferSelect;
+export type LeaderboardPin = typeof leaderboardPins.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Invite = typeof invites.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;

@@ -5,7 +5,8 @@ import { getRun, listCompletedRuns } from "@/lib/db/queries/runs";
 import { saveSuite } from "@/lib/db/queries/suites";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import { AppError } from "@/lib/errors";
-import { loadLeaderboard } from "@/lib/leaderboard/load";
+import { defaultFilters } from "@/lib/leaderboard/filters";
+import { loadLeaderboardView } from "@/lib/leaderboard/load-view";
 import { loadBundledSuites } from "@/lib/suites/bundled";
 import { waitFor } from "@/scripts/cli/process-output";
 import { type FakeOpenAI, startFakeOpenAI } from "@/scripts/fake-openai/server";
@@ -64,9 +65,10 @@ describe.each(testEngines())("fair samples and visible errors on $name", (engine
     expect(view.coverage).toMatchObject({ itemsRun: 50, suiteItems: CMMLU_TEST_ITEMS, partial: true, errorShare: 0, unreliable: false });
     expect(view.coverage.coverage).toBeCloseTo(50 / CMMLU_TEST_ITEMS, 12);
     // On the leaderboard the sampled run carries its coverage and is not ranked with full runs.
-    const { sections } = await loadLeaderboard(db);
-    const row = sections.find((sec) => sec.task === "mcq")!.rows.find((r) => r.source === run.id)!;
-    expect(row).toMatchObject({ ranked: false, basis: { itemsRun: 50, suiteItems: CMMLU_TEST_ITEMS, partial: true } });
+    const { sections } = await loadLeaderboardView(db, defaultFilters);
+    const row = sections.find((sec) => sec.task === "mcq")!.rows.find((r) => r.model === "sampled")!;
+    expect(row.ranked).toBe(false);
+    expect(row.cells["cmmlu-medical::accuracy"]).toMatchObject({ runId: run.id, basis: { itemsRun: 50, suiteItems: CMMLU_TEST_ITEMS, partial: true } });
   });
 
   it("restricts to the chosen subsets and names the valid ones for an unknown subset", async () => {
