@@ -1,1 +1,0 @@
-ALTER TABLE "judgements" ADD COLUMN "error" text;
