@@ -2,7 +2,8 @@
  * A run's lifecycle, in one pure module below every layer: the schema types its status column with it, the
  * server's run actions and the run page's buttons both ask `runActionsFor`, so they cannot disagree.
  */
-export const runStatuses = ["queued", "running", "completed", "completed_with_errors", "cancelled", "failed"] as const;
+/** "importing": an exported run being stored (scripts/import-run.ts, POST /api/runs/import); nothing may act on it. */
+export const runStatuses = ["queued", "running", "completed", "completed_with_errors", "cancelled", "failed", "importing"] as const;
 export type RunStatus = (typeof runStatuses)[number];
 
 /** Statuses of a run that finished: every item answered or given up on. */

@@ -7,7 +7,7 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { importRunFile, parseRunFile } from "@/lib/export/run-import";
-import { seedBundledDataIfChanged } from "@/lib/suites/seed";
+import { seedBundledDataIfChanged } from "@/lib/suite-store/seed";
 
 async function main(argv: string[]): Promise<number> {
   const [file, ...rest] = argv;

@@ -4,12 +4,14 @@ import { createModel } from "@/lib/db/queries/models";
 import { createRunWithItems, finishRun } from "@/lib/db/queries/runs";
 import { listRunCandidates, saveSuite } from "@/lib/db/queries/suites";
 import { aggregateBenchmark } from "@/lib/scoring/benchmark-aggregate";
+import { resolveSettings } from "@/lib/tasks/settings";
+import type { RunSettingsInput } from "@/lib/validation/run-settings";
 
 export interface FinishedMcqRun {
   model: string;
   /** Per item (in suite order): 1 right, 0 wrong, null unparsed. */
   correct: (number | null)[];
-  settings?: Record<string, unknown>;
+  settings?: RunSettingsInput;
 }
 
 /** A multiple-choice suite of `items` questions over two subsets, for comparison tests and the bench. */
@@ -46,7 +48,7 @@ export async function seedFinishedMcqRun(db: Db, { suiteId, run }: { suiteId: st
     modelId: model.id,
     suiteId,
     suiteVersion: "v1",
-    settings: run.settings ?? {},
+    settings: resolveSettings("mcq", run.settings ?? {}),
     configHash: `h${Math.random()}`,
     itemIds: candidates.map((c) => c.id),
     suiteItemCount: candidates.length,

@@ -9,6 +9,7 @@ import { aggregateFinished, loadRunContext } from "@/lib/runner/run-context";
 import { storableText } from "@/lib/validation/text";
 import { itemStartLines, lineOf } from "./json-lines";
 import { RUN_FILE_FORMAT } from "./run-file";
+import { runSettingsSchema } from "@/lib/tasks/settings";
 
 const BATCH = 1000;
 const finite = z.number().refine(Number.isFinite, "must be a finite number");
@@ -41,7 +42,7 @@ const headSchema = z.object({
     id: z.string().nullable().optional(),
     label: storableText(200).nullable(),
     status: z.enum(["completed", "completed_with_errors"], { message: "must be completed or completed_with_errors: only finished runs can be imported" }),
-    settings: z.record(z.string(), z.unknown()),
+    settings: runSettingsSchema,
     configHash: z.string().max(200),
     itemCount: z.number().int().nullable(),
     suiteItemCount: z.number().int().nullable(),

@@ -9,6 +9,7 @@ import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import { sampleCallers } from "@/lib/http/route-fixtures";
 import { routeHooks } from "@/lib/http/route-hooks";
 import { callRoute } from "@/lib/http/route-testing";
+import { resolveSettings } from "@/lib/tasks/settings";
 
 describe.each(testEngines({ only: ["pglite"] }))("leaderboard API on $name", (engine) => {
   let database: TestDatabase;
@@ -26,7 +27,7 @@ describe.each(testEngines({ only: ["pglite"] }))("leaderboard API on $name", (en
         modelId: model.id,
         suiteId: "api-mcq",
         suiteVersion: "v1",
-        settings: {},
+        settings: resolveSettings("mcq", {}),
         configHash: "h",
         status: "completed",
         total: 10,

@@ -5,6 +5,7 @@ import { listRunCandidates, saveSuite } from "@/lib/db/queries/suites";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import { createShare, resolveShareToken, revokeShare } from "./links";
 import { newShareToken } from "./token";
+import { resolveSettings } from "@/lib/tasks/settings";
 
 const ROUNDS = 400;
 
@@ -29,7 +30,7 @@ describe.each(testEngines({ only: ["pglite"] }))("token lookup timing on $name",
     const { db } = database;
     await saveSuite(db, { suite: { id: "t", name: { en: "t", zh: "t" }, taskKind: "mcq", licence: "CC0", source: "test", config: {}, items: [{ externalId: "1", split: "test", input: { question: "q", options: { A: "a", B: "b" } }, gold: { answer: "A" } }] }, version: "v1", bundled: false });
     const model = await createModel(db, { name: "m", provider: "openai", baseUrl: "http://127.0.0.1:1/v1", modelId: "m" });
-    const run = await createRunWithItems(db, { modelId: model.id, suiteId: "t", suiteVersion: "v1", settings: {}, configHash: "h", itemIds: (await listRunCandidates(db, { suiteId: "t" })).map((c) => c.id), suiteItemCount: 1, samples: 1 });
+    const run = await createRunWithItems(db, { modelId: model.id, suiteId: "t", suiteVersion: "v1", settings: resolveSettings("mcq", {}), configHash: "h", itemIds: (await listRunCandidates(db, { suiteId: "t" })).map((c) => c.id), suiteItemCount: 1, samples: 1 });
     // Other links in the table, so the index has depth.
     for (let i = 0; i < 200; i++) await createShare(db, { kind: "run", target: { runId: run!.id }, includeItems: false, public: false }, { createdBy: null });
     const { token: revoked, link } = await createShare(db, { kind: "run", target: { runId: run!.id }, includeItems: false, public: false }, { createdBy: null });

@@ -6,6 +6,7 @@ import { listRunCandidates, saveSuite } from "@/lib/db/queries/suites";
 import { runItems, runs } from "@/lib/db/schema";
 import { loadBundledSuites } from "@/lib/suites/bundled";
 import type { SuiteDefinition } from "@/lib/suites/types";
+import { resolveSettings } from "@/lib/tasks/settings";
 
 /** An open-QA suite of `n` questions. */
 export function openQaSuite(id: string, n: number): SuiteDefinition {
@@ -46,7 +47,7 @@ export async function seedRatedRuns(db: Db, { tag, models = 2, items = 4 }: { ta
       modelId: model.id,
       suiteId: suite.id,
       suiteVersion: "v1",
-      settings: {},
+      settings: resolveSettings("open_qa", {}),
       configHash: `clinic-${tag}-${m}`,
       itemIds,
       suiteItemCount: items,

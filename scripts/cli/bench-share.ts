@@ -9,6 +9,7 @@ import { exportRun } from "@/lib/export/run-export";
 import { createShare, resolveShareToken } from "@/lib/share/links";
 import { projectShare } from "@/lib/share/projection";
 import { writeChunks } from "./write-chunks";
+import { resolveSettings } from "@/lib/tasks/settings";
 
 const ITEMS = 50_000;
 
@@ -40,7 +41,7 @@ async function seedLargeRun(database: Database) {
   await saveSuite(db, { suite: { id: "bench-share", name: { en: "Bench", zh: "基准" }, taskKind: "mcq", licence: "CC0", source: "bench", config: {}, items }, version: "bench-v1", bundled: false });
   const model = await createModel(db, { name: `bench-share-${process.pid}`, provider: "openai", baseUrl: "http://127.0.0.1:1/v1", modelId: "m" });
   const run = (await createRunWithItems(db, {
-    modelId: model.id, suiteId: "bench-share", suiteVersion: "bench-v1", settings: { seed: 1 }, configHash: "bench",
+    modelId: model.id, suiteId: "bench-share", suiteVersion: "bench-v1", settings: resolveSettings("mcq", { seed: 1 }), configHash: "bench",
     itemIds: (await listRunCandidates(db, { suiteId: "bench-share" })).map((c) => c.id), suiteItemCount: ITEMS, samples: 1,
   }))!;
   await db.execute(sql`update run_items set status = 'done', outcome = 'scored', raw_response = '答案是 A。因为……',

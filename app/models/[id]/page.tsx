@@ -9,7 +9,7 @@ import { listModelRuns } from "@/lib/db/queries/model-page";
 import { getModel } from "@/lib/db/queries/models";
 import { localized } from "@/lib/i18n/locale";
 import { displayModelName } from "@/lib/leaderboard/metrics";
-import { withoutCredentials } from "@/lib/validation/models";
+import { withoutCredentials } from "@/lib/models/public-model";
 
 export const dynamic = "force-dynamic";
 

@@ -6,6 +6,9 @@ import { runs, suites } from "../schema";
 import { listLeaderboardCells, pinRun, unpinRun } from "./leaderboard";
 import { createModel } from "./models";
 import { saveReportedResults } from "./reported-results";
+import type { RunStatus } from "@/lib/run-status";
+import { resolveSettings } from "@/lib/tasks/settings";
+import type { RunSettingsInput } from "@/lib/validation/run-settings";
 
 const FULL = 100;
 let minute = 0;
@@ -18,7 +21,7 @@ describe.each(testEngines())("leaderboard queries on $name", (engine) => {
     model: string,
     suiteId: string,
     accuracy: number,
-    { settings = {}, version = "v2", items = FULL, errors = 0, status = "completed" }: { settings?: Record<string, unknown>; version?: string; items?: number; errors?: number; status?: string } = {},
+    { settings = {}, version = "v2", items = FULL, errors = 0, status = "completed" }: { settings?: RunSettingsInput; version?: string; items?: number; errors?: number; status?: RunStatus } = {},
   ) {
     minute += 1;
     const finishedAt = new Date(Date.UTC(2026, 0, 1, 0, minute));
@@ -28,7 +31,7 @@ describe.each(testEngines())("leaderboard queries on $name", (engine) => {
         modelId: ids[model],
         suiteId,
         suiteVersion: version,
-        settings: { shots: 0, template: "paper", answerMode: "text", tokenizer: "char", key: "stigma", ...settings },
+        settings: resolveSettings("mcq", { shots: 0, template: "paper", answerMode: "text", tokenizer: "char", key: "stigma", ...settings }),
         configHash: `hash-${minute}`,
         status,
         total: items,

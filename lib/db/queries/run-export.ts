@@ -2,6 +2,8 @@ import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { safeJsonText } from "../safe-text";
 import { type Run, type RunOrigin, runItems, runs, suiteItems } from "../schema";
+import type { RunStatus } from "@/lib/run-status";
+import type { RunSettings } from "@/lib/tasks/settings";
 
 export interface ExportRow {
   id: number;
@@ -92,7 +94,7 @@ export interface ImportedRunInput {
   modelId: string;
   suiteId: string;
   suiteVersion: string;
-  settings: Record<string, unknown>;
+  settings: RunSettings;
   configHash: string;
   label: string | null;
   itemCount: number | null;
@@ -170,7 +172,7 @@ export async function finishImportedRun(
     finishedAt,
   }: {
     id: string;
-    status: string;
+    status: RunStatus;
     total: number;
     metrics: Record<string, number>;
     ci: Record<string, [number, number]>;

@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { importRunFile, parseRunFile } from "@/lib/export/run-import";
 import { route } from "@/lib/http/route";
-import { readUploadBytes, readUploadForm } from "@/lib/suites/upload-form";
+import { readUploadBytes, readUploadForm } from "@/lib/suite-store/upload-form";
 
 export const dynamic = "force-dynamic";
 
