@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import { iterateComparisonRows, listComparisonItemsPage } from "@/lib/db/queries/compare";
@@ -109,6 +110,29 @@ describe.each(testEngines())("comparison on $name", (engine) => {
     expect(parsed.pairs[0].tests.accuracy.pValue).toBeCloseTo(20 / 512, 12);
     expect(parsed.items).toHaveLength(20);
     expect(parsed.items[10].runs.map((r: { score: number }) => r.score)).toEqual([1, 0]);
+  });
+
+  it("scores NER, generation and scale items in SQL as itemHeadlineScore does in JavaScript", async () => {
+    const [x, y] = await Promise.all(
+      ["x", "y"].map((model) => seedFinishedMcqRun(database.db, { suiteId: "cmp", run: { model, correct: A } })),
+    );
+    // Rewrite the rows with scores of other kinds; the query takes the kind as a parameter.
+    await database.db.execute(sql`
+      update run_items set scores = jsonb_build_object('tp', id % 3, 'fp', id % 2, 'fn', (id / 2) % 2, 'rougeL', (id % 7) / 7.0),
+        parsed = case when id % 4 = 0 then jsonb_build_object('value', 'x') else jsonb_build_object('value', id % 5) end,
+        outcome = case when id % 6 = 0 then 'refused' else 'scored' end
+      where run_id in (${x}, ${y})`);
+    for (const kind of ["ner", "open_qa", "scale"]) {
+      const { rows } = await listComparisonItemsPage(database.db, { runIds: [x, y], kind, limit: 50 });
+      expect(rows).toHaveLength(20);
+      for (const row of rows) {
+        for (const cell of row.cells) {
+          const expected = itemHeadlineScore(kind, cell);
+          if (expected === null) expect(cell.score, kind).toBeNull();
+          else expect(cell.score, kind).toBeCloseTo(expected, 12);
+        }
+      }
+    }
   });
 
   it("iterates every row for exports, and answers nothing for ids that are not uuids", async () => {
