@@ -12,6 +12,11 @@ export const FINISHED_STATUSES = ["completed", "completed_with_errors"] as const
 export const ACTIVE_STATUSES = ["queued", "running"] as const satisfies readonly RunStatus[];
 export const CANCELLABLE_STATUSES = ACTIVE_STATUSES;
 /**
+ * Above this share of errored items a run's headline number is flagged unreliable (until its errors are
+ * retried): a few percent of failed requests can move an accuracy by as much as the gap between two models.
+ */
+export const UNRELIABLE_ERROR_SHARE = 0.05;
+/**
  * "running" is resumable because a runner that was killed (a closed CLI, a restarted worker) leaves its run
  * running with nobody on it; resuming re-queues it and the next runner frees the dead leases.
  */

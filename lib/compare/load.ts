@@ -2,7 +2,8 @@ import type { Db } from "@/lib/db/client";
 import { listComparedRuns, listScoredRows } from "@/lib/db/queries/compare";
 import { listRunSubsets } from "@/lib/db/queries/run-items";
 import { localized } from "@/lib/i18n/locale";
-import { isFinishedStatus } from "@/lib/runner/coverage";
+import { isFinishedStatus } from "@/lib/run-status";
+import { MAX_COMPARED_RUNS } from "@/lib/validation/compare";
 import type { AggregateItem } from "@/lib/scoring/benchmark-aggregate";
 import { itemHeadlineScore } from "@/lib/scoring/item-headline";
 import type { BenchmarkKind, ItemScores } from "@/lib/scoring/item-score";
@@ -11,11 +12,12 @@ import { keyMetric } from "@/components/runs/format";
 import { memoComparison } from "./cache";
 import { distributionOf, type DistributionBin } from "./distribution";
 
-export const MAX_COMPARED_RUNS = 6;
 /** Settings that change what a number measures; shown per run and flagged when runs differ in them. */
 export const COMPARED_SETTINGS = ["template", "shots", "answerMode", "tokenizer", "samples", "temperature", "key", "instruction", "order", "limit"] as const;
 /** The paired tests use one fixed seed so a comparison page shows the same interval every time it is opened. */
 export const PAIRED_SEED = 20231111;
+
+export { MAX_COMPARED_RUNS, parseRunIds } from "@/lib/validation/compare";
 
 export interface ComparedRun {
   id: string;
@@ -60,11 +62,6 @@ export type ComparisonResult =
   | { ok: false; code: "too_few" | "too_many" | "not_found" | "not_finished" | "different_suites"; runIds?: string[] };
 
 /** Run ids from `?runs=a,b,c`: trimmed, deduplicated, in order. */
-export function parseRunIds(value: string | string[] | undefined | null): string[] {
-  const text = Array.isArray(value) ? value.join(",") : (value ?? "");
-  return [...new Set(text.split(",").map((s) => s.trim()).filter(Boolean))];
-}
-
 /**
  * Everything a comparison page shows, computed on the server from stored rows: side-by-side metrics, a paired
  * test per pair of runs, agreement counts and chart data. Plain data with no ids beyond the runs compared, so

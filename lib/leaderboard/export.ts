@@ -1,5 +1,5 @@
 import { csvLines } from "@/lib/export/csv";
-import { COMPARABLE_SETTINGS } from "./settings-profile";
+import { COMPARABLE_SETTINGS } from "@/lib/tasks/settings-profile";
 import type { LeaderboardView } from "./view";
 
 /** Version of the leaderboard export formats; bump when a field changes meaning. */

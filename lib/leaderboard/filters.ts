@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-/** Which run fills a cell when several runs share (model, suite, settings). */
-export const FILL_RULES = ["latest", "best", "pinned"] as const;
-export type FillRule = (typeof FILL_RULES)[number];
+import { FILL_RULES } from "@/lib/validation/leaderboard";
+
+export { FILL_RULES, type FillRule } from "@/lib/validation/leaderboard";
 export const ORIGINS = ["all", "measured", "reported"] as const;
 
 const text = (max: number) => z.string().trim().max(max);

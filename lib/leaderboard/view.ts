@@ -2,7 +2,7 @@ import { localized } from "@/lib/i18n/locale";
 import { type RunCoverage, runCoverage } from "@/lib/runner/coverage";
 import type { FillRule, LeaderboardFilters } from "./filters";
 import { boardMetrics, displayModelName, metricRank, taskRank } from "./metrics";
-import { type ComparableSetting, differingSettings, profileFromKey, type SettingsProfile } from "./settings-profile";
+import { type ComparableSetting, differingSettings, profileFromKey, type SettingsProfile } from "@/lib/tasks/settings-profile";
 import { sortRows } from "./sort";
 
 /** A measured cell's run as the board needs it (lib/db/queries/leaderboard.ts gives these). */

@@ -2,14 +2,9 @@
  * What a run's number stands on: how much of its suite it covered and how many of its items errored. Pure and
  * free of server imports: the run page, the leaderboard, the CLI and the API all judge a run with these.
  */
+import { UNRELIABLE_ERROR_SHARE } from "@/lib/run-status";
 
-export { FINISHED_STATUSES, isFinishedStatus } from "@/lib/run-status";
-
-/**
- * Above this share of errored items a run's headline number is flagged unreliable (until its errors are
- * retried): a few percent of failed requests can move an accuracy by as much as the gap between two models.
- */
-export const UNRELIABLE_ERROR_SHARE = 0.05;
+export { FINISHED_STATUSES, isFinishedStatus, UNRELIABLE_ERROR_SHARE } from "@/lib/run-status";
 
 export interface RunCoverage {
   /** Distinct suite items with a finished result (answered or errored). */

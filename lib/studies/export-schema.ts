@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { chatMessageSchema } from "@/lib/suites/types";
 
-export const exportFormatIds = ["trl", "llamafactory", "ratings"] as const;
-export type StudyExportFormat = (typeof exportFormatIds)[number];
+export { exportFormatIds, type StudyExportFormat } from "@/lib/validation/study-export";
 
 const metadata = z.object({
   study: z.string(),

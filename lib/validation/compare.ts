@@ -1,6 +1,13 @@
 import { z } from "zod";
-import { MAX_COMPARED_RUNS, parseRunIds } from "@/lib/compare/load";
 import { storableText } from "./text";
+
+export const MAX_COMPARED_RUNS = 6;
+
+/** Run ids from `runs=a,b` (or a repeated parameter), de-duplicated in order. */
+export function parseRunIds(value: string | string[] | undefined | null): string[] {
+  const text = Array.isArray(value) ? value.join(",") : (value ?? "");
+  return [...new Set(text.split(",").map((s) => s.trim()).filter(Boolean))];
+}
 
 /** `runs=<id>,<id>[,…]`: two to six run ids, in the order the comparison shows them. */
 export const comparedRunIds = z

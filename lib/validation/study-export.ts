@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { exportFormatIds } from "@/lib/studies/export-schema";
+
+export const exportFormatIds = ["trl", "llamafactory", "ratings"] as const;
+export type StudyExportFormat = (typeof exportFormatIds)[number];
 
 /** "1"/"true" switches an exclusion off; anything else (or absent) keeps the default. */
 const switchOn = z.enum(["1", "true", "0", "false"]).optional().transform((v) => v === "1" || v === "true");

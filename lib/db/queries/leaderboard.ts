@@ -1,8 +1,8 @@
 import { and, asc, eq, ilike, ne, type SQL, sql } from "drizzle-orm";
-import type { FillRule } from "@/lib/leaderboard/filters";
-import { HEADLINE_METRIC } from "@/lib/leaderboard/metrics";
-import { COMPARABLE_SETTINGS, PROTOCOL_PROFILE } from "@/lib/leaderboard/settings-profile";
-import { FINISHED_STATUSES, UNRELIABLE_ERROR_SHARE } from "@/lib/runner/coverage";
+import type { FillRule } from "@/lib/validation/leaderboard";
+import { tasks } from "@/lib/tasks/index";
+import { COMPARABLE_SETTINGS, PROTOCOL_PROFILE } from "@/lib/tasks/settings-profile";
+import { FINISHED_STATUSES, UNRELIABLE_ERROR_SHARE } from "@/lib/run-status";
 import { isUuid } from "@/lib/validation/ids";
 import type { Db } from "../client";
 import { leaderboardPins, reportedResults, suites } from "../schema";
@@ -20,7 +20,7 @@ const finished = sql`r.status in (${sql.join(
   sql`, `,
 )})`;
 const headlineExpr = sql`(r.metrics ->> (case s.task_kind ${sql.join(
-  Object.entries(HEADLINE_METRIC).map(([kind, metric]) => sql`when ${kind}::text then ${metric}::text`),
+  Object.entries(tasks).map(([kind, task]) => sql`when ${kind}::text then ${task.metrics.headline}::text`),
   sql` `,
 )} end))::float8`;
 

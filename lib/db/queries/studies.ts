@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { FINISHED_STATUSES } from "@/lib/runner/coverage";
+import { FINISHED_STATUSES } from "@/lib/run-status";
 import { isUuid } from "@/lib/validation/ids";
 import type { Db } from "../client";
 import {
