@@ -17,6 +17,7 @@ import { loadBundledSuites } from "@/lib/suites/bundled";
 import { cpuMsSince, type Measured, peakRssBytes, runBare } from "./cli/bench-bare";
 import { type BenchRow, formatBench } from "./cli/bench-report";
 import { runLimitsBench } from "./cli/bench-limits";
+import { benchRaters } from "./cli/bench-raters";
 import { profiled } from "./cli/bench-profile";
 import { freePort } from "@/lib/free-port";
 import { benchUnits } from "./cli/bench-units";
@@ -55,7 +56,12 @@ const { values } = parseArgs({ options: {
     concurrency: { type: "string", default: "1,8,64,256" }, "cpu-prof": { type: "string" }, "fake-server-entry": { type: "string" },
     db: { type: "string", default: "in-process" }, repeat: { type: "string", default: "1" },
     "db-host-entry": { type: "string" }, units: { type: "boolean", default: false }, startup: { type: "string" }, limits: { type: "boolean" },
+    raters: { type: "boolean" },
   }, strict: true });
+if (values.raters) {
+  process.stdout.write(`${await benchRaters()}\n`);
+  process.exit(0);
+}
 if (values.limits) {
   process.stdout.write(`${await runLimitsBench(log)}\n`);
   process.exit(0);

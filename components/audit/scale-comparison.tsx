@@ -84,10 +84,10 @@ export function ScaleComparisonView({ initial, filter }: { initial: ScaleCompari
             )}
           />
           <ComparisonTable comparison={comparison} />
-          {comparison.clinicians && <CliniciansPanel scaleId={scale.id} clinicians={comparison.clinicians} bars={bars} />}
           <p className="small muted">{t("ratesNote")}</p>
         </>
       )}
+      {comparison.clinicians && <CliniciansPanel scaleId={scale.id} clinicians={comparison.clinicians} bars={bars} />}
       {scale.subscales.length > 0 && (
         <SubscaleSection
           scale={scale}

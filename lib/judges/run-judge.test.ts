@@ -4,7 +4,7 @@ import { insertStudy } from "@/lib/db/queries/studies";
 import { createModel } from "@/lib/db/queries/models";
 import { judgements, raters, runItems } from "@/lib/db/schema";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
-import { seedRatedRuns } from "@/lib/studies/test-fixtures";
+import { seedRatedRuns } from "@/lib/studies/seed-fixtures";
 import { fakeServersPerTest } from "@/scripts/fake-openai/testing";
 import { judgeJobDone, loadRunJudges, startJudgeJob } from "./jobs";
 import { judgeChatFor } from "./judge-client";

@@ -10,7 +10,7 @@ import { consumePreferenceJsonl } from "@/scripts/trl-consumer";
 import { llamaFactoryLineSchema, ratingLineSchema, trlLineSchema } from "./export-schema";
 import { loadHumanPreference, loadStudyStats } from "./preference-stats";
 import { raterCallerOf } from "./rater-caller";
-import { seedRatedRuns } from "./test-fixtures";
+import { seedRatedRuns } from "./seed-fixtures";
 
 const files = {
   studies: "app/api/studies/route.ts",

@@ -5,7 +5,7 @@ import { getRaterTask, insertStudy, listRaterTasks } from "@/lib/db/queries/stud
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import { raterCallerOf } from "./rater-caller";
 import { issueRater } from "./raters";
-import { seedCami } from "./test-fixtures";
+import { seedCami } from "./seed-fixtures";
 
 vi.mock("@/lib/app-runner", () => ({ appRunner: async () => ({ poke() {} }) }));
 

@@ -6,7 +6,7 @@ import { callRoute, loadRouteModule, type RouteModule, routeHandlers } from "@/l
 import { judgements, raterResponses, raterTasks } from "@/lib/db/schema";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import { raterCallerOf } from "./rater-caller";
-import { seedCami, seedRatedRuns } from "./test-fixtures";
+import { seedCami, seedRatedRuns } from "./seed-fixtures";
 
 const files = {
   studies: "app/api/studies/route.ts",
