@@ -12,5 +12,8 @@ export interface SharedLeaderboardView {
 export async function projectLeaderboard(db: Db, target: Record<string, unknown>, locale: string): Promise<SharedLeaderboardView | null> {
   const filters = leaderboardFiltersOf(target);
   if (!filters) return null;
-  return { kind: "leaderboard", view: withoutInternalIds(await loadLeaderboardView(db, filters, locale)) };
+  const view = withoutInternalIds(await loadLeaderboardView(db, filters, locale));
+  // The filter menu's list of every suite in this instance is not part of the view shared: keep the ones shown.
+  const shown = new Set(view.sections.flatMap((section) => section.columns.map((column) => column.suiteId)));
+  return { kind: "leaderboard", view: { ...view, suites: view.suites.filter((suite) => shown.has(suite.id)) } };
 }

@@ -125,6 +125,7 @@ describe.each(testEngines())("share links on $name", (engine) => {
     expect(section.rows.length).toBeGreaterThan(0);
     expect(section.rows.every((row) => row.modelId === null && Object.values(row.cells).every((cell) => cell.runId === null))).toBe(true);
     expect(shareHeadline(view, (n) => n.en).bars.length).toBeGreaterThan(0);
+    expect(view.view.suites.map((s) => s.id)).toEqual(["cmmlu-medical"]);
   });
 
   it("never puts the planted key, password, key name or host in any kind's page data or OG card", async () => {
