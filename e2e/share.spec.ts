@@ -98,3 +98,31 @@ test("revoking from My share links closes the link; unknown tokens get the same 
   }
   expect(seen[0]).toBe(seen[1]);
 });
+
+test("a filtered leaderboard view shared from the board reads with JavaScript off, without ids or addresses", async ({ browser }) => {
+  const maker = await browser.newContext({ locale: "en-US", extraHTTPHeaders: { "accept-language": "en-US" } });
+  const board = await maker.newPage();
+  await board.goto(`/?model=${encodeURIComponent(MODEL)}&origin=measured`);
+  await board.getByTestId("board-share-bar").getByTestId("share-open").click();
+  await board.getByTestId("share-create").click();
+  const url = await board.getByTestId("share-url").inputValue();
+  expect(url).toMatch(/\/s\/[A-Za-z0-9_-]{43}$/);
+  await maker.close();
+
+  const reader = await browser.newContext({ javaScriptEnabled: false, locale: "en-US", extraHTTPHeaders: { "accept-language": "en-US" } });
+  const page = await reader.newPage();
+  const response = (await page.goto(url))!;
+  expect(response.status()).toBe(200);
+  expect(response.headers()["x-robots-tag"]).toBe("noindex");
+  await expect(page.getByTestId("shared-page")).toHaveAttribute("data-kind", "leaderboard");
+  await expect(page.getByTestId("leaderboard-view")).toContainText(MODEL);
+  await expect(page.getByTestId("leaderboard-view").locator("table")).toHaveCount(1);
+  const html = await response.text();
+  expect(html).not.toContain(serverAddress);
+  expect(html).not.toContain(runId);
+  expect(html).toContain('property="og:image"');
+  const image = await page.request.get(`${url}/og`);
+  expect(image.status()).toBe(200);
+  expect(image.headers()["content-type"]).toBe("image/png");
+  await reader.close();
+});

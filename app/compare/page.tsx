@@ -5,6 +5,8 @@ import { ComparisonItemFilters } from "@/components/compare/comparison-item-filt
 import { ComparisonItemsTable } from "@/components/compare/comparison-items-table";
 import { ComparisonView } from "@/components/compare/comparison-view";
 import { RunPicker } from "@/components/compare/run-picker";
+import { ShareButton } from "@/components/share/share-button";
+import { pageCaller } from "@/lib/auth/page-caller";
 import { Pager } from "@/components/pager";
 import { getAppDb } from "@/lib/app-db";
 import { loadComparison, parseRunIds } from "@/lib/compare/load";
@@ -27,7 +29,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 export default async function ComparePage({ searchParams }: Props) {
   const search = await searchParams;
-  const [t, locale, db] = await Promise.all([getTranslations("compare"), getLocale(), getAppDb()]);
+  const [t, locale, db, caller] = await Promise.all([getTranslations("compare"), getLocale(), getAppDb(), pageCaller()]);
   const runIds = parseRunIds(search.runs);
   const result = await loadComparison(db, runIds, locale);
   const head = (
@@ -88,6 +90,11 @@ export default async function ComparePage({ searchParams }: Props) {
   return (
     <>
       {head}
+      {(caller.kind === "researcher" || caller.kind === "admin") && (
+        <div className="actions" data-testid="compare-share-bar">
+          <ShareButton kind="comparison" target={{ runIds }} />
+        </div>
+      )}
       <nav className="actions small" aria-label={t("export")}>
         <span>{t("export")}:</span>
         <a className="button" href={exportHref("csv")} download data-testid="export-csv">

@@ -10,7 +10,7 @@ import { Field } from "@/components/ui/field";
 
 /**
  * "Share": a small form that makes a read-only link to this object and shows it once. Any page can mount it with
- * its kind and target (run and audit pages today; the server refuses kinds whose shared page does not exist yet).
+ * its kind and target (run, audit, comparison, model and leaderboard pages; the server validates the target).
  */
 export function ShareButton({ kind, target }: { kind: ShareKind; target: Record<string, unknown> }) {
   const t = useTranslations("share");

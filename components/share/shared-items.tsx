@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { compactJson } from "@/components/runs/format";
-import type { SharedView } from "@/lib/share/projection";
+import type { SharedRunView } from "@/lib/share/projection";
 
 /** A shared run's items (answers as text), paged by plain links so it works without JavaScript. */
-export async function SharedItems({ items }: { items: SharedView["items"] }) {
+export async function SharedItems({ items }: { items: SharedRunView["items"] }) {
   const t = await getTranslations("share.page");
   if (!items) return <p className="small muted">{t("itemsHidden")}</p>;
   const pages = Math.max(1, Math.ceil(items.total / items.pageSize));

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatInterval, formatMetric } from "@/components/runs/format";
 import { localized } from "@/lib/i18n/locale";
-import type { SharedMetric, SharedView } from "@/lib/share/projection";
+import type { SharedMetric, SharedRunView } from "@/lib/share/projection";
 import { HeadlineChart } from "./headline-chart";
 import { metricNames } from "./metric-names";
 
@@ -22,7 +22,7 @@ function MetricTable({ metrics, taskKind, names, testId }: { metrics: SharedMetr
 }
 
 /** Headline numbers (table and chart), the settings behind them, and the per-subset numbers of a shared run. */
-export async function SharedRunSections({ view }: { view: SharedView }) {
+export async function SharedRunSections({ view }: { view: SharedRunView }) {
   const [t, locale] = await Promise.all([getTranslations("share.page"), getLocale()]);
   const s = view.settings;
   const names = await metricNames([...view.metrics.map((m) => m.name), ...view.bySubset.flatMap((b) => b.metrics.map((m) => m.name))]);

@@ -3,11 +3,21 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { type ShareLinkSummary, useMyShares, useRevokeShare } from "@/lib/api/shares";
+import { filtersToQuery } from "@/lib/leaderboard/filters";
 import { ApiErrorView } from "@/components/ui/api-error";
 import { LocalTime } from "@/components/ui/local-time";
 
+/** The creator's way back to what a link shows (their own list, so internal ids are fine here). */
 function targetHref(link: ShareLinkSummary): string | null {
-  const runId = typeof link.target.runId === "string" ? link.target.runId : null;
+  const { target } = link;
+  if (link.kind === "comparison") return Array.isArray(target.runIds) ? `/compare?runs=${target.runIds.map(String).join(",")}` : null;
+  if (link.kind === "model") return typeof target.modelId === "string" ? `/models/${target.modelId}` : null;
+  if (link.kind === "leaderboard") {
+    const filters = target.filters && typeof target.filters === "object" ? (target.filters as Record<string, string>) : {};
+    const query = filtersToQuery(filters);
+    return query ? `/?${query}` : "/";
+  }
+  const runId = typeof target.runId === "string" ? target.runId : null;
   if (!runId) return null;
   return link.kind === "audit" ? `/audits/${runId}` : `/runs/${runId}`;
 }

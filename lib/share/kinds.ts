@@ -2,5 +2,5 @@
 export const shareKinds = ["run", "audit", "comparison", "model", "leaderboard"] as const;
 export type ShareKind = (typeof shareKinds)[number];
 
-/** Kinds whose shared page is built here; the others are refused at creation until their page exists. */
-export const shareableKinds: readonly ShareKind[] = ["run", "audit"];
+/** Kinds whose shared page is built here (all of them now); a kind missing here is refused at creation. */
+export const shareableKinds: readonly ShareKind[] = shareKinds;

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { CallerLimit } from "@/lib/auth/caller-limits";
 import type { Db } from "@/lib/db/client";
+import { loadComparison } from "@/lib/compare/load";
+import { getModel } from "@/lib/db/queries/models";
 import { getRun } from "@/lib/db/queries/runs";
 import { getSuite } from "@/lib/db/queries/suites";
 import { countShareView, insertShareLink, listShareLinksBy, lookupShareByHash, revokeShareLink } from "@/lib/db/queries/shares";
@@ -8,6 +10,8 @@ import type { ShareLink } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { storableText } from "@/lib/validation/text";
 import { type ShareKind, shareableKinds, shareKinds } from "./kinds";
+import { comparisonTarget, leaderboardFiltersOf, modelTarget } from "./targets";
+import { MAX_COMPARED_RUNS } from "@/lib/validation/compare";
 import { hashShareToken, MAX_TOKEN_CHARS, newShareToken } from "./token";
 
 const MAX_EXPIRY_DAYS = 3650;
@@ -18,7 +22,7 @@ export const SHARE_CREATION_LIMIT: CallerLimit = { name: "share-create", max: 60
 export const createShareBody = z
   .object({
     kind: z.enum(shareKinds),
-    /** `{ runId }` for run and audit links; other kinds carry their own ids or filter. */
+    /** `{ runId }` for run and audit links, `{ runIds }` for a comparison, `{ modelId }`, `{ filters }` for a leaderboard view. */
     target: z.record(z.string().max(100), z.unknown()).refine((t) => JSON.stringify(t).length <= 4000, "target is too large"),
     includeItems: z.boolean().default(false),
     public: z.boolean().default(false),
@@ -63,18 +67,52 @@ export function summarizeShare(link: ShareLink, now: Date): ShareLinkSummary {
 
 const runTarget = z.object({ runId: z.uuid() }).strict();
 
-/** The target, checked against what exists: a run link needs the run, an audit link a run of a scale. */
+const badTarget = (message: string) => new AppError(`target: ${message}`, 400, undefined, "bad_target");
+
+/** Why a comparison cannot be shared, in the words its page uses. */
+const COMPARISON_REFUSALS: Record<string, string> = {
+  too_few: "a comparison needs at least two runs",
+  too_many: "too many runs for one comparison",
+  different_suites: "the runs are of different suites",
+  not_finished: "every compared run must be finished",
+};
+
+/**
+ * The target, checked against what exists and normalised: a run link needs the run, an audit link a run of a
+ * scale, a comparison link runs that make a valid comparison, a model link the model, a leaderboard link filters.
+ */
 async function validTarget(db: Db, kind: ShareKind, target: Record<string, unknown>): Promise<Record<string, unknown>> {
   if (!shareableKinds.includes(kind)) {
-    throw new AppError(`a ${kind} cannot be shared by link yet; share a run or an audit`, 422, undefined, "not_shareable");
+    throw new AppError(`a ${kind} cannot be shared by link`, 422, undefined, "not_shareable");
+  }
+  if (kind === "comparison") {
+    const parsed = comparisonTarget.safeParse(target);
+    if (!parsed.success) throw badTarget(`a comparison link needs { "runIds": [2 to ${MAX_COMPARED_RUNS} run ids] }`);
+    const runIds = [...new Set(parsed.data.runIds)];
+    const result = await loadComparison(db, runIds, "en");
+    if (!result.ok && result.code === "not_found") throw new AppError("target: no such run", 404, undefined, "not_found");
+    if (!result.ok) throw badTarget(COMPARISON_REFUSALS[result.code] ?? result.code);
+    return { runIds };
+  }
+  if (kind === "model") {
+    const parsed = modelTarget.safeParse(target);
+    if (!parsed.success) throw badTarget('a model link needs { "modelId": "<model id>" }');
+    const model = await getModel(db, { id: parsed.data.modelId });
+    if (!model) throw new AppError("target: no such model", 404, undefined, "not_found");
+    return { modelId: model.id };
+  }
+  if (kind === "leaderboard") {
+    const filters = leaderboardFiltersOf(target);
+    if (!filters) throw badTarget('a leaderboard link needs { "filters": { task?, suite?, origin?, model?, fill?, sort?, dir? } }');
+    return { filters };
   }
   const parsed = runTarget.safeParse(target);
-  if (!parsed.success) throw new AppError(`target: a ${kind} link needs { "runId": "<run id>" }`, 400, undefined, "bad_target");
+  if (!parsed.success) throw badTarget(`a ${kind} link needs { "runId": "<run id>" }`);
   const run = await getRun(db, { id: parsed.data.runId });
   if (!run) throw new AppError("target: no such run", 404, undefined, "not_found");
   if (kind === "audit") {
     const suite = await getSuite(db, { id: run.suiteId });
-    if (suite?.taskKind !== "scale") throw new AppError("target: an audit link needs a run of an attitude scale", 400, undefined, "bad_target");
+    if (suite?.taskKind !== "scale") throw badTarget("an audit link needs a run of an attitude scale");
   }
   return { runId: run.id };
 }

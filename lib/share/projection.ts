@@ -6,6 +6,11 @@ import { getRunProgress } from "@/lib/db/queries/run-items";
 import { getRun } from "@/lib/db/queries/runs";
 import { getSuite } from "@/lib/db/queries/suites";
 import type { LiveShare } from "./links";
+import { projectComparison, type SharedComparisonView } from "./project-comparison";
+import { projectLeaderboard, type SharedLeaderboardView } from "./project-leaderboard";
+import { projectModel, type SharedModelView } from "./project-model";
+
+export type { SharedComparisonView, SharedLeaderboardView, SharedModelView };
 
 /**
  * What a share link shows, decided here and nowhere else: the shared object's aggregates and the frozen settings
@@ -73,7 +78,7 @@ export interface SharedAudit {
   statements: { n: number; zh: string; en: string | null; subscale: string | null; meanStigma: number | null; answers: (string | null)[] }[] | null;
 }
 
-export interface SharedView {
+export interface SharedRunView {
   kind: "run" | "audit";
   status: string;
   settings: SharedSettings;
@@ -84,11 +89,14 @@ export interface SharedView {
   audit: SharedAudit | null;
 }
 
+/** Every kind's page data, told apart by `kind`. */
+export type SharedView = SharedRunView | SharedComparisonView | SharedModelView | SharedLeaderboardView;
+
 const ITEMS_PAGE_SIZE = 50;
 const ANSWER_MAX = 4000;
 
-const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
-const str = (v: unknown) => (typeof v === "string" ? v : null);
+export const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
+export const str = (v: unknown) => (typeof v === "string" ? v : null);
 const clip = (text: string | null) => (text && text.length > ANSWER_MAX ? `${text.slice(0, ANSWER_MAX)}…` : text);
 
 function metricsOf(values: Record<string, unknown> | null | undefined, ci: Record<string, unknown> | null | undefined): SharedMetric[] {
@@ -102,7 +110,14 @@ function metricsOf(values: Record<string, unknown> | null | undefined, ci: Recor
 }
 
 /** The page's data for a live share, or null when what it points at is gone. */
-export async function projectShare(db: Db, share: LiveShare, { page = 1 }: { page?: number } = {}): Promise<SharedView | null> {
+export async function projectShare(db: Db, share: LiveShare, { page = 1, locale = "en" }: { page?: number; locale?: string } = {}): Promise<SharedView | null> {
+  if (share.kind === "comparison") return projectComparison(db, share.target, locale);
+  if (share.kind === "model") return projectModel(db, share.target, locale);
+  if (share.kind === "leaderboard") return projectLeaderboard(db, share.target, locale);
+  return projectRun(db, share, page);
+}
+
+async function projectRun(db: Db, share: LiveShare, page: number): Promise<SharedRunView | null> {
   const runId = typeof share.target.runId === "string" ? share.target.runId : null;
   if (!runId || (share.kind !== "run" && share.kind !== "audit")) return null;
   const run = await getRun(db, { id: runId });
@@ -138,7 +153,7 @@ export async function projectShare(db: Db, share: LiveShare, { page = 1 }: { pag
     imported: run.origin ? { exportedAt: run.origin.exportedAt } : null,
   };
   const summary = (run.summary ?? {}) as { bySubset?: Record<string, Record<string, unknown>>; bySubsetCi?: Record<string, Record<string, unknown>> };
-  const view: SharedView = {
+  const view: SharedRunView = {
     kind: share.kind,
     status: run.status,
     settings,
@@ -159,7 +174,7 @@ export async function projectShare(db: Db, share: LiveShare, { page = 1 }: { pag
 }
 
 /** A finished run's counts are in its summary (stored when it was aggregated); others are counted. */
-async function countsOf(db: Db, run: NonNullable<Awaited<ReturnType<typeof getRun>>>): Promise<SharedView["counts"]> {
+async function countsOf(db: Db, run: NonNullable<Awaited<ReturnType<typeof getRun>>>): Promise<SharedRunView["counts"]> {
   const s = run.summary ?? {};
   const [items, done, errors] = [num(s.items), num(s.done), num(s.errors)];
   if (items !== null && done !== null && errors !== null && run.status !== "running" && run.status !== "queued") return { items, done, errors };
@@ -167,7 +182,7 @@ async function countsOf(db: Db, run: NonNullable<Awaited<ReturnType<typeof getRu
   return { items: progress.total, done: progress.done, errors: progress.errors };
 }
 
-async function projectItems(db: Db, runId: string, page: number, total: number): Promise<SharedView["items"]> {
+async function projectItems(db: Db, runId: string, page: number, total: number): Promise<SharedRunView["items"]> {
   const offset = (page - 1) * ITEMS_PAGE_SIZE;
   const rows = await listRunRowsAt(db, { runId, offset, limit: ITEMS_PAGE_SIZE });
   return {

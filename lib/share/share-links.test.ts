@@ -5,22 +5,34 @@ import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import { AppError } from "@/lib/errors";
 import { type FakeOpenAI, startFakeOpenAI } from "@/scripts/fake-openai/server";
 import { createShare, listMyShares, openShare, resolveShareToken, revokeShare } from "./links";
-import { projectShare } from "./projection";
+import { shareCard } from "@/components/share/share-card";
+import { shareHeadline } from "./headline";
+import { projectShare, type SharedRunView, type SharedView } from "./projection";
 import { newShareToken } from "./token";
-import { seedFinishedRuns } from "./test-fixtures";
+import { leakedCanaries, seedFinishedRuns } from "./test-fixtures";
 
 const DAY = 86_400_000;
+
+/** A run or audit view (the kinds these older tests share). */
+function runView(view: SharedView | null): SharedRunView {
+  if (!view || (view.kind !== "run" && view.kind !== "audit")) throw new Error(`not a run view: ${view?.kind}`);
+  return view;
+}
 
 describe.each(testEngines())("share links on $name", (engine) => {
   let database: TestDatabase;
   let fake: FakeOpenAI;
   let mcq: Run;
   let scale: Run;
+  let mcq2: Run;
+  let modelId: string;
 
   beforeAll(async () => {
     database = await engine.open();
     fake = await startFakeOpenAI({ seed: 9 });
-    ({ mcq, scale } = await seedFinishedRuns(database.db, fake));
+    let model;
+    ({ mcq, scale, mcq2, model } = await seedFinishedRuns(database.db, fake));
+    modelId = model.id;
   });
   afterAll(async () => {
     await fake?.close();
@@ -46,7 +58,7 @@ describe.each(testEngines())("share links on $name", (engine) => {
     const plain = await createShare(db, { kind: "run", target: { runId: mcq.id }, includeItems: false, public: false }, { createdBy: "u2" });
     const share = (await openShare(db, plain.token))!;
     await openShare(db, plain.token);
-    const view = (await projectShare(db, share))!;
+    const view = runView(await projectShare(db, share));
     expect(Object.fromEntries(view.metrics.map((m) => [m.name, m.value]))).toEqual(mcq.metrics);
     expect(view.metrics.find((m) => m.name === "accuracy")!.ci).toEqual(mcq.ci!.accuracy);
     expect(view.settings).toMatchObject({ suiteId: "cmmlu-medical", suiteVersion: mcq.suiteVersion, model: "share-model", seed: 3, limit: 40, template: "paper", tokenizer: "char" });
@@ -54,7 +66,7 @@ describe.each(testEngines())("share links on $name", (engine) => {
     expect((await listMyShares(db, { createdBy: "u2" }))[0].viewCount).toBe(2);
 
     const withItems = await createShare(db, { kind: "run", target: { runId: mcq.id }, includeItems: true, public: false }, { createdBy: "u2" });
-    const items = (await projectShare(db, (await openShare(db, withItems.token))!))!.items!;
+    const items = runView(await projectShare(db, (await openShare(db, withItems.token))!)).items!;
     expect(items.total).toBe(40);
     expect(items.rows).toHaveLength(40);
     expect(items.rows[0]).toMatchObject({ n: 1, status: "done" });
@@ -64,18 +76,92 @@ describe.each(testEngines())("share links on $name", (engine) => {
   it("shares an audit of a scale run, and refuses an audit of anything else", async () => {
     const { db } = database;
     const { token } = await createShare(db, { kind: "audit", target: { runId: scale.id }, includeItems: true, public: false }, { createdBy: null });
-    const view = (await projectShare(db, (await resolveShareToken(db, token))!))!;
+    const view = runView(await projectShare(db, (await resolveShareToken(db, token))!));
     expect(view.audit!.subscales.map((s) => s.id)).toEqual(["A", "B", "SR", "CMHI"]);
     expect(view.metrics.find((m) => m.name === "bias")!.value).toBe(scale.metrics!.bias);
     expect(view.audit!.statements!.length).toBe(8);
     await expect(createShare(db, { kind: "audit", target: { runId: mcq.id }, includeItems: false, public: false }, { createdBy: null })).rejects.toMatchObject({ status: 400, code: "bad_target" });
   });
 
-  it("refuses kinds whose page is not built yet, and targets that do not exist", async () => {
+  it("shares a comparison with its runs named by letter, never by id", async () => {
     const { db } = database;
-    for (const kind of ["comparison", "model", "leaderboard"] as const) {
-      await expect(createShare(db, { kind, target: {}, includeItems: false, public: false }, { createdBy: null })).rejects.toMatchObject({ status: 422, code: "not_shareable" });
+    const { token, link } = await createShare(db, { kind: "comparison", target: { runIds: [mcq.id, mcq2.id, mcq.id] }, includeItems: false, public: false }, { createdBy: "u5" });
+    expect(link.target).toEqual({ runIds: [mcq.id, mcq2.id] });
+    const view = (await projectShare(db, (await openShare(db, token))!))!;
+    if (view.kind !== "comparison") throw new Error(view.kind);
+    expect(view.data.runs.map((r) => r.id)).toEqual(["A", "B"]);
+    expect(view.data.runs[0].metrics).toEqual(mcq.metrics);
+    expect(view.data.runs[1].metrics).toEqual(mcq2.metrics);
+    expect(view.data.pairs).toHaveLength(1);
+    expect(Object.keys(view.data.runs[0].settings).every((k) => ["template", "shots", "answerMode", "tokenizer", "samples", "temperature", "key", "instruction", "order", "limit"].includes(k))).toBe(true);
+    const bars = shareHeadline(view, (n) => n.en).bars;
+    expect(bars.map((b) => b.value)).toEqual([mcq.metrics!.accuracy, mcq2.metrics!.accuracy]);
+  });
+
+  it("shares a model page: its finished runs with settings, headline and interval, no ids", async () => {
+    const { db } = database;
+    const { token, link } = await createShare(db, { kind: "model", target: { modelId }, includeItems: false, public: false }, { createdBy: "u5" });
+    expect(link.target).toEqual({ modelId });
+    const view = (await projectShare(db, (await openShare(db, token))!))!;
+    if (view.kind !== "model") throw new Error(view.kind);
+    expect(view).toMatchObject({ name: "share-model", provider: "openai" });
+    expect(view.runs).toHaveLength(3);
+    const accuracies = view.runs.filter((r) => r.suiteId === "cmmlu-medical").map((r) => r.headline.value).sort();
+    expect(accuracies).toEqual([mcq.metrics!.accuracy, mcq2.metrics!.accuracy].sort());
+    const cami = view.runs.find((r) => r.suiteId === "cami")!;
+    expect(cami.headline).toMatchObject({ name: "bias", value: scale.metrics!.bias });
+    expect(view.runs.find((r) => r.settings.limit === 40)!.basis.partial).toBe(true);
+    // The chart keeps benchmark fractions apart from scale scores.
+    expect(shareHeadline(view, (n) => n.en).bars).toHaveLength(2);
+  });
+
+  it("shares a leaderboard view with its filters normalised", async () => {
+    const { db } = database;
+    const { token, link } = await createShare(db, { kind: "leaderboard", target: { filters: { suite: "cmmlu-medical", origin: "measured", dir: "sideways" } }, includeItems: false, public: false }, { createdBy: "u5" });
+    expect(link.target).toEqual({ filters: { task: "", suite: "cmmlu-medical", origin: "measured", model: "", fill: "latest", sort: "", dir: "desc" } });
+    const view = (await projectShare(db, (await openShare(db, token))!))!;
+    if (view.kind !== "leaderboard") throw new Error(view.kind);
+    const section = view.view.sections[0];
+    expect(section.rows.length).toBeGreaterThan(0);
+    expect(section.rows.every((row) => row.modelId === null && Object.values(row.cells).every((cell) => cell.runId === null))).toBe(true);
+    expect(shareHeadline(view, (n) => n.en).bars.length).toBeGreaterThan(0);
+    expect(view.view.suites.map((s) => s.id)).toEqual(["cmmlu-medical"]);
+  });
+
+  it("never puts the planted key, password, key name or host in any kind's page data or OG card", async () => {
+    const { db } = database;
+    const targets = [
+      { kind: "run", target: { runId: mcq.id } },
+      { kind: "audit", target: { runId: scale.id } },
+      { kind: "comparison", target: { runIds: [mcq.id, mcq2.id] } },
+      { kind: "model", target: { modelId } },
+      { kind: "leaderboard", target: { filters: {} } },
+    ] as const;
+    for (const { kind, target } of targets) {
+      const { token } = await createShare(db, { kind, target, includeItems: true, public: false }, { createdBy: "u6" });
+      const view = (await projectShare(db, (await resolveShareToken(db, token))!))!;
+      const text = JSON.stringify([view, shareCard(view), shareHeadline(view, (n) => n.en)]);
+      expect(leakedCanaries(text), kind).toEqual([]);
+      for (const id of [mcq.id, mcq2.id, scale.id, modelId]) expect(text, kind).not.toContain(id);
     }
+  });
+
+  it("refuses invalid targets of every kind, and targets that do not exist", async () => {
+    const { db } = database;
+    const refused = async (kind: "comparison" | "model" | "leaderboard", target: Record<string, unknown>) =>
+      createShare(db, { kind, target, includeItems: false, public: false }, { createdBy: null }).then(
+        () => null,
+        (error: AppError) => ({ status: error.status, code: error.code }),
+      );
+    expect(await refused("comparison", {})).toMatchObject({ status: 400, code: "bad_target" });
+    expect(await refused("comparison", { runIds: [mcq.id] })).toMatchObject({ status: 400, code: "bad_target" });
+    expect(await refused("comparison", { runIds: [mcq.id, mcq.id] })).toMatchObject({ status: 400, code: "bad_target" });
+    expect(await refused("comparison", { runIds: [mcq.id, scale.id] })).toMatchObject({ status: 400, code: "bad_target" });
+    expect(await refused("comparison", { runIds: [mcq.id, "00000000-0000-4000-8000-000000000000"] })).toMatchObject({ status: 404 });
+    expect(await refused("model", { modelId: "nope" })).toMatchObject({ status: 400, code: "bad_target" });
+    expect(await refused("model", { modelId: "00000000-0000-4000-8000-000000000000" })).toMatchObject({ status: 404 });
+    expect(await refused("leaderboard", { filters: "suite=x" })).toMatchObject({ status: 400, code: "bad_target" });
+    expect(await refused("leaderboard", { runId: mcq.id })).toMatchObject({ status: 400, code: "bad_target" });
     await expect(createShare(db, { kind: "run", target: { runId: "00000000-0000-4000-8000-000000000000" }, includeItems: false, public: false }, { createdBy: null })).rejects.toBeInstanceOf(AppError);
     await expect(createShare(db, { kind: "run", target: { id: "x" }, includeItems: false, public: false }, { createdBy: null })).rejects.toMatchObject({ status: 400 });
   });

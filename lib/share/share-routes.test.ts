@@ -18,12 +18,18 @@ describe.each(testEngines({ only: ["pglite"] }))("share and export routes on $na
   let database: TestDatabase;
   let fake: FakeOpenAI;
   let mcq: Run;
+  let mcq2: Run;
+  let modelId: string;
   let as: Caller = sampleCallers.researcher;
 
   beforeAll(async () => {
     database = await engine.open();
     fake = await startFakeOpenAI({ seed: 2 });
-    ({ mcq } = await seedFinishedRuns(database.db, fake));
+    let model;
+    ({ mcq, mcq2, model } = await seedFinishedRuns(database.db, fake));
+    modelId = model.id;
+    // The OG image route opens the app's database itself: point it at this test's.
+    (globalThis as { chimedReady?: Promise<unknown> }).chimedReady = Promise.resolve(database.db);
     routeHooks.openDb = async () => database.db;
     // A share token in the path wins, as in production; otherwise the caller the test chose.
     routeHooks.resolveCaller = async (request) => (await resolveShareCaller(request)) ?? as;
@@ -31,6 +37,7 @@ describe.each(testEngines({ only: ["pglite"] }))("share and export routes on $na
   afterAll(async () => {
     routeHooks.openDb = undefined;
     routeHooks.resolveCaller = undefined;
+    (globalThis as { chimedReady?: Promise<unknown> }).chimedReady = undefined;
     await fake?.close();
     await database?.dispose();
   });
@@ -71,12 +78,48 @@ describe.each(testEngines({ only: ["pglite"] }))("share and export routes on $na
     expect((await callRoute(view.handler, { method: "GET", pattern: view.pattern, params: { token } })).status).toBe(404);
   });
 
-  it("refuses kinds without a page yet with a clear 422", async () => {
+  it("creates and serves comparison, model and leaderboard links, page data and OG image free of secrets and ids", async () => {
     as = sampleCallers.researcher;
     const create = await handler("app/api/shares/route.ts", "POST");
-    const response = await callRoute(create.handler, { method: "POST", pattern: create.pattern, params: {}, headers: json, body: JSON.stringify({ kind: "leaderboard", target: {} }) });
-    expect(response.status).toBe(422);
-    expect(await response.json()).toMatchObject({ code: "not_shareable" });
+    const view = await handler("app/api/s/[token]/route.ts", "GET");
+    const og = (await import("@/app/s/[token]/og/route")).GET;
+    for (const [kind, target] of [
+      ["comparison", { runIds: [mcq.id, mcq2.id] }],
+      ["model", { modelId }],
+      ["leaderboard", { filters: { origin: "measured" } }],
+    ] as const) {
+      const created = await callRoute(create.handler, { method: "POST", pattern: create.pattern, params: {}, headers: json, body: JSON.stringify({ kind, target }) });
+      expect(created.status, kind).toBe(201);
+      const { token } = await created.json();
+      const opened = await callRoute(view.handler, { method: "GET", pattern: view.pattern, params: { token } });
+      expect(opened.status, kind).toBe(200);
+      const body = await opened.text();
+      expect(JSON.parse(body).kind).toBe(kind);
+      expect(leakedCanaries(body), kind).toEqual([]);
+      for (const id of [mcq.id, mcq2.id, modelId]) expect(body, kind).not.toContain(id);
+      const image = await og(new Request(`http://127.0.0.1/s/${token}/og`), { params: Promise.resolve({ token }) });
+      expect(image.status, kind).toBe(200);
+      expect(image.headers.get("content-type")).toBe("image/png");
+      const png = Buffer.from(await image.arrayBuffer());
+      expect(png.subarray(1, 4).toString()).toBe("PNG");
+      expect(leakedCanaries(png.toString("latin1")), kind).toEqual([]);
+    }
+  });
+
+  it("answers invalid targets of the new kinds with a clear 4xx", async () => {
+    as = sampleCallers.researcher;
+    const create = await handler("app/api/shares/route.ts", "POST");
+    for (const [kind, target, status] of [
+      ["leaderboard", { filters: 3 }, 400],
+      ["comparison", { runIds: [mcq.id] }, 400],
+      ["comparison", { runIds: [mcq.id, "00000000-0000-4000-8000-000000000000"] }, 404],
+      ["model", {}, 400],
+      ["model", { modelId: "00000000-0000-4000-8000-000000000000" }, 404],
+    ] as const) {
+      const response = await callRoute(create.handler, { method: "POST", pattern: create.pattern, params: {}, headers: json, body: JSON.stringify({ kind, target }) });
+      expect(response.status, `${kind} ${JSON.stringify(target)}`).toBe(status);
+      expect((await response.json()).error).toMatch(/^target: /);
+    }
   });
 
   it("streams an export and imports it back through the routes", async () => {

@@ -31,7 +31,7 @@ export async function seedBundledSuites(db: Db, ids: string[]) {
 }
 
 /**
- * A finished multiple-choice run and a finished CAMI audit run against the fake server; afterwards the model's
+ * Two finished multiple-choice runs (same suite and sample) and a finished CAMI audit run against the fake server; afterwards the model's
  * address gets a password and the model a key, as a real one would have when someone shares its results.
  */
 export async function seedFinishedRuns(db: Db, fake: FakeOpenAI, name = "share-model") {
@@ -39,9 +39,11 @@ export async function seedFinishedRuns(db: Db, fake: FakeOpenAI, name = "share-m
   const model = await createModel(db, { name, provider: "openai", baseUrl: fake.url, modelId: "fake-chimed", concurrency: 16 });
   const mcq = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 40, seed: 3 } });
   const scale = await startRun(db, { modelId: model.id, suiteId: "cami", settings: { samples: 2, limit: 8, seed: 5 } });
-  for (const run of [mcq, scale]) if ((await executeRun({ db, runId: run.id })) !== "completed") throw new Error("seed run did not finish");
+  // A second run of the same suite and sample (other seed), so the two can be compared.
+  const mcq2 = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 40, seed: 7 } });
+  for (const run of [mcq, scale, mcq2]) if ((await executeRun({ db, runId: run.id })) !== "completed") throw new Error("seed run did not finish");
   await updateModel(db, { id: model.id, values: { baseUrl: canaryBaseUrl(), apiKeyEnv: CANARY.keyEnv, apiKeyCiphertext: CANARY.apiKey, apiKeyOrigin: `http://${CANARY.host}:8443` } });
-  return { model, mcq: (await getRun(db, { id: mcq.id }))!, scale: (await getRun(db, { id: scale.id }))! };
+  return { model, mcq: (await getRun(db, { id: mcq.id }))!, scale: (await getRun(db, { id: scale.id }))!, mcq2: (await getRun(db, { id: mcq2.id }))! };
 }
 
 export async function collect(chunks: AsyncIterable<string>): Promise<string> {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ModelRunsTable } from "@/components/leaderboard/model-runs";
+import { ShareButton } from "@/components/share/share-button";
 import { getAppDb } from "@/lib/app-db";
 import { pageCaller } from "@/lib/auth/page-caller";
 import { listModelRuns } from "@/lib/db/queries/model-page";
@@ -59,6 +60,11 @@ export default async function ModelPage({ params }: Props) {
         <Link href={`/?model=${encodeURIComponent(model.name)}`}>← {t("backToBoard")}</Link>
       </p>
       <h1 data-testid="model-name">{displayModelName(model.name, model.provider, locale)}</h1>
+      {canPin && (
+        <div className="actions" data-testid="model-share-bar">
+          <ShareButton kind="model" target={{ modelId: model.id }} />
+        </div>
+      )}
       <dl className="kv" data-testid="model-facts">
         <dt>{t("provider")}</dt>
         <dd>{model.provider}</dd>

@@ -1,13 +1,18 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ComparisonView } from "@/components/compare/comparison-view";
+import { LeaderboardViewPanel } from "@/components/leaderboard/board-view";
 import { SharedAuditSections } from "@/components/share/shared-audit";
 import { SharedItems } from "@/components/share/shared-items";
+import { SharedModelSections } from "@/components/share/shared-model";
 import { SharedRunSections } from "@/components/share/shared-run";
 import { getAppDb } from "@/lib/app-db";
 import { localized } from "@/lib/i18n/locale";
 import { countShareView } from "@/lib/db/queries/shares";
+import { shareHeadline } from "@/lib/share/headline";
 import { loadSharedView } from "@/lib/share/load";
+import type { SharedView } from "@/lib/share/projection";
 import { formatMetric } from "@/components/runs/format";
 
 export const dynamic = "force-dynamic";
@@ -19,21 +24,24 @@ function pageOf(search: Record<string, string | string[] | undefined>): number {
   return Number.isInteger(raw) && raw >= 1 && raw <= 1_000_000 ? raw : 1;
 }
 
+const KIND_LABEL = { run: "sharedRun", audit: "sharedAudit", comparison: "sharedComparison", model: "sharedModel", leaderboard: "sharedLeaderboard" } as const;
+
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const [{ token }, search] = await Promise.all([params, searchParams]);
-  const loaded = await loadSharedView(token, pageOf(search));
+  const [{ token }, search, locale] = await Promise.all([params, searchParams, getLocale()]);
+  const loaded = await loadSharedView(token, pageOf(search), locale);
   if (!loaded) return { title: "404", robots: { index: false } };
-  const [t, locale] = await Promise.all([getTranslations("share.page"), getLocale()]);
+  const t = await getTranslations("share.page");
   const { view, share } = loaded;
-  const title = `${view.settings.model} · ${localized(view.settings.suiteName, locale)}`;
-  const description = view.metrics
+  const headline = shareHeadline(view, (name) => localized(name, locale));
+  const title = headline.title;
+  const description = headline.bars
     .slice(0, 4)
-    .map((m) => `${m.name} ${formatMetric(m.value, view.settings.taskKind)}`)
+    .map((m) => `${m.name} ${formatMetric(m.value, headline.taskKind)}`)
     .join(" · ");
   const image = `/s/${encodeURIComponent(token)}/og`;
   return {
     title,
-    description: `${view.kind === "audit" ? t("sharedAudit") : t("sharedRun")}: ${description}`,
+    description: `${t(KIND_LABEL[view.kind])}: ${description}`,
     robots: share.public ? undefined : { index: false, follow: false },
     referrer: "no-referrer",
     openGraph: { title, description, type: "article", images: [{ url: image, width: 1200, height: 630, alt: title }] },
@@ -41,24 +49,39 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   };
 }
 
+async function SharedBody({ view }: { view: SharedView }) {
+  switch (view.kind) {
+    case "comparison":
+      return <ComparisonView data={view.data} />;
+    case "model":
+      return <SharedModelSections view={view} />;
+    case "leaderboard":
+      return <LeaderboardViewPanel view={view.view} />;
+    default:
+      return (
+        <>
+          <SharedRunSections view={view} />
+          {view.audit && <SharedAuditSections audit={view.audit} />}
+          {view.kind === "run" && <SharedItems items={view.items} />}
+        </>
+      );
+  }
+}
+
 export default async function SharedPage({ params, searchParams }: Props) {
-  const [{ token }, search] = await Promise.all([params, searchParams]);
+  const [{ token }, search, locale] = await Promise.all([params, searchParams, getLocale()]);
   const page = pageOf(search);
-  const loaded = await loadSharedView(token, page);
+  const loaded = await loadSharedView(token, page, locale);
   if (!loaded) notFound();
   await countShareView(await getAppDb(), { id: loaded.share.id });
-  const [t, locale] = await Promise.all([getTranslations("share.page"), getLocale()]);
+  const t = await getTranslations("share.page");
   const { view } = loaded;
   return (
-    <article data-testid="shared-page">
-      <p className="small muted">{view.kind === "audit" ? t("sharedAudit") : t("sharedRun")}</p>
-      <h1 className="run-title">
-        {view.settings.model} · {localized(view.audit?.scaleName ?? view.settings.suiteName, locale)}
-      </h1>
+    <article data-testid="shared-page" data-kind={view.kind}>
+      <p className="small muted">{t(KIND_LABEL[view.kind])}</p>
+      <h1 className="run-title">{shareHeadline(view, (name) => localized(name, locale)).title}</h1>
       <p className="notice small">{t("readOnly")}</p>
-      <SharedRunSections view={view} />
-      {view.audit && <SharedAuditSections audit={view.audit} />}
-      {view.kind === "run" && <SharedItems items={view.items} />}
+      <SharedBody view={view} />
     </article>
   );
 }
