@@ -58,10 +58,11 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
-    // A throwaway embedded database per run; the server migrates and imports the bundled data at boot.
+    // A throwaway embedded database per run; the server migrates and imports the bundled data at boot. Idle
+    // connections are kept longer than Node's 5 s, so a spec's request context never reuses one the server is closing.
     command:
       `node scripts/e2e-ports-free.mjs E2E_PORT=${PORT} E2E_PGLITE_PORT=${PGLITE_PORT} && ` +
-      `rm -rf .e2e-data && npm run build && npx next start -p ${PORT} -H 127.0.0.1`,
+      `rm -rf .e2e-data && npm run build && npx next start -p ${PORT} -H 127.0.0.1 --keepAliveTimeout 75000`,
     url: `${baseURL}/api/health`,
     // It includes a production build, which takes minutes on a busy machine.
     timeout: 900_000,

@@ -76,7 +76,10 @@ for (const language of ["zh-CN", "en"] as const) {
 
     // Every answer stored exactly once, and coming back resumes at the end.
     await expect
-      .poll(async () => ((await (await request.get(`/api/studies/${studyId}`)).json()).raters[0] as { answered: number }).answered)
+      .poll(async () => {
+        const response = await request.get(`/api/studies/${studyId}`).catch(() => null);
+        return response?.ok() ? ((await response.json()).raters[0] as { answered: number }).answered : null;
+      })
       .toBe(43);
     await page.reload();
     await expect(page.getByTestId("rate-done")).toBeVisible();

@@ -69,6 +69,9 @@ for (const [locale, language, statusText, partialWord, anatomy] of [
       const view = await (await request.get(`/api/runs/${runId}`)).json();
       // A stratified sample: all ten CMMLU subjects are in the 40 items.
       expect(Object.keys(view.run.summary.bySubset)).toHaveLength(10);
+      // Subjects are named in the reader's language (CMMLU's codes are English).
+      await page.goto(`/runs/${runId}`);
+      await expect(page.getByTestId("subset-table").getByRole("rowheader", { name: anatomy, exact: true })).toBeVisible();
       await page.goto("/");
       const row = page.getByTestId("leaderboard-row").filter({ has: page.getByRole("link", { name }) });
       await expect(row).toHaveAttribute("data-ranked", "false");
@@ -83,8 +86,6 @@ for (const [locale, language, statusText, partialWord, anatomy] of [
       await expect(page.getByTestId("run-status")).toHaveText(statusText);
       await expect(page.getByTestId("metrics-errors")).toBeVisible();
       await expect(page.getByTestId("mark-unreliable").first()).toBeVisible();
-      // Subjects are named in the reader's language (CMMLU's codes are English).
-      await expect(page.getByTestId("subset-table").getByRole("rowheader", { name: anatomy, exact: true })).toBeVisible();
       await page.goto("/");
       const row = page.getByTestId("leaderboard-row").filter({ has: page.getByRole("link", { name }) });
       await expect(row.getByTestId("mark-unreliable")).toBeVisible();

@@ -98,7 +98,7 @@ test.describe("runs", () => {
     await expect(page).toHaveURL(new RegExp(`/runs/${runId}/items/\\d+`));
     await expect(page.getByText("unparsed").first()).toBeVisible();
     const messages = page.getByTestId("item-messages").locator("> li");
-    await expect(messages.last()).toContainText("user");
+    await expect(messages.last()).toContainText("User");
     await expect(messages.last()).toContainText("A.");
     await expect(page.getByTestId("item-raw")).not.toHaveText("—");
     await expect(page.getByTestId("item-gold")).toContainText("Answer");
