@@ -9,6 +9,9 @@ export default defineConfig({
     // Safety nets for a hung test, not speed limits: opening an embedded database took over two minutes with
     // six test runs sharing two cores.
     testTimeout: 120_000,
+    // Most files wait on databases, child processes and sockets rather than the CPU: on a 2-core machine a third
+    // worker keeps the cores busy while the others wait.
+    maxWorkers: 3,
     hookTimeout: 300_000,
   },
 });
