@@ -1,3 +1,4 @@
+import type { LeaderboardCellRow } from "@/lib/db/queries/leaderboard";
 import { localized } from "@/lib/i18n/locale";
 import { type RunCoverage, runCoverage } from "@/lib/runner/coverage";
 import type { FillRule, LeaderboardFilters } from "./filters";
@@ -5,29 +6,8 @@ import { boardMetrics, displayModelName, metricRank, taskRank } from "./metrics"
 import { type ComparableSetting, differingSettings, profileFromKey, type SettingsProfile } from "@/lib/tasks/settings-profile";
 import { sortRows } from "./sort";
 
-/** A measured cell's run as the board needs it (lib/db/queries/leaderboard.ts gives these). */
-export interface CellInput {
-  runId: string;
-  modelId: string;
-  modelName: string;
-  provider: string;
-  suiteId: string;
-  suiteName: { en: string; zh: string };
-  taskKind: string;
-  suiteVersion: string;
-  currentVersion: boolean;
-  profile: string;
-  fingerprint: string;
-  metrics: Record<string, number> | null;
-  ci: Record<string, [number, number]> | null;
-  itemsRun: number;
-  suiteItems: number;
-  done: number;
-  errors: number;
-  finishedAt: string | null;
-  runsInCell: number;
-  pinned: boolean;
-}
+/** A measured cell's run as the board needs it: a row of lib/db/queries/leaderboard.ts. */
+export type CellInput = LeaderboardCellRow;
 
 export interface ReportedInput {
   model: string;
