@@ -63,4 +63,16 @@ test.describe("suite import", () => {
     await expect(page.getByRole("button", { name: "Import", exact: true })).toBeDisabled();
     expect((await request.get(`/api/suites/${id}/items`)).status()).toBe(404);
   });
+
+  test("imports a file over 1 MB through the parser thread of the built app", async ({ request }) => {
+    const id = `e2e-large-${suffix()}`;
+    const rows = Array.from({ length: 12_000 }, (_, i) => ({ question: `下列哪项是高血压的常见并发症？第 ${i} 题`, A: "脑卒中", B: "骨折", answer: "A" }));
+    const buffer = jsonl(rows);
+    expect(buffer.byteLength).toBeGreaterThan(1 << 20);
+    const response = await request.post("/api/suites/import", {
+      multipart: { file: { name: "large.jsonl", mimeType: "application/jsonl", buffer }, taskKind: "mcq", id, name: "large" },
+    });
+    expect(response.status(), await response.text()).toBe(201);
+    expect(await response.json()).toMatchObject({ id, items: 12_000, result: "created" });
+  });
 });

@@ -46,10 +46,11 @@ function withItems(value: unknown, items: SuiteItem[]): unknown {
   return result.suite ? { ...result, suite: { ...result.suite, items } } : value;
 }
 
+// A path computed at run time, like lib/db/embedded.ts's host: the bundler must not try to resolve the worker.
+const HOST_ENTRY = path.join(process.cwd(), "lib", "suites", "importers", "parse-host.mjs");
+
 function startHost() {
-  const worker = new Worker(path.join(process.cwd(), "lib", "suites", "importers", "parse-host.mjs"), {
-    workerData: { root: process.cwd() },
-  });
+  const worker = new Worker(HOST_ENTRY, { workerData: { root: process.cwd() } });
   worker.unref();
   const ready = new Promise<void>((resolve, reject) => {
     worker.once("error", reject);
