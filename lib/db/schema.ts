@@ -14,12 +14,17 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { RunStatus } from "@/lib/run-status";
+import { FINISHED_STATUSES, type RunStatus } from "@/lib/run-status";
 import type { TaskKind } from "@/lib/suites/types";
 import type { RunSettings } from "@/lib/tasks/settings";
+import { COMPARABLE_SETTINGS, PROTOCOL_PROFILE } from "@/lib/tasks/settings-profile";
 
 type Localized = { en: string; zh: string };
 export type RunOrigin = { file: string | null; instance: string | null; exportedAt: string | null; importedAt: string; sourceRunId: string | null };
+/** Immutable (a generated column's rule): `||` and coalesce rather than concat_ws. */
+const boardProfileSql = sql.raw(
+  COMPARABLE_SETTINGS.map((name) => `coalesce(settings ->> '${name}', '${PROTOCOL_PROFILE[name]}')`).join(" || '|' || "),
+);
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
 export const models = pgTable(
@@ -119,8 +124,20 @@ export const runs = pgTable(
     createdAt: createdAt(),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
+    /**
+     * The leaderboard cell's comparable settings joined with "|" (lib/tasks/settings-profile.ts), kept by the
+     * database so the board picks a run per cell from an index instead of reading every run's settings.
+     */
+    boardProfile: text("board_profile").generatedAlwaysAs(boardProfileSql),
   },
-  (t) => [index("runs_suite_idx").on(t.suiteId), index("runs_model_idx").on(t.modelId)],
+  (t) => [
+    index("runs_suite_idx").on(t.suiteId),
+    index("runs_model_idx").on(t.modelId),
+    // Finished runs in board-cell order, newest first: the "latest" fill rule reads it without sorting.
+    index("runs_board_cell_idx")
+      .on(t.modelId, t.suiteId, t.suiteVersion, t.boardProfile, t.finishedAt.desc().nullsLast(), t.createdAt.desc(), t.id)
+      .where(sql.raw(`status in (${FINISHED_STATUSES.map((status) => `'${status}'`).join(", ")})`)),
+  ],
 );
 
 export const runItems = pgTable(

@@ -1,13 +1,34 @@
 import type { Db } from "@/lib/db/client";
-import { listBoardSuites, listLeaderboardCells, listReportedForBoard } from "@/lib/db/queries/leaderboard";
+import { boardRevision, listBoardSuites, listLeaderboardCells, listReportedForBoard } from "@/lib/db/queries/leaderboard";
 import type { LeaderboardFilters } from "./filters";
 import { buildLeaderboardView, type LeaderboardView } from "./view";
 
+const MAX_VIEWS = 32;
+const views = new WeakMap<Db, Map<string, LeaderboardView>>();
+
 /**
  * One filtered, sorted leaderboard view as plain data (no editing state): the home page, the export and a
- * shared view all render this. Aggregation and the choice of run per cell happen in SQL.
+ * shared view all render this. Aggregation and the choice of run per cell happen in SQL. A built view is kept
+ * per database under the board's revision (row versions of what it reads), so it is served again until a run
+ * finishes, a pin moves or a model, suite or reported number changes; callers must not mutate it.
  */
 export async function loadLeaderboardView(db: Db, filters: LeaderboardFilters, locale = "en"): Promise<LeaderboardView> {
+  let memo = views.get(db);
+  if (!memo) views.set(db, (memo = new Map()));
+  const key = `${await boardRevision(db)}|${locale}|${JSON.stringify(filters)}`;
+  const hit = memo.get(key);
+  if (hit) {
+    memo.delete(key);
+    memo.set(key, hit);
+    return hit;
+  }
+  const view = await buildView(db, filters, locale);
+  memo.set(key, view);
+  if (memo.size > MAX_VIEWS) memo.delete(memo.keys().next().value!);
+  return view;
+}
+
+async function buildView(db: Db, filters: LeaderboardFilters, locale: string): Promise<LeaderboardView> {
   const measured = filters.origin !== "reported";
   // Reported numbers belong to no suite of this instance: a suite filter leaves them out.
   const reported = filters.origin !== "measured" && !filters.suite;

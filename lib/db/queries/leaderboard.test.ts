@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseLeaderboardFilters } from "@/lib/leaderboard/filters";
 import { loadLeaderboardView } from "@/lib/leaderboard/load-view";
 import { type TestDatabase, testEngines } from "../testing";
-import { runs, suites } from "../schema";
+import { eq } from "drizzle-orm";
+import { models, runs, suites } from "../schema";
 import { listLeaderboardCells, pinRun, unpinRun } from "./leaderboard";
 import { createModel } from "./models";
 import { saveReportedResults } from "./reported-results";
@@ -99,6 +100,22 @@ describe.each(testEngines())("leaderboard queries on $name", (engine) => {
     expect(await unpinRun(database.db, { runId: first })).toBe(false);
     expect(await unpinRun(database.db, { runId: best })).toBe(true);
     expect(await cell("pinned")).toMatchObject({ runId: latest, pinned: false });
+  });
+
+  it("serves a built view again until a run, model or pin it reads changes", async () => {
+    const filters = parseLeaderboardFilters({ model: "Delta", origin: "measured" });
+    ids.Delta = (await createModel(database.db, { name: "Delta", provider: "openai", baseUrl: "http://127.0.0.1:9/v1", modelId: "d" })).id;
+    const run = await finishedRun("Delta", "mcq-suite", 0.4);
+    const first = await loadLeaderboardView(database.db, filters);
+    expect(await loadLeaderboardView(database.db, filters)).toBe(first);
+    await database.db.update(runs).set({ metrics: { accuracy: 0.45 } }).where(eq(runs.id, run));
+    const changed = await loadLeaderboardView(database.db, filters);
+    expect(changed.sections[0].rows[0].cells["mcq-suite::accuracy"].value).toBeCloseTo(45, 9);
+    await database.db.update(models).set({ name: "Delta 2" }).where(eq(models.id, ids.Delta));
+    expect((await loadLeaderboardView(database.db, filters)).sections[0].rows[0].model).toBe("Delta 2");
+    await pinRun(database.db, { runId: run, by: "tester" });
+    expect((await loadLeaderboardView(database.db, { ...filters, fill: "pinned" })).sections[0].rows[0].cells["mcq-suite::accuracy"].pinned).toBe(true);
+    expect((await loadLeaderboardView(database.db, filters)).sections[0].rows[0].cells["mcq-suite::accuracy"].pinned).toBe(true);
   });
 
   it("refuses to pin a run that is not finished or does not exist", async () => {

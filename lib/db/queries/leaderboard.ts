@@ -1,24 +1,21 @@
+import { createHash } from "node:crypto";
 import { and, asc, eq, ilike, ne, type SQL, sql } from "drizzle-orm";
 import type { FillRule } from "@/lib/validation/leaderboard";
 import { tasks } from "@/lib/tasks/index";
-import { COMPARABLE_SETTINGS, PROTOCOL_PROFILE } from "@/lib/tasks/settings-profile";
 import { FINISHED_STATUSES, UNRELIABLE_ERROR_SHARE } from "@/lib/run-status";
 import { isUuid } from "@/lib/validation/ids";
 import type { Db } from "../client";
-import { leaderboardPins, reportedResults, suites } from "../schema";
+import { leaderboardPins, models, reportedResults, suites } from "../schema";
 import { rowsOf } from "./runs";
 
-/** The comparable settings of run `r` joined with "|" (see lib/leaderboard/settings-profile.ts). */
-const profileExpr = sql`concat_ws('|', ${sql.join(
-  COMPARABLE_SETTINGS.map((name) => sql`coalesce(r.settings ->> ${name}::text, ${PROTOCOL_PROFILE[name]}::text)`),
-  sql`, `,
-)})`;
-/** One cell of the board: a model, a suite, its dataset version and the comparable settings. */
-const fingerprintExpr = sql`md5(r.suite_version || '|' || ${profileExpr})`;
-const finished = sql`r.status in (${sql.join(
-  FINISHED_STATUSES.map((status) => sql`${status}::text`),
-  sql`, `,
-)})`;
+/** One cell of the board: a model, a suite, its dataset version and the comparable settings (runs.board_profile). */
+const fingerprintExpr = sql`md5(r.suite_version || '|' || r.board_profile)`;
+// Literals, not parameters: the planner matches them against the partial index runs_board_cell_idx.
+const finishedList = FINISHED_STATUSES.map((status) => `'${status}'`).join(", ");
+const finished = sql.raw(`r.status in (${finishedList})`);
+const unrankedExpr = sql`(coalesce(r.item_count, r.total) < coalesce(r.suite_item_count, r.item_count, r.total)
+  or coalesce((r.summary ->> 'errors')::float8, 0)
+    / nullif(coalesce((r.summary ->> 'done')::int, 0) + coalesce((r.summary ->> 'errors')::int, 0), 0) > ${UNRELIABLE_ERROR_SHARE})`;
 const headlineExpr = sql`(r.metrics ->> (case s.task_kind ${sql.join(
   Object.entries(tasks).map(([kind, task]) => sql`when ${kind}::text then ${task.metrics.headline}::text`),
   sql` `,
@@ -59,72 +56,111 @@ export interface CellQuery {
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+// "created_at desc nulls last" (the column is never null) so that "latest" follows runs_board_cell_idx without a sort.
 const fillOrder: Record<FillRule, SQL> = {
-  latest: sql`finished_at desc nulls last, created_at desc, run_id`,
-  best: sql`unranked, headline desc nulls last, finished_at desc nulls last, run_id`,
-  pinned: sql`pinned desc, finished_at desc nulls last, created_at desc, run_id`,
+  latest: sql`r.finished_at desc nulls last, r.created_at desc nulls last, r.id`,
+  best: sql`${unrankedExpr}, ${headlineExpr} desc nulls last, r.finished_at desc nulls last, r.id`,
+  pinned: sql`exists (select 1 from leaderboard_pins p where p.run_id = r.id) desc, r.finished_at desc nulls last, r.created_at desc nulls last, r.id`,
 };
+
+/** The metrics a task shows on the board; a picked run's numbers travel as one float array (value, low, high per metric). */
+const boardMetricsOf = (kind: string) => [...(tasks[kind as keyof typeof tasks]?.metrics.leaderboard ?? [])];
+const boardNumbersExpr = sql`case s.task_kind ${sql.join(
+  Object.keys(tasks)
+    .filter((kind) => boardMetricsOf(kind).length > 0)
+    .map(
+      (kind) =>
+        sql`when ${kind}::text then array[${sql.join(
+          boardMetricsOf(kind).map((m) => sql.raw(`(r.metrics ->> '${m}')::float8, (r.ci -> '${m}' ->> 0)::float8, (r.ci -> '${m}' ->> 1)::float8`)),
+          sql`, `,
+        )}]`,
+    ),
+  sql` `,
+)} end`;
 
 /**
  * One row per leaderboard cell (model × suite × dataset version × comparable settings), the run that fills it
  * chosen in SQL by the fill rule; runs never leave the database otherwise. Scale suites live on the audit pages.
+ * The cell rows stay narrow (ids and numbers): 200 models × 30 suites is 12,000 of them, and names, which
+ * repeat, are read once from the models and suites tables.
  */
 export async function listLeaderboardCells(db: Db, query: CellQuery): Promise<LeaderboardCellRow[]> {
-  const where = [sql`${finished}`, sql`s.task_kind <> 'scale'`];
-  if (query.task) where.push(sql`s.task_kind = ${query.task}`);
-  if (query.suite) where.push(sql`s.id = ${query.suite}`);
-  if (query.model) where.push(sql`m.name ilike ${likePattern(query.model)}`);
-  // The run per cell is picked on narrow rows (ids, dates, the headline); the wide columns are read for the picked runs only.
-  const result = await db.execute(sql`
-    with candidates as (
-      select r.id as run_id, r.model_id, r.suite_id, r.suite_version, ${profileExpr} as profile,
-        r.finished_at, r.created_at, ${headlineExpr} as headline,
-        exists (select 1 from leaderboard_pins p where p.run_id = r.id) as pinned,
-        (coalesce(r.item_count, r.total) < coalesce(r.suite_item_count, r.item_count, r.total)
-          or coalesce((r.summary ->> 'errors')::float8, 0)
-            / nullif(coalesce((r.summary ->> 'done')::int, 0) + coalesce((r.summary ->> 'errors')::int, 0), 0) > ${UNRELIABLE_ERROR_SHARE}) as unranked
-      from runs r
-      join models m on m.id = r.model_id
-      join suites s on s.id = r.suite_id
-      where ${sql.join(where, sql` and `)}
-    ), picked as (
-      select distinct on (model_id, suite_id, suite_version, profile) run_id, profile, pinned,
-        count(*) over (partition by model_id, suite_id, suite_version, profile) as runs_in_cell
-      from candidates
-      order by model_id, suite_id, suite_version, profile, ${fillOrder[query.fill]}
-    )
-    select r.id as run_id, r.model_id, m.name as model_name, m.provider, r.suite_id, s.name as suite_name, s.task_kind,
-      r.suite_version, r.suite_version = s.version as current_version, k.profile,
-      md5(r.suite_version || '|' || k.profile) as fingerprint, r.metrics, r.ci,
-      coalesce(r.item_count, r.total) as items_run, coalesce(r.suite_item_count, r.item_count, r.total) as suite_items,
-      coalesce((r.summary ->> 'done')::int, 0) as done, coalesce((r.summary ->> 'errors')::int, 0) as errors,
-      r.finished_at::text as finished_at, k.runs_in_cell::int as runs_in_cell, k.pinned
-    from picked k
-    join runs r on r.id = k.run_id
-    join models m on m.id = r.model_id
-    join suites s on s.id = r.suite_id`);
-  return rowsOf<Record<string, unknown>>(result).map((row) => ({
-    runId: row.run_id as string,
-    modelId: row.model_id as string,
-    modelName: row.model_name as string,
-    provider: row.provider as string,
-    suiteId: row.suite_id as string,
-    suiteName: jsonOf(row.suite_name) as { en: string; zh: string },
-    taskKind: row.task_kind as string,
-    suiteVersion: row.suite_version as string,
-    currentVersion: row.current_version as boolean,
-    profile: row.profile as string,
-    fingerprint: row.fingerprint as string,
-    metrics: jsonOf(row.metrics) as Record<string, number> | null,
-    ci: jsonOf(row.ci) as Record<string, [number, number]> | null,
-    itemsRun: Number(row.items_run),
-    suiteItems: Number(row.suite_items),
-    done: Number(row.done),
-    errors: Number(row.errors),
-    finishedAt: (row.finished_at as string | null) ?? null,
-    runsInCell: Number(row.runs_in_cell),
-    pinned: row.pinned as boolean,
-  }));
+  const where = [sql`${finished}`];
+  if (query.suite) where.push(sql`r.suite_id = ${query.suite}`);
+  if (query.model) where.push(sql`r.model_id in (select id from models where name ilike ${likePattern(query.model)})`);
+  const suiteWhere = [sql`s.task_kind <> 'scale'`];
+  if (query.task) suiteWhere.push(sql`s.task_kind = ${query.task}`);
+  const cell = sql`r.model_id, r.suite_id, r.suite_version, r.board_profile`;
+  const [result, modelRows, suiteRows] = await Promise.all([
+    db.execute(sql`
+      with picked as (
+        select run_id, runs_in_cell from (
+          select r.id as run_id, r.suite_id, row_number() over (partition by ${cell} order by ${fillOrder[query.fill]}) as rank,
+            count(*) over (partition by ${cell}) as runs_in_cell
+          from runs r ${query.fill === "best" ? sql`join suites s on s.id = r.suite_id` : sql``}
+          where ${sql.join(where, sql` and `)}
+        ) ranked
+        where rank = 1 and suite_id in (select s.id from suites s where ${sql.join(suiteWhere, sql` and `)})
+      )
+      select r.id as run_id, r.model_id, r.suite_id, r.suite_version, r.board_profile as profile, ${boardNumbersExpr} as numbers,
+        coalesce(r.item_count, r.total) as items_run, coalesce(r.suite_item_count, r.item_count, r.total) as suite_items,
+        coalesce((r.summary ->> 'done')::int, 0) as done, coalesce((r.summary ->> 'errors')::int, 0) as errors,
+        r.finished_at::text as finished_at, k.runs_in_cell::int as runs_in_cell,
+        exists (select 1 from leaderboard_pins p where p.run_id = r.id) as pinned
+      from picked k join runs r on r.id = k.run_id join suites s on s.id = r.suite_id`),
+    db.select({ id: models.id, name: models.name, provider: models.provider }).from(models),
+    db.select({ id: suites.id, name: suites.name, taskKind: suites.taskKind, version: suites.version }).from(suites),
+  ]);
+  const modelById = new Map(modelRows.map((m) => [m.id, m]));
+  const suiteById = new Map(suiteRows.map((s) => [s.id, s]));
+  return rowsOf<Record<string, unknown>>(result).map((row) => {
+    const model = modelById.get(row.model_id as string)!;
+    const suite = suiteById.get(row.suite_id as string)!;
+    const suiteVersion = row.suite_version as string;
+    const profile = row.profile as string;
+    const { metrics, ci } = boardNumbers(boardMetricsOf(suite.taskKind), numbersOf(row.numbers));
+    return {
+      runId: row.run_id as string,
+      modelId: model.id,
+      modelName: model.name,
+      provider: model.provider,
+      suiteId: suite.id,
+      suiteName: suite.name,
+      taskKind: suite.taskKind,
+      suiteVersion,
+      currentVersion: suiteVersion === suite.version,
+      profile,
+      fingerprint: createHash("md5").update(`${suiteVersion}|${profile}`).digest("hex"),
+      metrics,
+      ci,
+      itemsRun: Number(row.items_run),
+      suiteItems: Number(row.suite_items),
+      done: Number(row.done),
+      errors: Number(row.errors),
+      finishedAt: (row.finished_at as string | null) ?? null,
+      runsInCell: Number(row.runs_in_cell),
+      pinned: row.pinned as boolean,
+    };
+  });
+}
+
+/** The float array of boardNumbersExpr back as the run's board metrics and their intervals (absent ones left out). */
+function boardNumbers(names: readonly string[], numbers: (number | null)[]) {
+  const metrics: Record<string, number> = {};
+  const ci: Record<string, [number, number]> = {};
+  names.forEach((metric, i) => {
+    const [value, low, high] = numbers.slice(i * 3, i * 3 + 3);
+    if (value !== null && value !== undefined) metrics[metric] = value;
+    if (low !== null && low !== undefined && high !== null && high !== undefined) ci[metric] = [low, high];
+  });
+  return { metrics, ci };
+}
+
+/** float8[] comes back as numbers from postgres.js; PGlite may hand over strings or the array literal. */
+function numbersOf(value: unknown): (number | null)[] {
+  if (value === null || value === undefined) return [];
+  const list = typeof value === "string" ? value.replace(/^\{|\}$/g, "").split(",") : (value as unknown[]);
+  return list.map((v) => (v === null || v === "NULL" ? null : Number(v)));
 }
 
 /** jsonb comes back parsed from both drivers, except when a driver hands over the text. */
@@ -144,6 +180,28 @@ export async function listReportedForBoard(db: Db, query: Pick<CellQuery, "task"
       ),
     )
     .orderBy(asc(reportedResults.task), asc(reportedResults.benchmark), asc(reportedResults.model));
+}
+
+/** count and a sum of (key, row version) hashes: any insert, update or delete in the table's rows changes it. */
+const versionsOf = (table: string, key: string, where = "true") =>
+  sql.raw(`(select count(*) || ':' || coalesce(sum(hashtext(${key}::text || ':' || xmin::text)), 0) from ${table} where ${where})`);
+
+/**
+ * The row versions of everything a board view reads (finished runs, pins, models, suites, reported numbers):
+ * equal revisions mean an equal board, so a view built once can be served again. One narrow scan, no jsonb.
+ */
+export async function boardRevision(db: Db): Promise<string> {
+  const result = await db.execute(sql`select ${sql.join(
+    [
+      versionsOf("runs", "id", `status in (${finishedList})`),
+      versionsOf("leaderboard_pins", "run_id"),
+      versionsOf("models", "id"),
+      versionsOf("suites", "id"),
+      versionsOf("reported_results", "id"),
+    ],
+    sql` || '/' || `,
+  )} as revision`);
+  return String(rowsOf<{ revision: string }>(result)[0].revision);
 }
 
 /** Suites that can appear on the board, for the filter controls. */
