@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
-import { iterateComparisonRows, listComparisonItemsPage } from "@/lib/db/queries/compare";
+import { getStoredComparison, iterateComparisonRows, listComparisonItemsPage } from "@/lib/db/queries/compare";
+import { comparisonSummaries } from "@/lib/db/schema";
 import { setRunStatus } from "@/lib/db/queries/runs";
 import { itemHeadlineScore } from "@/lib/scoring/item-headline";
 import { loadComparison, parseRunIds } from "./load";
@@ -34,6 +35,17 @@ describe.each(testEngines())("comparison on $name", (engine) => {
   }, 60_000);
   afterAll(async () => {
     await database?.dispose();
+  });
+
+  it("keeps a computed summary in the database under the runs and their finish times, equal to what was served", async () => {
+    const result = await loadComparison(database.db, [runA, runB], "en");
+    if (!result.ok) throw new Error(result.code);
+    const rows = await database.db.select().from(comparisonSummaries);
+    const stored = rows.find((r) => r.key.startsWith("en|") && r.key.includes(runA) && r.key.includes(runB));
+    expect(stored).toBeDefined();
+    expect(await getStoredComparison(database.db, stored!.key)).toEqual(result.data);
+    // The stored text keeps the computed object's key order (the order metrics are shown in).
+    expect(Object.keys((JSON.parse(stored!.data) as typeof result.data).pairs[0].tests)).toEqual(Object.keys(result.data.pairs[0].tests));
   });
 
   it("pairs the runs item by item: McNemar on the discordant items, agreement counts, settings that differ", async () => {

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { listComparedRuns, listScoredRows } from "@/lib/db/queries/compare";
+import { getStoredComparison, listComparedRuns, listScoredRows, storeComparison } from "@/lib/db/queries/compare";
 import { listRunSubsets } from "@/lib/db/queries/run-items";
 import { localized } from "@/lib/i18n/locale";
 import { isFinishedStatus } from "@/lib/run-status";
@@ -80,7 +80,14 @@ export async function loadComparison(db: Db, runIds: string[], locale: string): 
   if (unfinished.length) return { ok: false, code: "not_finished", runIds: unfinished.map((f) => f.run.id) };
 
   const key = [locale, ...found.map((f) => `${f.run.id}@${f.run.status}@${f.run.finishedAt?.getTime()}`)].join("|");
-  return memoComparison(key, () => computeComparison(db, found, locale));
+  // Kept in the database too, so a summary is computed once per instance, not once per process or restart.
+  return memoComparison(key, async () => {
+    const stored = (await getStoredComparison(db, key)) as ComparisonData | null;
+    if (stored) return { ok: true, data: stored };
+    const computed = await computeComparison(db, found, locale);
+    if (computed.ok) await storeComparison(db, { key, runId: found[0].run.id, data: computed.data });
+    return computed;
+  });
 }
 
 async function computeComparison(db: Db, found: ComparedRunRow[], locale: string): Promise<ComparisonResult> {

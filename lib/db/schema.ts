@@ -531,3 +531,18 @@ export type Rater = typeof raters.$inferSelect;
 export type RaterTask = typeof raterTasks.$inferSelect;
 export type RaterResponse = typeof raterResponses.$inferSelect;
 export type Judgement = typeof judgements.$inferSelect;
+
+/**
+ * A comparison's summary (paired tests over every item, agreement, distributions) as computed once: finished
+ * runs do not change until re-run, so the key (locale, then each run's id, status and finish time) names
+ * exactly the numbers stored. Text, not jsonb, so the object's key order (the order metrics are shown) survives.
+ */
+export const comparisonSummaries = pgTable("comparison_summaries", {
+  key: text("key").primaryKey(),
+  /** The first compared run: deleting it drops the summary (the key names every run). */
+  runId: uuid("run_id")
+    .notNull()
+    .references(() => runs.id, { onDelete: "cascade" }),
+  data: text("data").notNull(),
+  createdAt: createdAt(),
+});

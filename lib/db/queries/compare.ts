@@ -1,7 +1,7 @@
 import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { isUuid } from "@/lib/validation/ids";
 import type { Db } from "../client";
-import { models, runItems, runs, suiteItems, suites } from "../schema";
+import { comparisonSummaries, models, runItems, runs, suiteItems, suites } from "../schema";
 import { rowsOf } from "./runs";
 
 /** Longest raw answer a comparison row carries; the run item's own page shows it whole. */
@@ -204,4 +204,15 @@ function parseJson(value: unknown): unknown {
 export async function listItemMessages(db: Db, { rowIds }: { rowIds: number[] }) {
   if (rowIds.length === 0) return [];
   return db.select({ id: runItems.id, messages: runItems.messages }).from(runItems).where(inArray(runItems.id, rowIds));
+}
+
+/** A comparison summary stored under its key (see comparisonSummaries), parsed; null when none is. */
+export async function getStoredComparison(db: Db, key: string): Promise<unknown | null> {
+  const [row] = await db.select({ data: comparisonSummaries.data }).from(comparisonSummaries).where(eq(comparisonSummaries.key, key));
+  return row ? JSON.parse(row.data) : null;
+}
+
+/** Keeps a computed summary; a concurrent first open that stored it already wins (same numbers). */
+export async function storeComparison(db: Db, { key, runId, data }: { key: string; runId: string; data: unknown }): Promise<void> {
+  await db.insert(comparisonSummaries).values({ key, runId, data: JSON.stringify(data) }).onConflictDoNothing();
 }
