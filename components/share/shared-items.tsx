@@ -1,12 +1,14 @@
 import { getTranslations } from "next-intl/server";
 import { compactJson } from "@/components/runs/format";
 import type { SharedRunView } from "@/lib/share/projection";
+import { SharedPager } from "./shared-pager";
+import { ComparisonItemsTable } from "@/components/compare/comparison-items-table";
+import type { SharedComparisonView } from "@/lib/share/project-comparison";
 
 /** A shared run's items (answers as text), paged by plain links so it works without JavaScript. */
 export async function SharedItems({ items }: { items: SharedRunView["items"] }) {
   const t = await getTranslations("share.page");
   if (!items) return <p className="small muted">{t("itemsHidden")}</p>;
-  const pages = Math.max(1, Math.ceil(items.total / items.pageSize));
   return (
     <section aria-labelledby="share-items">
       <h2 id="share-items">{t("items")}</h2>
@@ -39,10 +41,20 @@ export async function SharedItems({ items }: { items: SharedRunView["items"] }) 
           </tbody>
         </table>
       </div>
-      <nav className="small" aria-label={t("items")}>
-        {items.page > 1 && <a href={`?page=${items.page - 1}`}>{t("previous")}</a>} {t("pageOf", { page: items.page, pages })}{" "}
-        {items.page < pages && <a href={`?page=${items.page + 1}`}>{t("next")}</a>}
-      </nav>
+      <SharedPager page={items.page} total={items.total} pageSize={items.pageSize} />
+    </section>
+  );
+}
+
+/** A shared comparison's items side by side (answers as text, clipped), when the link includes them. */
+export async function SharedComparisonItems({ view }: { view: SharedComparisonView }) {
+  const t = await getTranslations("share.page");
+  if (!view.items) return <p className="small muted">{t("itemsHidden")}</p>;
+  return (
+    <section aria-labelledby="share-items">
+      <h2 id="share-items">{t("items")}</h2>
+      <ComparisonItemsTable runs={view.data.runs} rows={view.items.rows} />
+      <SharedPager page={view.items.page} total={view.items.total} pageSize={view.items.pageSize} />
     </section>
   );
 }

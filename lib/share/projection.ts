@@ -1,3 +1,4 @@
+import { clip } from "@/lib/clip";
 import { loadRunAudit } from "@/lib/audit/load";
 import type { Db } from "@/lib/db/client";
 import { getModel } from "@/lib/db/queries/models";
@@ -97,7 +98,7 @@ const ANSWER_MAX = 4000;
 
 export const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
 export const str = (v: unknown) => (typeof v === "string" ? v : null);
-const clip = (text: string | null) => (text && text.length > ANSWER_MAX ? `${text.slice(0, ANSWER_MAX)}…` : text);
+const clipAnswer = (text: string | null) => (text === null ? null : clip(text, ANSWER_MAX, { note: false }));
 
 function metricsOf(values: Record<string, unknown> | null | undefined, ci: Record<string, unknown> | null | undefined): SharedMetric[] {
   return Object.entries(values ?? {})
@@ -111,7 +112,7 @@ function metricsOf(values: Record<string, unknown> | null | undefined, ci: Recor
 
 /** The page's data for a live share, or null when what it points at is gone. */
 export async function projectShare(db: Db, share: LiveShare, { page = 1, locale = "en" }: { page?: number; locale?: string } = {}): Promise<SharedView | null> {
-  if (share.kind === "comparison") return projectComparison(db, share.target, locale);
+  if (share.kind === "comparison") return projectComparison(db, share.target, { locale, includeItems: share.includeItems, page, clipAnswer });
   if (share.kind === "model") return projectModel(db, share.target, locale);
   if (share.kind === "leaderboard") return projectLeaderboard(db, share.target, locale);
   return projectRun(db, share, page);
@@ -193,7 +194,7 @@ async function projectItems(db: Db, runId: string, page: number, total: number):
       sample: row.sample,
       status: row.status,
       outcome: row.outcome,
-      answer: clip(row.rawResponse),
+      answer: clipAnswer(row.rawResponse),
       parsed: row.parsed,
       scores: row.scores,
     })),
@@ -227,7 +228,7 @@ async function projectAudit(db: Db, runId: string, includeItems: boolean): Promi
           en: item.en,
           subscale: item.subscale,
           meanStigma: item.meanStigma,
-          answers: item.administrations.map((a) => clip(a.raw)),
+          answers: item.administrations.map((a) => clipAnswer(a.raw)),
         }))
       : null,
   };

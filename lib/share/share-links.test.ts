@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { rowsOf } from "@/lib/db/queries/runs";
 import { shareLinks } from "@/lib/db/schema";
 import type { Run } from "@/lib/db/schema";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
@@ -96,6 +98,29 @@ describe.each(testEngines())("share links on $name", (engine) => {
     expect(Object.keys(view.data.runs[0].settings).every((k) => ["template", "shots", "answerMode", "tokenizer", "samples", "temperature", "key", "instruction", "order", "limit"].includes(k))).toBe(true);
     const bars = shareHeadline(view, (n) => n.en).bars;
     expect(bars.map((b) => b.value)).toEqual([mcq.metrics!.accuracy, mcq2.metrics!.accuracy]);
+  });
+
+  it("shares a comparison's items side by side only when asked, a page at a time, without ids or error texts", async () => {
+    const { db } = database;
+    const hidden = await createShare(db, { kind: "comparison", target: { runIds: [mcq.id, mcq2.id] }, includeItems: false, public: false }, { createdBy: "u5" });
+    const withoutItems = (await projectShare(db, (await openShare(db, hidden.token))!))!;
+    expect(withoutItems.kind === "comparison" && withoutItems.items).toBeNull();
+    const { token } = await createShare(db, { kind: "comparison", target: { runIds: [mcq.id, mcq2.id] }, includeItems: true, public: false }, { createdBy: "u5" });
+    const view = (await projectShare(db, (await openShare(db, token))!, { page: 1 }))!;
+    if (view.kind !== "comparison" || !view.items) throw new Error("no items");
+    // The runs sampled 40 items each with different seeds: the items both answered, counted here on their own.
+    const both = await db.execute(sql`select count(*)::int as n from run_items a join run_items b on b.item_id = a.item_id and b.sample = a.sample
+      where a.run_id = ${mcq.id} and b.run_id = ${mcq2.id}`);
+    const n = Number(rowsOf<{ n: number }>(both)[0].n);
+    expect(n).toBeGreaterThan(0);
+    expect(view.items).toMatchObject({ total: n, page: 1, pageSize: 50 });
+    expect(view.items.rows.map((r) => r.itemId)).toEqual(Array.from({ length: n }, (_, i) => String(i + 1)));
+    expect(view.items.rows.every((r) => r.cells.length === 2 && r.cells.every((c) => c.id === 0 && c.error === null))).toBe(true);
+    const text = JSON.stringify(view);
+    expect(text).not.toContain(mcq.id);
+    expect(leakedCanaries(text)).toEqual([]);
+    const beyond = (await projectShare(db, (await openShare(db, token))!, { page: 2 }))!;
+    expect(beyond.kind === "comparison" && beyond.items!.rows).toEqual([]);
   });
 
   it("shares a model page: its finished runs with settings, headline and interval, no ids", async () => {

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ComparisonView } from "@/components/compare/comparison-view";
 import { LeaderboardViewPanel } from "@/components/leaderboard/board-view";
 import { SharedAuditSections } from "@/components/share/shared-audit";
-import { SharedItems } from "@/components/share/shared-items";
+import { SharedComparisonItems, SharedItems } from "@/components/share/shared-items";
 import { SharedModelSections } from "@/components/share/shared-model";
 import { SharedRunSections } from "@/components/share/shared-run";
 import { getAppDb } from "@/lib/app-db";
@@ -52,7 +52,12 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 async function SharedBody({ view }: { view: SharedView }) {
   switch (view.kind) {
     case "comparison":
-      return <ComparisonView data={view.data} />;
+      return (
+        <>
+          <ComparisonView data={view.data} />
+          <SharedComparisonItems view={view} />
+        </>
+      );
     case "model":
       return <SharedModelSections view={view} />;
     case "leaderboard":
