@@ -4,8 +4,6 @@ import type { SharedMetric, SharedView } from "./projection";
 export interface ShareHeadline {
   /** The page's title (model · suite, the suite compared, the model, the board's first section). */
   title: string;
-  /** Plain-ASCII title for the Open Graph card (its font has no CJK glyphs). */
-  asciiTitle: string;
   /** The bars of the headline chart, on the task's units (fractions for benchmarks). */
   bars: SharedMetric[];
   taskKind: string;
@@ -22,7 +20,6 @@ export function shareHeadline(view: SharedView, suiteName: (name: { en: string; 
       const { data } = view;
       return {
         title: data.suite.name,
-        asciiTitle: `Comparison - ${data.suite.id}`,
         taskKind: data.suite.taskKind,
         subtitle: data.headline,
         bars: data.runs.map((run, i) => ({ name: `${runLetter(i)} ${run.modelName}`, value: run.metrics[data.headline] ?? 0, ci: run.ci[data.headline] ?? null })),
@@ -35,7 +32,6 @@ export function shareHeadline(view: SharedView, suiteName: (name: { en: string; 
       const shown = benchmark.length > 0 ? benchmark : measured;
       return {
         title: view.name,
-        asciiTitle: view.name,
         taskKind: benchmark.length > 0 ? "benchmark" : "scale",
         subtitle: view.provider,
         bars: shown.map((run) => ({ name: `${run.suiteId} ${run.headline.name}`, value: run.headline.value!, ci: run.headline.ci })),
@@ -47,7 +43,6 @@ export function shareHeadline(view: SharedView, suiteName: (name: { en: string; 
       const rows = section && column ? section.rows.filter((row) => row.cells[column.key]).slice(0, LEADERBOARD_TOP) : [];
       return {
         title: column ? `${column.benchmark} · ${column.metric}` : "Leaderboard",
-        asciiTitle: column ? `Leaderboard - ${column.suiteId ?? column.benchmark} ${column.metric}` : "Leaderboard",
         taskKind: section?.task ?? "benchmark",
         subtitle: section?.task ?? "",
         // Board cells are percent; the bars take fractions like every other kind.
@@ -60,7 +55,6 @@ export function shareHeadline(view: SharedView, suiteName: (name: { en: string; 
     default:
       return {
         title: `${view.settings.model} · ${suiteName(view.audit?.scaleName ?? view.settings.suiteName)}`,
-        asciiTitle: `${view.settings.model} - ${view.settings.suiteId}`,
         taskKind: view.settings.taskKind,
         subtitle: `suite version ${view.settings.suiteVersion.slice(0, 12)} - ${view.settings.date.slice(0, 10)}`,
         bars: view.metrics,

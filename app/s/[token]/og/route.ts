@@ -1,5 +1,5 @@
-import { ImageResponse } from "next/og";
-import { shareCard } from "@/components/share/share-card";
+import { getLocale } from "next-intl/server";
+import { shareCardImage } from "@/components/share/share-card";
 import { getAppDb } from "@/lib/app-db";
 import { resolveShareToken } from "@/lib/share/links";
 import { projectShare } from "@/lib/share/projection";
@@ -8,14 +8,14 @@ export const dynamic = "force-dynamic";
 
 const notFound = () => new Response("Not Found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
 
-/** The link preview of a share: its headline bars as a PNG, drawn on the server with the bundled font, no network. */
+/** The link preview of a share: its headline bars as a PNG, drawn on the server with fonts read from disk, no network. */
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const db = await getAppDb();
   const share = await resolveShareToken(db, token);
   const view = share ? await projectShare(db, share) : null;
   if (!view) return notFound();
-  const image = new ImageResponse(shareCard(view), { width: 1200, height: 630 });
+  const image = shareCardImage(view, await getLocale());
   image.headers.set("cache-control", "private, no-store");
   if (!share?.public) image.headers.set("x-robots-tag", "noindex");
   return image;
