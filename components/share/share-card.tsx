@@ -52,6 +52,7 @@ export function shareCard(
 /** The card as a PNG, with the Noto Sans SC subsets its labels need (read from disk, never fetched). */
 export function shareCardImage(view: SharedView, locale: string): ImageResponse {
   const text = cardText(view, locale);
-  const { fonts, keep, family } = ogFonts([text.title, text.subtitle, ...text.bars.flatMap((bar) => [bar.name, bar.value]), "ChiMed Eval#0123456789"]);
+  // Digits and the ellipsis of a clipped label are drawn too.
+  const { fonts, keep, family } = ogFonts([text.title, text.subtitle, ...text.bars.flatMap((bar) => [bar.name, bar.value]), "ChiMed Eval#0123456789…"]);
   return new ImageResponse(shareCard(view, { locale, keep, family }), { width: 1200, height: 630, ...(fonts.length > 0 ? { fonts } : {}) });
 }
