@@ -36,7 +36,7 @@ export function shareCard(
       <div style={{ display: "flex", flexDirection: "column", marginTop: 36 }}>
         {text.bars.map((bar, i) => (
           <div key={`${i}-${bar.name}`} style={{ display: "flex", alignItems: "center", height: 64 }}>
-            <div style={{ display: "flex", width: 220 }}>{label(bar.name, 16) || `#${i + 1}`}</div>
+            <div style={{ display: "flex", width: 220, paddingRight: 12, fontSize: 22, overflow: "hidden", whiteSpace: "nowrap" }}>{label(bar.name, 18) || `#${i + 1}`}</div>
             <div style={{ display: "flex", position: "relative", width: 700, height: 36, background: "#eef2f6" }}>
               <div style={{ position: "absolute", left: bar.from * 700, width: Math.max(2, (bar.to - bar.from) * 700), height: 36, background: "#2f6fb1" }} />
               {bar.ci && <div style={{ position: "absolute", left: bar.ci[0] * 700, width: Math.max(2, (bar.ci[1] - bar.ci[0]) * 700), top: 16, height: 4, background: "#111" }} />}
