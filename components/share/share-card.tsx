@@ -4,10 +4,8 @@ import { clip } from "@/lib/clip";
 import { localized } from "@/lib/i18n/locale";
 import { headlineBars } from "@/lib/share/bars";
 import { shareHeadline } from "@/lib/share/headline";
-import { ogFonts } from "@/lib/share/og-fonts";
+import { asciiOnly, ogFonts } from "@/lib/share/og-fonts";
 import type { SharedView } from "@/lib/share/projection";
-
-const asciiOnly = (text: string) => text.replace(/[^\x20-\x7e]+/g, " ").replace(/\s+/g, " ").trim();
 
 function cardText(view: SharedView, locale: string) {
   const headline = shareHeadline(view, (name) => localized(name, locale));

@@ -10,6 +10,9 @@ import path from "node:path";
 export const OG_FONT_FAMILY = "Noto Sans SC";
 const PACKAGE_DIR = path.join(process.cwd(), "node_modules", "@fontsource", "noto-sans-sc");
 
+/** What next/og's own Latin font draws: printable ASCII (other characters dropped). */
+export const asciiOnly = (text: string) => text.replace(/[^\x20-\x7e]+/g, " ").replace(/\s+/g, " ").trim();
+
 export interface FontSubset {
   file: string;
   ranges: [number, number][];
@@ -79,7 +82,7 @@ export function ogFonts(labels: string[]): {
   keep: (text: string) => string;
 } {
   const subsets = installedSubsets();
-  if (subsets.length === 0) return { fonts: [], family: "sans-serif", keep: (text) => text.replace(/[^\x20-\x7e]+/g, " ").replace(/\s+/g, " ").trim() };
+  if (subsets.length === 0) return { fonts: [], family: "sans-serif", keep: asciiOnly };
   const { files, missing } = subsetsFor(subsets, labels.join(""));
   const dropped = new Set(missing);
   const fonts = files.map((file, i) => ({ name: `${OG_FONT_FAMILY} ${i}`, data: readSubset(file), weight: 400 as const, style: "normal" as const }));
