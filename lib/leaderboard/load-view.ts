@@ -3,7 +3,8 @@ import { boardRevision, listBoardSuites, listLeaderboardCells, listReportedForBo
 import type { LeaderboardFilters } from "./filters";
 import { buildLeaderboardView, type LeaderboardView } from "./view";
 
-const MAX_VIEWS = 32;
+// A full 12,000-cell view is a few megabytes: a handful of filters stays in memory.
+const MAX_VIEWS = 8;
 const views = new WeakMap<Db, Map<string, LeaderboardView>>();
 
 /**
