@@ -116,9 +116,11 @@ export function NewStudyForm({ scales, runs }: { scales: { id: string; name: { e
         </Field>
       </div>
       <ApiErrorView error={error} />
-      <button type="submit" className="button-primary" disabled={busy}>
-        {t("create")}
-      </button>
+      <p className="actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {t("create")}
+        </button>
+      </p>
     </form>
   );
 }

@@ -44,7 +44,9 @@ export async function StudyStats({ studyId, scaleName }: { studyId: string; scal
             <input type="checkbox" name={name} value="1" /> {t(label)}
           </label>
         ))}
-        <button type="submit">{t("export.download")}</button>
+        <button type="submit" className="button button-primary">
+          {t("export.download")}
+        </button>
         <a className="button" href={`/api/studies/${studyId}/export?format=llamafactory&part=dataset_info`} download="dataset_info.json">
           {t("export.datasetInfo")}
         </a>

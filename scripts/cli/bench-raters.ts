@@ -1,8 +1,7 @@
 // `npm run bench -- --raters`: 50 raters answering at once against the built app (next build into .next-bench,
 // next start on a free port with a throwaway embedded database), each answer sent twice as a dropped
 // connection's retry would; afterwards the rows are counted: every answer must be stored exactly once.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
@@ -12,46 +11,9 @@ import { judgements, raterResponses, raters } from "@/lib/db/schema";
 import { freePort } from "@/lib/free-port";
 import { issueRater } from "@/lib/studies/raters";
 import { seedCami, seedRatedRuns } from "@/lib/studies/seed-fixtures";
+import { BENCH_DIST_DIR, buildApp, startApp, stopApp } from "./built-app";
 
-const DIST_DIR = ".next-bench";
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-
-/** Builds the app into its own folder (never the .next a developer serves); `reuse` keeps an earlier bench build. */
-function buildApp(log: (line: string) => void, reuse: boolean) {
-  if (reuse && existsSync(path.join(DIST_DIR, "BUILD_ID"))) return log(`reusing the build in ${DIST_DIR}`);
-  log(`next build into ${DIST_DIR} (minutes on a busy machine)…`);
-  const built = spawnSync("npx", ["next", "build"], {
-    env: { ...process.env, CHIMED_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  if (built.status !== 0) throw new Error(`next build failed (exit ${built.status})`);
-}
-
-async function startApp(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
-  // Its own process group, so stopping it also stops the node process npx starts.
-  const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1", "--keepAliveTimeout", "75000"], {
-    env,
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode})`);
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return child;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  stopApp(child);
-  throw new Error("the app did not answer /api/health within 120 s");
-}
-
-function stopApp(child: ChildProcess) {
-  if (child.exitCode === null && child.pid) {
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {}
-  }
-}
 
 export async function benchRaters(
   log: (line: string) => void,
@@ -64,7 +26,7 @@ export async function benchRaters(
   // The app owns the throwaway database (it migrates and imports the bundled suites before it answers);
   // this process connects to it to seed the study and, at the end, to count rows.
   const app = await startApp(
-    { ...process.env, PGLITE_DIR: pgliteDir, PGLITE_PORT: String(pglitePort), CHIMED_DIST_DIR: DIST_DIR, HOST: "127.0.0.1", DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
+    { ...process.env, PGLITE_DIR: pgliteDir, PGLITE_PORT: String(pglitePort), CHIMED_DIST_DIR: BENCH_DIST_DIR, HOST: "127.0.0.1", DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
     port,
   );
   const database = await openSharedDatabase({ pgliteDir, pglitePort });
@@ -129,8 +91,7 @@ export async function benchRaters(
     ].join("\n");
   } finally {
     await database.close().catch(() => {});
-    stopApp(app);
-    await new Promise<void>((resolve) => (app.exitCode !== null ? resolve() : app.once("exit", () => resolve())));
+    await stopApp(app);
     rmSync(dir, { recursive: true, force: true });
   }
 }
