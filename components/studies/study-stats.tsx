@@ -34,7 +34,7 @@ export async function StudyStats({ studyId, scaleName }: { studyId: string; scal
           <select name="format" defaultValue="trl">
             {exportFormatIds.map((format) => (
               <option key={format} value={format}>
-                {t(`export.${format}`)}
+                {t(`export.formatNames.${format}`)}
               </option>
             ))}
           </select>
@@ -98,7 +98,7 @@ export async function StudyStats({ studyId, scaleName }: { studyId: string; scal
                       const c = row === column ? null : cell(row, column);
                       return (
                         <td key={column} className="num">
-                          {c ? `${formatShare(c.winRate)} (n = ${c.judgements})` : "—"}
+                          {c && c.judgements > 0 ? `${formatShare(c.winRate)} (n = ${c.judgements})` : "—"}
                         </td>
                       );
                     })}
