@@ -2,9 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { LOCALE_COOKIE, type Locale, locales } from "@/lib/i18n/locale";
-
-const names: Record<Locale, string> = { "zh-CN": "中文", en: "English" };
+import { LOCALE_COOKIE, type Locale, localeNames as names, locales } from "@/lib/i18n/locale";
 
 export function LocaleSwitch({ current, label }: { current: string; label: string }) {
   const router = useRouter();

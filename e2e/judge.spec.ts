@@ -66,7 +66,7 @@ for (const language of ["en", "zh-CN"] as const) {
       await expect(stats.getByTestId("bt-ranking")).toContainText(t.ranking);
       await expect(stats.getByTestId("win-rate-matrix")).toBeVisible();
       const download = page.waitForEvent("download");
-      await stats.getByTestId("study-export").getByRole("link").first().click();
+      await stats.getByTestId("study-export").locator("button[type=submit]").click();
       const file = await (await download).path();
       const { readFileSync } = await import("node:fs");
       const lines = readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l));

@@ -63,11 +63,12 @@ const { values } = parseArgs({ options: {
     import: { type: "string" },
     share: { type: "boolean" },
     raters: { type: "boolean" },
+    "reuse-build": { type: "boolean", default: false },
     compare: { type: "boolean" },
     leaderboard: { type: "boolean" },
   }, strict: true });
 if (values.raters) {
-  process.stdout.write(`${await benchRaters()}\n`);
+  process.stdout.write(`${await benchRaters(log, { reuseBuild: values["reuse-build"] })}\n`);
   process.exit(0);
 }
 if (values.compare) {

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ApiErrorView } from "@/components/ui/api-error";
 import { callApi } from "@/lib/api/fetcher";
+import styles from "./rate.module.css";
 
 /** A cohort link's page: one tap issues this device its own rater link (kept in a cookie) and opens it. */
 export function CohortJoin({ token, title }: { token: string; title: string }) {
@@ -25,7 +26,7 @@ export function CohortJoin({ token, title }: { token: string; title: string }) {
       <h1>{title}</h1>
       <p>{t("joinHint")}</p>
       <ApiErrorView error={error} />
-      <button type="button" className="button-primary" disabled={busy} onClick={join}>
+      <button type="button" className={`button button-primary ${styles.cta}`} disabled={busy} onClick={join}>
         {t("join")}
       </button>
     </section>

@@ -57,7 +57,7 @@ export function ConsentStep({ token, view, onDone }: { token: string; view: Rate
         </Field>
       </fieldset>
       <ApiErrorView error={error} />
-      <button type="submit" className="button-primary" disabled={busy}>
+      <button type="submit" className={`button button-primary ${styles.cta}`} disabled={busy}>
         {t("agree")}
       </button>
     </form>

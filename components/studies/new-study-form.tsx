@@ -6,7 +6,7 @@ import { type FormEvent, useState } from "react";
 import { ApiErrorView } from "@/components/ui/api-error";
 import { Field } from "@/components/ui/field";
 import { callApi } from "@/lib/api/fetcher";
-import { localized } from "@/lib/i18n/locale";
+import { localeNames, locales, localized } from "@/lib/i18n/locale";
 
 export interface RunChoice {
   id: string;
@@ -62,15 +62,18 @@ export function NewStudyForm({ scales, runs }: { scales: { id: string; name: { e
       <div className="form-row">
         <Field label={t("language")}>
           <select name="language" defaultValue={locale}>
-            <option value="zh-CN">中文</option>
-            <option value="en">English</option>
+            {locales.map((l) => (
+              <option key={l} value={l}>
+                {localeNames[l]}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label={t("optionOrder")}>
           <select name="optionOrder" defaultValue="published">
-            <option value="published">published</option>
-            <option value="reversed">reversed</option>
-            <option value="shuffled">shuffled</option>
+            <option value="published">{t("orderPublished")}</option>
+            <option value="reversed">{t("orderReversed")}</option>
+            <option value="shuffled">{t("orderShuffled")}</option>
           </select>
         </Field>
       </div>
@@ -113,9 +116,11 @@ export function NewStudyForm({ scales, runs }: { scales: { id: string; name: { e
         </Field>
       </div>
       <ApiErrorView error={error} />
-      <button type="submit" className="button-primary" disabled={busy}>
-        {t("create")}
-      </button>
+      <p className="actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {t("create")}
+        </button>
+      </p>
     </form>
   );
 }

@@ -95,11 +95,11 @@ export function RaterApp({ token, view }: { token: string; view: RaterView }) {
         />
       )}
       <div className={styles.nav}>
-        <button type="button" disabled={index === 0} onClick={() => setIndex(index - 1)}>
+        <button type="button" className={`button ${styles.cta}`} disabled={index === 0} onClick={() => setIndex(index - 1)}>
           {t("back")}
         </button>
         {task && (
-          <button type="button" className="button-primary" disabled={!isAnswered(answers[task.id])} onClick={() => setIndex(index + 1)}>
+          <button type="button" className={`button button-primary ${styles.cta}`} disabled={!isAnswered(answers[task.id])} onClick={() => setIndex(index + 1)}>
             {t("next")}
           </button>
         )}

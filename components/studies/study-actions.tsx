@@ -50,20 +50,20 @@ export function StudyActions({ studyId, open, hasCohortLink }: { studyId: string
             <textarea rows={3} value={labels} onChange={(e) => setLabels(e.target.value)} data-testid="rater-labels" />
           </Field>
           <div className="actions">
-            <button type="button" className="button-primary" disabled={!labels.trim()} onClick={issue}>
+            <button type="button" className="button button-primary" disabled={!labels.trim()} onClick={issue}>
               {t("issue")}
             </button>
-            <button type="button" onClick={cohort}>
+            <button type="button" className="button" onClick={cohort}>
               {t("cohort")}
             </button>
             {hasCohortLink && (
-              <button type="button" onClick={() => act(() => callApi(`/api/studies/${studyId}/cohort`, { method: "DELETE" }))}>
+              <button type="button" className="button" onClick={() => act(() => callApi(`/api/studies/${studyId}/cohort`, { method: "DELETE" }))}>
                 {t("cohortRevoke")}
               </button>
             )}
             <button
               type="button"
-              className="button-danger"
+              className="button button-danger"
               onClick={() =>
                 window.confirm(t("closeConfirm")) &&
                 act(() => callApi(`/api/studies/${studyId}`, { method: "PATCH", json: { status: "closed" } }))
@@ -100,7 +100,7 @@ export function RevokeRater({ studyId, raterId }: { studyId: string; raterId: st
     <>
       <button
         type="button"
-        className="button-danger"
+        className="button button-danger"
         onClick={async () => {
           try {
             await callApi(`/api/studies/${studyId}/raters/${raterId}/revoke`, { method: "POST" });

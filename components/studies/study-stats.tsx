@@ -1,15 +1,24 @@
 import { getTranslations } from "next-intl/server";
 import { formatAlpha, formatShare } from "@/components/judges/format";
 import { BradleyTerryTable } from "@/components/leaderboard/bradley-terry-table";
+import { Field } from "@/components/ui/field";
 import { getAppDb } from "@/lib/app-db";
 import type { AlphaEstimate } from "@/lib/scoring/krippendorff";
 import { loadStudyStats } from "@/lib/studies/preference-stats";
+import { exportFormatIds } from "@/lib/validation/study-export";
+
+// The query switches of GET /api/studies/<id>/export, each turning one default exclusion off.
+const exportSwitches = [
+  ["ties", "export.includeTies"],
+  ["revoked", "export.includeRevoked"],
+  ["flagged", "export.includeFlagged"],
+] as const;
 
 /** Agreement per task with bootstrap intervals, the Bradley–Terry ranking and the win-rate matrix of a study. */
-export async function StudyStats({ studyId }: { studyId: string }) {
+export async function StudyStats({ studyId, scaleName }: { studyId: string; scaleName: (suiteId: string) => string }) {
   const [t, stats] = await Promise.all([getTranslations("preference"), loadStudyStats(await getAppDb(), { studyId })]);
   const rows: [string, AlphaEstimate][] = [
-    ...stats.agreement.scales.map((s): [string, AlphaEstimate] => [t("scaleTask", { scale: s.suiteId }), s.estimate]),
+    ...stats.agreement.scales.map((s): [string, AlphaEstimate] => [t("scaleTask", { scale: scaleName(s.suiteId) }), s.estimate]),
     [t("pairTask"), stats.agreement.pairs],
     [t("correctnessTask"), stats.agreement.correctness],
     [t("safetyTask"), stats.agreement.safety],
@@ -20,16 +29,29 @@ export async function StudyStats({ studyId }: { studyId: string }) {
     <section aria-labelledby="study-stats" data-testid="study-stats">
       <h2 id="study-stats">{t("statsTitle")}</h2>
       <p className="small muted">{t("statsIntro", { excluded: stats.excludedRaters })}</p>
-      <p className="actions" data-testid="study-export">
-        {(["trl", "llamafactory", "ratings"] as const).map((format) => (
-          <a key={format} className="button" href={`/api/studies/${studyId}/export?format=${format}`} download>
-            {t(`export.${format}`)}
-          </a>
+      <form className="form-row" method="get" action={`/api/studies/${studyId}/export`} data-testid="study-export" aria-label={t("export.title")}>
+        <Field label={t("export.format")}>
+          <select name="format" defaultValue="trl">
+            {exportFormatIds.map((format) => (
+              <option key={format} value={format}>
+                {t(`export.formatNames.${format}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {exportSwitches.map(([name, label]) => (
+          <label key={name} className="radio">
+            <input type="checkbox" name={name} value="1" /> {t(label)}
+          </label>
         ))}
+        <button type="submit" className="button button-primary">
+          {t("export.download")}
+        </button>
         <a className="button" href={`/api/studies/${studyId}/export?format=llamafactory&part=dataset_info`} download="dataset_info.json">
           {t("export.datasetInfo")}
         </a>
-      </p>
+      </form>
+      <p className="small muted">{t("export.defaults")}</p>
       <div className="table-scroll">
         <table data-testid="study-alpha">
           <thead>
@@ -76,7 +98,7 @@ export async function StudyStats({ studyId }: { studyId: string }) {
                       const c = row === column ? null : cell(row, column);
                       return (
                         <td key={column} className="num">
-                          {c ? `${formatShare(c.winRate)} (n = ${c.judgements})` : "—"}
+                          {c && c.judgements > 0 ? `${formatShare(c.winRate)} (n = ${c.judgements})` : "—"}
                         </td>
                       );
                     })}

@@ -514,6 +514,33 @@ export const judgements = pgTable(
   ],
 );
 
+/**
+ * Judge jobs in progress, so a server killed mid-job resumes it on start (lib/judges/jobs.ts). The key is the
+ * job's settings (judge, mode, sorted runs): starting the same job again reuses its row.
+ */
+export const judgeJobs = pgTable(
+  "judge_jobs",
+  {
+    key: text("key").primaryKey(),
+    judgeModelId: uuid("judge_model_id")
+      .notNull()
+      .references(() => models.id, { onDelete: "cascade" }),
+    /** pointwise | pairwise */
+    mode: text("mode").notNull(),
+    runIds: jsonb("run_ids").$type<string[]>().notNull(),
+    maxItems: integer("max_items"),
+    /** running | finished */
+    status: text("status").notNull(),
+    /** The process running it (processOwnerId), so a later process on the host can tell it died. */
+    owner: text("owner").notNull(),
+    /** The last JudgeOutcome, when finished. */
+    outcome: jsonb("outcome"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("judge_jobs_status_check", sql`${t.status} in ('running', 'finished')`), index("judge_jobs_status_idx").on(t.status)],
+);
+
 export type Model = typeof models.$inferSelect;
 export type NewModel = typeof models.$inferInsert;
 export type Suite = typeof suites.$inferSelect;

@@ -1,6 +1,8 @@
 export const locales = ["zh-CN", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const LOCALE_COOKIE = "NEXT_LOCALE";
+/** Each language by its own name, the same in either interface language. */
+export const localeNames: Record<Locale, string> = { "zh-CN": "中文", en: "English" };
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);

@@ -1,10 +1,13 @@
+import { hostname } from "node:os";
 import type { Db } from "@/lib/db/client";
+import { listRunningJudgeJobs, markJudgeJobFinished, markJudgeJobRunning, takeOverJudgeJob } from "@/lib/db/queries/judge-jobs";
 import { listClinicianJudgementsForRuns, listJudgeJudgementsTouching } from "@/lib/db/queries/judgements";
 import { listRateableRuns, listRunModels } from "@/lib/db/queries/studies";
 import { getModel } from "@/lib/db/queries/models";
 import { getRun } from "@/lib/db/queries/runs";
 import { getSuite } from "@/lib/db/queries/suites";
 import { AppError } from "@/lib/errors";
+import { isProcessAlive, ownerPidOnHost, processOwnerId } from "@/lib/runner/owners";
 import { judgeChatFor } from "./judge-client";
 import { type JudgeChat, type JudgeJob, type JudgeOutcome, runJudge } from "./run-judge";
 import { summariseJudges } from "./summary";
@@ -19,6 +22,9 @@ interface Running {
 const registry = ((globalThis as { chimedJudgeJobs?: Map<string, Running> }).chimedJudgeJobs ??= new Map());
 
 const jobKey = (job: JudgeJob) => `${job.judgeModelId}:${job.mode}:${[...job.runIds].sort().join(",")}`;
+const jobRow = (job: JudgeJob) => ({ judgeModelId: job.judgeModelId, mode: job.mode, runIds: [...job.runIds].sort(), maxItems: job.maxItems ?? null });
+// This process in judge_jobs.owner: host and pid (so a later process can tell it died) and a random suffix.
+const selfOwner = ((globalThis as { chimedJudgeOwner?: string }).chimedJudgeOwner ??= processOwnerId("judge"));
 
 /** Checks a judge job (runs exist, are open-QA/dialogue on one suite, the judge can be called). */
 async function prepare(db: Db, job: JudgeJob): Promise<JudgeChat> {
@@ -40,17 +46,55 @@ async function prepare(db: Db, job: JudgeJob): Promise<JudgeChat> {
 
 /** Starts a judge job in this process (once per judge, mode and runs); resumes where an earlier one stopped. */
 export async function startJudgeJob(db: Db, job: JudgeJob, chat?: JudgeChat): Promise<{ started: boolean }> {
-  const key = jobKey(job);
-  if (registry.has(key)) return { started: false };
+  if (registry.has(jobKey(job))) return { started: false };
   const judgeChat = chat ?? (await prepare(db, job));
-  const done = runJudge(db, job, { chat: judgeChat })
-    .catch((error) => {
+  return { started: launch(db, job, judgeChat, (key) => markJudgeJobRunning(db, { key, ...jobRow(job), owner: selfOwner })) };
+}
+
+/**
+ * Resumes the judge jobs a dead process left running (its pid is gone from this host, or it was an earlier
+ * life of this pid): each is taken over and started again, and skips what was already judged. Answers their keys.
+ */
+export async function resumeJudgeJobs(
+  db: Db,
+  { alive = isProcessAlive, host = hostname(), chat }: { alive?: (pid: number) => boolean; host?: string; chat?: JudgeChat } = {},
+): Promise<string[]> {
+  const resumed: string[] = [];
+  for (const row of await listRunningJudgeJobs(db)) {
+    const pid = ownerPidOnHost(row.owner, host);
+    const dead = pid !== null && row.owner !== selfOwner && (pid === process.pid || !alive(pid));
+    if (!dead || registry.has(row.key)) continue;
+    const job: JudgeJob = { judgeModelId: row.judgeModelId, mode: row.mode as JudgeJob["mode"], runIds: row.runIds, maxItems: row.maxItems ?? undefined };
+    if (!(await takeOverJudgeJob(db, { key: row.key, from: row.owner, to: selfOwner }))) continue;
+    const judgeChat = await (chat ? Promise.resolve(chat) : prepare(db, job)).catch(async (error: unknown) => {
+      // Its runs or suite changed so that it cannot run any more: finished, with the reason.
+      await markJudgeJobFinished(db, { key: row.key, owner: selfOwner, outcome: { error: error instanceof Error ? error.message : String(error) } });
+      return null;
+    });
+    if (judgeChat && launch(db, job, judgeChat, async () => {})) resumed.push(row.key);
+  }
+  return resumed;
+}
+
+/** Runs the job in the background, recorded in judge_jobs from `record` until it ends; false if already running. */
+function launch(db: Db, job: JudgeJob, chat: JudgeChat, record: (key: string) => Promise<void>): boolean {
+  const key = jobKey(job);
+  if (registry.has(key)) return false;
+  const done = (async () => {
+    await record(key);
+    return runJudge(db, job, { chat });
+  })()
+    .catch((error): JudgeOutcome => {
       console.error(`[chimed] judge job ${key} failed:`, error instanceof Error ? error.message : error);
       return { judged: 0, unreadable: 0, skipped: 0, failed: 1 };
     })
+    .then(async (outcome) => {
+      await markJudgeJobFinished(db, { key, owner: selfOwner, outcome }).catch(() => {});
+      return outcome;
+    })
     .finally(() => registry.delete(key));
   registry.set(key, { job, done });
-  return { started: true };
+  return true;
 }
 
 /** Resolves when the job with these settings (if any is running) ends. */

@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertStudy } from "@/lib/db/queries/studies";
+import { getJudgeJob, markJudgeJobRunning } from "@/lib/db/queries/judge-jobs";
 import { createModel } from "@/lib/db/queries/models";
 import { judgements, raters, runItems } from "@/lib/db/schema";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import { seedRatedRuns } from "@/lib/studies/seed-fixtures";
 import { fakeServersPerTest } from "@/scripts/fake-openai/testing";
-import { judgeJobDone, loadRunJudges, startJudgeJob } from "./jobs";
+import { judgeJobDone, loadRunJudges, resumeJudgeJobs, startJudgeJob } from "./jobs";
 import { judgeChatFor } from "./judge-client";
 import { runJudge } from "./run-judge";
 
@@ -99,5 +100,28 @@ describe.each(testEngines())("judge models over real HTTP, on $name", (engine) =
     expect(await startJudgeJob(database.db, job, judgeChatFor(judge))).toEqual({ started: false });
     expect((await judgeJobDone(job))!.judged).toBe(6);
     expect(judgeJobDone(job)).toBeNull();
+  });
+  it("a job left running by a killed server is resumed on start and finished; a live process's job is left alone", async () => {
+    const server = await startServer({ seed: 13 });
+    const judge = await judgeModel(server.url, "judge-resumed");
+    const job = { judgeModelId: judge.id, runIds: [runIds[0]], mode: "pointwise" as const, maxItems: 4 };
+    // Two of the four verdicts were stored before the kill.
+    await runJudge(database.db, { ...job, maxItems: 2 }, { chat: judgeChatFor(judge) });
+    const killed = "app-host-a-4242-dead01";
+    const key = `${judge.id}:pointwise:${runIds[0]}`;
+    await markJudgeJobRunning(database.db, { key, judgeModelId: judge.id, mode: "pointwise", runIds: [runIds[0]], maxItems: 4, owner: killed });
+    const liveKey = `${judge.id}:pairwise:${[...runIds].sort().join(",")}`;
+    await markJudgeJobRunning(database.db, { key: liveKey, judgeModelId: judge.id, mode: "pairwise", runIds, maxItems: 1, owner: "app-host-a-77-live01" });
+
+    const resumed = await resumeJudgeJobs(database.db, { host: "host-a", alive: (pid) => pid === 77, chat: judgeChatFor(judge) });
+    expect(resumed).toEqual([key]);
+    expect(await judgeJobDone(job)).toMatchObject({ judged: 2, skipped: 2, failed: 0 });
+    const rows = await database.db.select().from(judgements).where(eq(judgements.judgeModelId, judge.id));
+    expect(rows).toHaveLength(4);
+    expect(await getJudgeJob(database.db, { key })).toMatchObject({ status: "finished", outcome: { judged: 2, skipped: 2 } });
+    expect(await getJudgeJob(database.db, { key: liveKey })).toMatchObject({ status: "running", owner: "app-host-a-77-live01" });
+    // Finished jobs are not resumed again.
+    expect(await resumeJudgeJobs(database.db, { host: "host-a", alive: () => false, chat: judgeChatFor(judge) })).toEqual([liveKey]);
+    await judgeJobDone({ ...job, mode: "pairwise", runIds, maxItems: 1 });
   });
 });

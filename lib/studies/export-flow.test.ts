@@ -5,7 +5,7 @@ import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import { sampleCallers } from "@/lib/http/route-fixtures";
 import { routeHooks } from "@/lib/http/route-hooks";
 import { callRoute, loadRouteModule, type RouteModule, routeHandlers } from "@/lib/http/route-testing";
-import { exportStudy } from "@/scripts/cli/export-study";
+import { exportStudy, parseExportStudyArgs } from "@/scripts/cli/export-study";
 import { consumePreferenceJsonl } from "@/scripts/trl-consumer";
 import { llamaFactoryLineSchema, ratingLineSchema, trlLineSchema } from "./export-schema";
 import { loadHumanPreference, loadStudyStats } from "./preference-stats";
@@ -159,5 +159,13 @@ describe.each(testEngines())("study export through the routes and the CLI, on $n
     );
     expect(count).toBe(10);
     expect(lines(out)).toEqual(await exported("?format=trl"));
+  });
+
+  it("the CLI's switches match the HTTP ones", async () => {
+    const options = parseExportStudyArgs(["--study", studyId, "--format", "trl", "--include-flagged", "--include-ties", "--include-revoked"]);
+    expect(options).toMatchObject({ includeTies: true, includeRevoked: true, includeFlagged: true });
+    let out = "";
+    expect(await exportStudy(database.db, { ...options, includeTies: false, includeRevoked: false }, (chunk) => (out += chunk))).toBe(16);
+    expect(lines(out)).toEqual(await exported("?format=trl&flagged=1"));
   });
 });

@@ -1,28 +1,37 @@
-// `npm run bench -- --raters`: 50 raters answering at once through the rater API's route handlers (in process),
-// each answer sent twice as a dropped connection's retry would; every answer must be stored exactly once.
+// `npm run bench -- --raters`: 50 raters answering at once against the built app (next build into .next-bench,
+// next start on a free port with a throwaway embedded database), each answer sent twice as a dropped
+// connection's retry would; afterwards the rows are counted: every answer must be stored exactly once.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { openSharedDatabase } from "@/lib/db/client";
-import { migrateDatabase } from "@/lib/db/migrate";
-import { insertStudy, recordConsent, listRaterTasks } from "@/lib/db/queries/studies";
+import { insertStudy, listRaterTasks, recordConsent } from "@/lib/db/queries/studies";
 import { judgements, raterResponses, raters } from "@/lib/db/schema";
 import { freePort } from "@/lib/free-port";
-import { routeHooks } from "@/lib/http/route-hooks";
-import { callRoute, loadRouteModule, routeHandlers } from "@/lib/http/route-testing";
-import { raterCallerOf } from "@/lib/studies/rater-caller";
 import { issueRater } from "@/lib/studies/raters";
 import { seedCami, seedRatedRuns } from "@/lib/studies/seed-fixtures";
+import { BENCH_DIST_DIR, buildApp, startApp, stopApp } from "./built-app";
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
-export async function benchRaters({ raters: raterCount = 50, pairs = 10 } = {}): Promise<string> {
+export async function benchRaters(
+  log: (line: string) => void,
+  { raters: raterCount = 50, pairs = 10, reuseBuild = false } = {},
+): Promise<string> {
+  buildApp(log, reuseBuild);
   const dir = mkdtempSync(path.join(tmpdir(), "chimed-bench-raters-"));
-  const database = await openSharedDatabase({ url: process.env.DATABASE_URL, pgliteDir: path.join(dir, "pglite"), pglitePort: await freePort() });
+  const [port, pglitePort] = [await freePort(), await freePort()];
+  const pgliteDir = path.join(dir, "pglite");
+  // The app owns the throwaway database (it migrates and imports the bundled suites before it answers);
+  // this process connects to it to seed the study and, at the end, to count rows.
+  const app = await startApp(
+    { ...process.env, PGLITE_DIR: pgliteDir, PGLITE_PORT: String(pglitePort), CHIMED_DIST_DIR: BENCH_DIST_DIR, HOST: "127.0.0.1", DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
+    port,
+  );
+  const database = await openSharedDatabase({ pgliteDir, pglitePort });
   try {
     const { db } = database;
-    await migrateDatabase(database);
     await seedCami(db);
     const { runIds } = await seedRatedRuns(db, { tag: "bench", models: 3, items: 20 });
     const study = await insertStudy(db, {
@@ -40,10 +49,8 @@ export async function benchRaters({ raters: raterCount = 50, pairs = 10 } = {}):
       await recordConsent(db, { id: issued.rater.id, now: new Date(), profile: null });
       people.push({ token: issued.token, tasks: await listRaterTasks(db, { raterId: issued.rater.id }) });
     }
-    routeHooks.openDb = async () => db;
-    routeHooks.resolveCaller = async (request) => raterCallerOf(request) ?? { kind: "anonymous" };
-    const module = await loadRouteModule("app/api/rate/[token]/answers/[taskId]/route.ts");
-    const [, put] = routeHandlers(module).find(([m]) => m === "PUT")!;
+    const origin = `http://127.0.0.1:${port}`;
+    log(`${raterCount} raters answering at once against ${origin}…`);
     const latencies: number[] = [];
     let failures = 0;
     const started = performance.now();
@@ -55,15 +62,14 @@ export async function benchRaters({ raters: raterCount = 50, pairs = 10 } = {}):
           // The answer and its retry, as when the first response never reached the phone.
           for (let attempt = 0; attempt < 2; attempt++) {
             const t0 = performance.now();
-            const response = await callRoute(put, {
+            const response = await fetch(`${origin}/api/rate/${token}/answers/${task.id}`, {
               method: "PUT",
-              pattern: module.pattern,
-              params: { token, taskId: task.id },
               body: JSON.stringify(body),
-              headers: { "content-type": "application/json", origin: "http://127.0.0.1", host: "127.0.0.1" },
-            });
+              headers: { "content-type": "application/json", origin },
+            }).catch(() => null);
+            await response?.arrayBuffer();
             latencies.push(performance.now() - t0);
-            if (!response.ok) failures++;
+            if (!response?.ok) failures++;
           }
         }
       }),
@@ -79,14 +85,13 @@ export async function benchRaters({ raters: raterCount = 50, pairs = 10 } = {}):
     const sorted = [...latencies].sort((a, b) => a - b);
     const exact = scaleRows + pairRows === answers && failures === 0;
     return [
-      `raters: ${raterCount} at once, ${answers} answers (${latencies.length} requests, each answer sent twice), database ${database.engine}/${database.driver}`,
+      `raters: ${raterCount} at once against the built app (next start, embedded database owned by the app), ${answers} answers (${latencies.length} requests, each answer sent twice)`,
       `stored: ${scaleRows} scale answers + ${pairRows} pair judgements = ${scaleRows + pairRows} rows; failed requests: ${failures}; ${exact ? "every answer stored exactly once" : "MISMATCH"}`,
       `save latency: p50 ${percentile(sorted, 0.5).toFixed(1)} ms, p95 ${percentile(sorted, 0.95).toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms; ${(latencies.length / (wallMs / 1000)).toFixed(0)} saves/s`,
     ].join("\n");
   } finally {
-    routeHooks.openDb = undefined;
-    routeHooks.resolveCaller = undefined;
-    await database.close();
+    await database.close().catch(() => {});
+    await stopApp(app);
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { RevokeRater, StudyActions } from "@/components/studies/study-actions";
 import { StudyStats } from "@/components/studies/study-stats";
 import { LocalTime } from "@/components/ui/local-time";
 import { getAppDb } from "@/lib/app-db";
 import { requireCaller } from "@/lib/auth/page-caller";
+import { listScaleSuites } from "@/lib/db/queries/audits";
+import { isLocale, localeNames, localized } from "@/lib/i18n/locale";
 import { loadStudyView } from "@/lib/studies/study-view";
 import { isUuid } from "@/lib/validation/ids";
 
@@ -21,10 +23,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function StudyPage({ params }: Props) {
   const { id } = await params;
   await requireCaller("researcher", `/studies/${id}`);
-  const view = isUuid(id) ? await loadStudyView(await getAppDb(), { id }) : null;
+  const db = await getAppDb();
+  const view = isUuid(id) ? await loadStudyView(db, { id }) : null;
   if (!view) notFound();
-  const [t, tf] = await Promise.all([getTranslations("studies"), getTranslations("studies.form")]);
+  const [t, tf, locale, scales] = await Promise.all([getTranslations("studies"), getTranslations("studies.form"), getLocale(), listScaleSuites(db)]);
   const { study } = view;
+  const scaleNames = new Map(scales.map((s) => [s.id, localized(s.name, locale)]));
+  const scaleName = (suiteId: string) => scaleNames.get(suiteId) || suiteId;
+  const orderLabel = { published: tf("orderPublished"), reversed: tf("orderReversed"), shuffled: tf("orderShuffled") };
   return (
     <>
       <p className="small">
@@ -35,9 +41,9 @@ export default async function StudyPage({ params }: Props) {
       </h1>
       <dl className="kv small">
         <dt>{tf("language")}</dt>
-        <dd>{study.language}</dd>
+        <dd>{isLocale(study.language) ? localeNames[study.language] : study.language}</dd>
         <dt>{tf("scales")}</dt>
-        <dd>{study.scaleSuiteIds.join(", ") || "—"}</dd>
+        <dd>{study.scaleSuiteIds.map(scaleName).join(" · ") || "—"}</dd>
         <dt>{t("detail.pair")}</dt>
         <dd>{view.models.map((m) => m.modelName).join(" · ") || "—"}</dd>
         <dt>{tf("itemsPerRater")}</dt>
@@ -45,7 +51,7 @@ export default async function StudyPage({ params }: Props) {
         <dt>{tf("ratersPerPair")}</dt>
         <dd>{study.ratersPerPair}</dd>
         <dt>{tf("optionOrder")}</dt>
-        <dd>{study.optionOrder}</dd>
+        <dd>{orderLabel[study.optionOrder as keyof typeof orderLabel] ?? study.optionOrder}</dd>
         <dt>{tf("deadline")}</dt>
         <dd>
           <LocalTime iso={study.deadline?.toISOString() ?? null} />
@@ -78,7 +84,7 @@ export default async function StudyPage({ params }: Props) {
                 </td>
                 <td className="small warn-text">
                   {[
-                    r.flags.responseSetScales.length > 0 ? t("detail.responseSet", { scales: r.flags.responseSetScales.join(", ") }) : null,
+                    r.flags.responseSetScales.length > 0 ? t("detail.responseSet", { scales: r.flags.responseSetScales.map(scaleName).join(" · ") }) : null,
                     r.flags.sameSide ? t("detail.sameSide") : null,
                   ]
                     .filter(Boolean)
@@ -122,7 +128,7 @@ export default async function StudyPage({ params }: Props) {
           </div>
         </>
       )}
-      <StudyStats studyId={study.id} />
+      <StudyStats studyId={study.id} scaleName={scaleName} />
     </>
   );
 }
