@@ -66,6 +66,8 @@ function failure(error: unknown): ProviderError {
 }
 
 export interface OnnxLocalProvider extends ChatProvider {
+  /** The loaded model itself (for benchmarks, which time the loop alone). */
+  loaded(): Promise<LoadedModel>;
   promptLogprobs(text: string, signal?: AbortSignal): Promise<{ tokens: string[]; logprobs: (number | null)[]; offsets: number[] }>;
 }
 
@@ -100,6 +102,7 @@ export function createOnnxLocalProvider({ dir, dtype = "fp32" }: { dir: string; 
         throw failure(error);
       }
     },
+    loaded: () => entry().model,
     promptLogprobs: (text, signal) => exclusive(entry(), (model) => promptLogprobs(model, text, signal)),
     async listModels() {
       return [path.basename(dir)];
