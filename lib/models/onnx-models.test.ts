@@ -70,6 +70,10 @@ describe.each(testEngines({ only: ["pglite", "postgres"] }))("ONNX models on thi
     }
     expect((await call("POST", { name: "x", dir: "org/tiny", dtype: "q4f16" })).body.error).toMatch(/no q4f16 model file/);
 
+    const test = await loadRouteModule("app/api/models/[id]/test/route.ts");
+    const check = await callRoute(test.exports.POST as never, { method: "POST", pattern: test.pattern, params: { id: added.body.model.id } });
+    expect(await check.json()).toMatchObject({ ok: true, models: ["tiny"] });
+
     // The app's runner runs it from the root: a few mcq items, each answered by the tiny model.
     const run = await startRun(database.db, { modelId: added.body.model.id, suiteId: "cmmlu-medical", settings: { limit: 4, maxTokens: 4 } });
     expect(await executeRun({ db: database.db, runId: run.id })).toBe("completed");

@@ -5,7 +5,8 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { createOpenAICompatibleProvider } from "@/lib/providers/openai-compatible";
 import type { ConnectionCheck } from "@/lib/providers/types";
-import { originOf, resolveApiKey } from "@/lib/runner/model-client";
+import { onnxTarget, originOf, resolveApiKey } from "@/lib/runner/model-client";
+import { createOnnxLocalProvider } from "@/lib/providers/onnx-local";
 import { sealSecret } from "@/lib/secrets";
 import type { ModelBody, OnnxModelBody } from "@/lib/validation/models";
 import { listOnnxFolders, modelFileOf, resolveOnnxDir } from "@/lib/providers/onnx-dir";
@@ -146,4 +147,9 @@ export async function addOnnxModel(db: Db, body: OnnxModelBody): Promise<Model> 
     // One generation at a time per session: more in flight would only queue.
     concurrency: 1,
   });
+}
+
+/** Loads a registered ONNX model (folder checked against the root again) and generates a short answer. */
+export async function checkOnnxModel(model: Pick<Model, "modelId" | "params">): Promise<ConnectionCheck> {
+  return createOnnxLocalProvider(onnxTarget(model)).testConnection();
 }
