@@ -1,14 +1,17 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { useModels } from "@/lib/api/models";
 import { ApiErrorView } from "@/components/ui/api-error";
 import { ModelCard } from "./model-card";
 import { ModelForm } from "./model-form";
+import { OnnxModelForm } from "./onnx-model-form";
 
 export function ModelsManager() {
   const t = useTranslations("models");
   const models = useModels();
+  const [kind, setKind] = useState<"server" | "onnx">("server");
   return (
     <>
       <section aria-labelledby="models-list">
@@ -24,7 +27,16 @@ export function ModelsManager() {
       </section>
       <section aria-labelledby="models-add" className="card">
         <h2 id="models-add">{t("addTitle")}</h2>
-        <ModelForm />
+        <fieldset className="form-row">
+          <legend>{t("kind")}</legend>
+          {(["server", "onnx"] as const).map((k) => (
+            <label key={k}>
+              <input type="radio" name="model-kind" checked={kind === k} onChange={() => setKind(k)} />{" "}
+              {t(k === "server" ? "kindServer" : "kindOnnx")}
+            </label>
+          ))}
+        </fieldset>
+        {kind === "server" ? <ModelForm /> : <OnnxModelForm />}
       </section>
     </>
   );

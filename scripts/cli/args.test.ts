@@ -1,3 +1,4 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseEvalArgs } from "./args";
 
@@ -55,5 +56,19 @@ describe("parseEvalArgs", () => {
   it("resumes with the run's frozen settings, noting ignored flags", () => {
     const o = parseEvalArgs(["--resume", "0b8c6a43-5d5f-4a8e-9d55-3c1f3f3f3f3f", "--suite", "cami", "--limit", "5", "--json"]);
     expect(o).toMatchObject({ resume: "0b8c6a43-5d5f-4a8e-9d55-3c1f3f3f3f3f", suite: "cami", json: true, ignored: ["--limit"] });
+  });
+});
+
+describe("parseEvalArgs --onnx", () => {
+  it("takes a model folder (made absolute) and a dtype, fp32 by default", () => {
+    expect(parseEvalArgs(["--suite", "s", "--onnx", "/m/tiny"]).target).toEqual({ kind: "onnx", dir: "/m/tiny", dtype: "fp32" });
+    expect(parseEvalArgs(["--suite", "s", "--onnx", "rel", "--dtype", "q4f16"]).target).toEqual({ kind: "onnx", dir: path.resolve("rel"), dtype: "q4f16" });
+  });
+
+  it("refuses an unknown dtype, --dtype alone, and --onnx mixed with a server or baseline", () => {
+    expect(() => parseEvalArgs(["--suite", "s", "--onnx", "/m", "--dtype", "int3"])).toThrow(/--dtype must be one of fp32, fp16, q8, q4, q4f16/);
+    expect(() => parseEvalArgs(["--suite", "s", "--baseline", "majority", "--dtype", "fp16"])).toThrow(/--dtype goes with --onnx/);
+    expect(() => parseEvalArgs(["--suite", "s", "--onnx", "/m", "--base-url", "http://h/v1"])).toThrow(/--onnx replaces/);
+    expect(() => parseEvalArgs(["--suite", "s", "--onnx", "/m", "--baseline", "majority"])).toThrow(/--onnx replaces/);
   });
 });
