@@ -37,4 +37,10 @@ export function lowerIsBetter(kind: string, metric: string): boolean {
   return findTask(kind)?.metrics.lowerIsBetter?.includes(metric) ?? false;
 }
 
+/** Whether the kind's headline metric (the one per-item scores, comparisons and the "best" rule use) is lower-is-better. */
+export function headlineLowerIsBetter(kind: string): boolean {
+  const task = findTask(kind);
+  return task ? lowerIsBetter(kind, task.metrics.headline) : false;
+}
+
 export type { ProviderCapability, TaskDefinition } from "./types";

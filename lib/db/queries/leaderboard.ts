@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, ne, type SQL, sql } from "drizzle-orm";
 import type { FillRule } from "@/lib/validation/leaderboard";
-import { tasks } from "@/lib/tasks/index";
+import { headlineLowerIsBetter, tasks } from "@/lib/tasks/index";
 import { COMPARABLE_SETTINGS, PROTOCOL_PROFILE } from "@/lib/tasks/settings-profile";
 import { FINISHED_STATUSES, UNRELIABLE_ERROR_SHARE } from "@/lib/run-status";
 import { isUuid } from "@/lib/validation/ids";
@@ -19,10 +19,14 @@ const finished = sql`r.status in (${sql.join(
   FINISHED_STATUSES.map((status) => sql`${status}::text`),
   sql`, `,
 )})`;
+// Signed so that the "best" fill rule's "headline desc" picks the lowest where lower is better (perplexity).
 const headlineExpr = sql`(r.metrics ->> (case s.task_kind ${sql.join(
   Object.entries(tasks).map(([kind, task]) => sql`when ${kind}::text then ${task.metrics.headline}::text`),
   sql` `,
-)} end))::float8`;
+)} end))::float8 * (case when s.task_kind in (${sql.join(
+  [...Object.keys(tasks).filter((kind) => headlineLowerIsBetter(kind)).map((kind) => sql`${kind}::text`), sql`''::text`],
+  sql`, `,
+)}) then -1 else 1 end)`;
 
 export interface LeaderboardCellRow {
   runId: string;
