@@ -41,11 +41,22 @@ export function parsePromptLogprobs(body: unknown, status: number, prompt: strin
     });
     if (entries.slice(1).some((e) => e.logprob !== null)) {
       const tokens = entries.map((e) => e.token);
-      return { ok: true, value: { tokens, logprobs: entries.map((e) => e.logprob), offsets: cumulativeOffsets(tokens) } };
+      return { ok: true, value: { tokens, logprobs: entries.map((e) => e.logprob), offsets: offsetsFromEnd(tokens, length) } };
     }
   }
   const detail = preview(JSON.stringify(body) ?? "");
   return { ok: false, failure: failure("malformed", false, NO_PROMPT_LOGPROBS, { status, detail }) };
+}
+
+/** The first entry of prompt_logprobs is null (its token unknown): the others are placed back from the prompt's end. */
+function offsetsFromEnd(tokens: readonly string[], length: number): number[] {
+  const offsets = new Array<number>(tokens.length).fill(0);
+  let at = length;
+  for (let i = tokens.length - 1; i >= 1; i--) {
+    at -= [...tokens[i]].length;
+    offsets[i] = Math.max(0, at);
+  }
+  return offsets;
 }
 
 function cumulativeOffsets(tokens: readonly string[]): number[] {
