@@ -15,7 +15,7 @@ import { memoComparison } from "./cache";
 import { distributionOf, type DistributionBin } from "./distribution";
 
 /** Settings that change what a number measures; shown per run and flagged when runs differ in them. */
-export const COMPARED_SETTINGS = ["template", "shots", "answerMode", "tokenizer", "samples", "temperature", "key", "instruction", "order", "limit"] as const;
+export const COMPARED_SETTINGS = ["template", "shots", "answerMode", "tokenizer", "samples", "temperature", "key", "instruction", "order", "limit", "contextChars", "strideChars"] as const;
 /** The paired tests use one fixed seed so a comparison page shows the same interval every time it is opened. */
 export const PAIRED_SEED = 20231111;
 
