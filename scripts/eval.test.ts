@@ -14,9 +14,8 @@ import { startRun } from "@/lib/runner/start-run";
 import { seedBundledData } from "@/lib/suite-store/seed";
 import type { ChatMessage, McqGold } from "@/lib/suites/types";
 import { fakeMcqChoice } from "@/scripts/fake-openai/answers";
-import { fakeTokenLogprob } from "@/scripts/fake-openai/prompt-logprobs";
+import { fakeDocumentTotals } from "@/scripts/fake-openai/prompt-logprobs";
 import { type FakeOpenAI, startFakeOpenAI } from "@/scripts/fake-openai/server";
-import { tokenize } from "@/scripts/fake-openai/text-utils";
 import { freePort } from "@/lib/free-port";
 import { spawnTs } from "./cli/child";
 import { watchChild, waitFor } from "./cli/process-output";
@@ -111,13 +110,8 @@ describe("npm run eval", () => {
     const json = JSON.parse(result.stdout.trim());
     expect(json).toMatchObject({ suite: "medical-text-ppl", items: 6, errors: 0 });
     const rows = await listRunItemRecords(await db(), { runId: json.runId });
-    let [nats, chars, bytes, tokens] = [0, 0, 0, 0];
-    for (const row of rows) {
-      const t = tokenize((row.messages as ChatMessage[])[0].content);
-      for (let i = 1; i < t.length; i++) nats -= fakeTokenLogprob(SEED, t[i - 1], t[i]);
-      const scored = t.slice(1).join("");
-      [chars, bytes, tokens] = [chars + [...scored].length, bytes + Buffer.byteLength(scored), tokens + t.length - 1];
-    }
+    const docs = rows.map((row) => fakeDocumentTotals(SEED, (row.messages as ChatMessage[])[0].content));
+    const [nats, chars, bytes, tokens] = (["nats", "chars", "bytes", "tokens"] as const).map((k) => docs.reduce((s, d) => s + d[k], 0));
     expect(json.metrics.bits_per_char).toBeCloseTo(nats / Math.LN2 / chars, 9);
     expect(json.metrics.bits_per_byte).toBeCloseTo(nats / Math.LN2 / bytes, 9);
     expect(json.metrics.token_perplexity).toBeCloseTo(Math.exp(nats / tokens), 9);

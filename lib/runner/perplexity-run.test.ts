@@ -6,9 +6,8 @@ import { saveSuite } from "@/lib/db/queries/suites";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import { contentHash } from "@/lib/suites/content-hash";
 import { importUserSuite } from "@/lib/suites/importers/user-upload";
-import { fakeTokenLogprob, NO_PROMPT_LOGPROBS_MODEL } from "@/scripts/fake-openai/prompt-logprobs";
+import { fakeDocumentTotals, NO_PROMPT_LOGPROBS_MODEL } from "@/scripts/fake-openai/prompt-logprobs";
 import { type FakeOpenAI, startFakeOpenAI } from "@/scripts/fake-openai/server";
-import { tokenize } from "@/scripts/fake-openai/text-utils";
 import { executeRun } from "./execute-run";
 import { startRun } from "./start-run";
 
@@ -19,15 +18,6 @@ const SEED = 7;
 const long = "患者男性四十九岁因右下腹疼痛三小时入院查体右下腹可触及一包块压痛明显界欠清初步诊断为腹股沟斜疝嵌顿".slice(0, 40);
 const corpus = `CT检查提示肺部结节。\n\n高血压患者应低盐饮食\n并规律服药。\n\n\n${long}\n`;
 const documents = ["CT检查提示肺部结节。", "高血压患者应低盐饮食\n并规律服药。", long];
-
-/** The fake server's own numbers: every token but the first, its log-probability given the one before. */
-function expectedTotals(text: string) {
-  const tokens = tokenize(text);
-  let nats = 0;
-  for (let i = 1; i < tokens.length; i++) nats -= fakeTokenLogprob(SEED, tokens[i - 1], tokens[i]);
-  const scored = tokens.slice(1).join("");
-  return { nats, chars: [...scored].length, bytes: Buffer.byteLength(scored, "utf8"), tokens: tokens.length - 1 };
-}
 
 describe.each(testEngines())("a perplexity suite run on $name", (engine) => {
   let database: TestDatabase;
@@ -54,7 +44,8 @@ describe.each(testEngines())("a perplexity suite run on $name", (engine) => {
     const finished = (await getRun(db, { id: run.id }))!;
     expect(finished.status).toBe("completed");
     expect(finished.settings).toMatchObject({ contextChars: 16, strideChars: 8 });
-    const totals = documents.map(expectedTotals);
+    // The fake server's own numbers: every token but the first, its log-probability given the one before.
+    const totals = documents.map((text) => fakeDocumentTotals(SEED, text));
     const sum = (f: (t: (typeof totals)[number]) => number) => totals.reduce((s, t) => s + f(t), 0);
     const bits = sum((t) => t.nats) / Math.LN2;
     expect(finished.metrics!.bits_per_char).toBeCloseTo(bits / sum((t) => t.chars), 10);

@@ -24,6 +24,18 @@ export function fakePromptLogprobs(seed: number, prompt: string): { tokens: stri
   return { tokens, logprobs, offsets };
 }
 
+/**
+ * What a perplexity run should find for a document scored whole (or in windows that do not cut a token): every
+ * token but the first, its loss, and the characters and UTF-8 bytes it covers.
+ */
+export function fakeDocumentTotals(seed: number, text: string) {
+  const tokens = tokenize(text);
+  let nats = 0;
+  for (let i = 1; i < tokens.length; i++) nats -= fakeTokenLogprob(seed, tokens[i - 1], tokens[i]);
+  const scored = tokens.slice(1).join("");
+  return { nats, tokens: Math.max(0, tokens.length - 1), chars: [...scored].length, bytes: Buffer.byteLength(scored, "utf8") };
+}
+
 /** The `logprobs` object of a legacy completion choice holding the prompt's tokens (and, after them, the generated ones). */
 export function echoLogprobs(seed: number, prompt: string, generated: string[]) {
   const { tokens, logprobs, offsets } = fakePromptLogprobs(seed, prompt);
