@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { clip } from "@/lib/clip";
 import type {
   DialogueInput,
   InstructionInput,
@@ -7,6 +8,7 @@ import type {
   NerGold,
   NerInput,
   OpenQaInput,
+  PerplexityInput,
   ReferencesGold,
   RewardInput,
   ScaleGold,
@@ -96,6 +98,9 @@ export async function SuiteItemView({ kind, input, gold }: Props) {
         </>
       );
     }
+    case "perplexity":
+      // A corpus document can be long: the page shows its start (the whole text is scored).
+      return <p className="item-text">{clip((input as PerplexityInput).text, 20_000)}</p>;
     case "scale": {
       const item = input as ScaleInput;
       return (

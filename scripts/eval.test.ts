@@ -14,6 +14,7 @@ import { startRun } from "@/lib/runner/start-run";
 import { seedBundledData } from "@/lib/suite-store/seed";
 import type { ChatMessage, McqGold } from "@/lib/suites/types";
 import { fakeMcqChoice } from "@/scripts/fake-openai/answers";
+import { fakeDocumentTotals } from "@/scripts/fake-openai/prompt-logprobs";
 import { type FakeOpenAI, startFakeOpenAI } from "@/scripts/fake-openai/server";
 import { freePort } from "@/lib/free-port";
 import { spawnTs } from "./cli/child";
@@ -98,6 +99,23 @@ describe("npm run eval", () => {
     // CMMLU repeats a question (anatomy 79 and 100): the second may come from the response cache.
     const { cached } = await getRunProgress(await db(), { runId: json.runId });
     expect(server.stats().requests + cached).toBe(200);
+  }, TEST_MS);
+
+  it("reports bits_per_char, bits_per_byte and token_perplexity of medical-text-ppl as the fake server's function gives them", async () => {
+    const server = await fake();
+    // One window per document (context above the longest), so each document is tokenized whole, as below.
+    const args = ["--suite", "medical-text-ppl", "--base-url", server.url, "--model", "fake-chimed", "--limit", "6", "--context", "5000", "--stride", "5000", "--json"];
+    const result = await cli("scripts/eval.ts", args).exited;
+    expect(result.code, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout.trim());
+    expect(json).toMatchObject({ suite: "medical-text-ppl", items: 6, errors: 0 });
+    const rows = await listRunItemRecords(await db(), { runId: json.runId });
+    const docs = rows.map((row) => fakeDocumentTotals(SEED, (row.messages as ChatMessage[])[0].content));
+    const [nats, chars, bytes, tokens] = (["nats", "chars", "bytes", "tokens"] as const).map((k) => docs.reduce((s, d) => s + d[k], 0));
+    expect(json.metrics.bits_per_char).toBeCloseTo(nats / Math.LN2 / chars, 9);
+    expect(json.metrics.bits_per_byte).toBeCloseTo(nats / Math.LN2 / bytes, 9);
+    expect(json.metrics.token_perplexity).toBeCloseTo(Math.exp(nats / tokens), 9);
+    expect(Object.keys(json.ci).sort()).toEqual(["bits_per_byte", "bits_per_char", "token_perplexity"]);
   }, TEST_MS);
 
   it("resumes a run whose CLI was killed with SIGKILL, with every item done exactly once", async () => {

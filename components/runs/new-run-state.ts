@@ -31,6 +31,8 @@ export interface NewRunState {
   instruction: (typeof instructions)[number];
   order: (typeof orders)[number];
   labels: (typeof labelStyles)[number];
+  contextChars: string;
+  strideChars: string;
 }
 
 export const initialRunState: NewRunState = {
@@ -53,6 +55,8 @@ export const initialRunState: NewRunState = {
   instruction: "paper",
   order: "published",
   labels: "letters",
+  contextChars: "",
+  strideChars: "",
 };
 
 const num = (value: string) => (value.trim() === "" ? undefined : Number(value));
@@ -75,6 +79,7 @@ export function settingsFromState(state: NewRunState, taskKind: string | undefin
   if (options?.template) settings.template = state.template;
   if (options?.answerMode) settings.answerMode = state.answerMode;
   if (options?.tokenizer) settings.tokenizer = state.tokenizer;
+  if (options?.windows) Object.assign(settings, { contextChars: num(state.contextChars), strideChars: num(state.strideChars) });
   if (options?.scaleVariants) Object.assign(settings, { instruction: state.instruction, order: state.order, labels: state.labels });
   return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) as RunSettingsInput;
 }

@@ -6,6 +6,7 @@ import type { RunViewData } from "@/lib/api/runs";
 import { formatInterval, formatMetric } from "./format";
 import { MetricName } from "./metric-name";
 import { QualityMarks } from "./quality-marks";
+import { PerplexitySummary } from "./perplexity-summary";
 import { RewardSummary } from "./reward-summary";
 import { SubsetTable } from "./subset-table";
 
@@ -21,13 +22,14 @@ export function RunMetrics({ view }: { view: RunViewData }) {
     entityMatching?: string;
   };
   const scale = suite.taskKind === "scale";
+  const perplexity = suite.taskKind === "perplexity";
   const finished = progress.done + progress.errors;
   return (
     <section aria-labelledby="run-results">
       <h2 id="run-results">
         {t("title")} <QualityMarks basis={coverage} />
       </h2>
-      <p className="small muted">{scale ? t("scaleUnits") : t("percentUnits")}</p>
+      <p className="small muted">{scale ? t("scaleUnits") : perplexity ? t("bitsUnits") : t("percentUnits")}</p>
       <p className="small" data-testid="metrics-basis">
         {tq("basis", { items: coverage.itemsRun, all: coverage.suiteItems, coverage: coverage.coverage })}
       </p>
@@ -87,6 +89,7 @@ export function RunMetrics({ view }: { view: RunViewData }) {
           names={suite.subsetNames}
         />
       )}
+      {perplexity && <PerplexitySummary summary={run.summary ?? {}} />}
       {suite.taskKind === "reward" && <RewardSummary summary={run.summary ?? {}} showFloor={suite.id === "cmd-reward-sample"} />}
     </section>
   );

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
 import { findTask } from "@/lib/tasks/index";
+import { DEFAULT_CONTEXT_CHARS, DEFAULT_STRIDE_CHARS } from "@/lib/tasks/perplexity";
 import {
   answerModes,
   instructions,
@@ -19,7 +20,7 @@ type Props = { state: NewRunState; set: (patch: Partial<NewRunState>) => void; t
 export function RunSettingsFields({ state, set, taskKind }: Props) {
   const t = useTranslations("runs.form");
   const number = (
-    key: "limit" | "sampleSeed" | "shots" | "samples" | "temperature" | "topP" | "maxTokens" | "seed",
+    key: "limit" | "sampleSeed" | "shots" | "samples" | "temperature" | "topP" | "maxTokens" | "seed" | "contextChars" | "strideChars",
     attrs: Record<string, number | string>,
   ) => (
     <input
@@ -70,6 +71,16 @@ export function RunSettingsFields({ state, set, taskKind }: Props) {
         </Field>
         <Field label={t("seed")}>{number("seed", { min: 0, step: 1, placeholder: "1234" })}</Field>
       </div>
+      {options?.windows && (
+        <div className="form-row">
+          <Field label={t("contextChars")} hint={t("contextCharsHint")}>
+            {number("contextChars", { min: 16, step: 1, placeholder: String(DEFAULT_CONTEXT_CHARS) })}
+          </Field>
+          <Field label={t("strideChars")} hint={t("strideCharsHint")}>
+            {number("strideChars", { min: 1, step: 1, placeholder: String(DEFAULT_STRIDE_CHARS) })}
+          </Field>
+        </div>
+      )}
       <Field label={t("systemPrompt")} hint={t("systemPromptHint")}>
         <textarea rows={2} maxLength={4000} value={state.systemPrompt} onChange={(e) => set({ systemPrompt: e.target.value })} />
       </Field>

@@ -18,6 +18,15 @@ export function distributionOf(kind: string, scoresByRun: readonly (readonly (nu
     const values = [...new Set(scoresByRun.flat().filter((v): v is number => v !== null))].sort((x, y) => x - y);
     return binned(scoresByRun, values.map((v) => [v, v]), (v) => values.indexOf(v));
   }
+  if (kind === "perplexity") {
+    // Bits per character have no fixed range: ten equal bins between the lowest and highest document.
+    const values = scoresByRun.flat().filter((v): v is number => v !== null);
+    if (values.length === 0) return [];
+    const [lo, hi] = [Math.min(...values), Math.max(...values)];
+    const width = (hi - lo) / BINS || 1;
+    const edges = Array.from({ length: BINS }, (_, i) => [lo + i * width, lo + (i + 1) * width] as [number, number]);
+    return binned(scoresByRun, edges, (v) => Math.min(BINS - 1, Math.max(0, Math.floor((v - lo) / width))));
+  }
   const edges = Array.from({ length: BINS }, (_, i) => [i / BINS, (i + 1) / BINS] as [number, number]);
   return binned(scoresByRun, edges, (v) => Math.min(BINS - 1, Math.max(0, Math.floor(v * BINS))));
 }

@@ -124,17 +124,18 @@ describe.each(testEngines())("comparison on $name", (engine) => {
     expect(parsed.items[10].runs.map((r: { score: number }) => r.score)).toEqual([1, 0]);
   });
 
-  it("scores NER, generation and scale items in SQL as itemHeadlineScore does in JavaScript", async () => {
+  it("scores NER, generation, scale and perplexity items in SQL as itemHeadlineScore does in JavaScript", async () => {
     const [x, y] = await Promise.all(
       ["x", "y"].map((model) => seedFinishedMcqRun(database.db, { suiteId: "cmp", run: { model, correct: A } })),
     );
     // Rewrite the rows with scores of other kinds; the query takes the kind as a parameter.
     await database.db.execute(sql`
-      update run_items set scores = jsonb_build_object('tp', id % 3, 'fp', id % 2, 'fn', (id / 2) % 2, 'rougeL', (id % 7) / 7.0),
+      update run_items set scores = jsonb_build_object('tp', id % 3, 'fp', id % 2, 'fn', (id / 2) % 2, 'rougeL', (id % 7) / 7.0,
+          'nats', (id % 9) + 0.5, 'chars', id % 4),
         parsed = case when id % 4 = 0 then jsonb_build_object('value', 'x') else jsonb_build_object('value', id % 5) end,
         outcome = case when id % 6 = 0 then 'refused' else 'scored' end
       where run_id in (${x}, ${y})`);
-    for (const kind of ["ner", "open_qa", "scale"]) {
+    for (const kind of ["ner", "open_qa", "scale", "perplexity"]) {
       const { rows } = await listComparisonItemsPage(database.db, { runIds: [x, y], kind, limit: 50 });
       expect(rows).toHaveLength(20);
       for (const row of rows) {

@@ -7,13 +7,15 @@ import { MAX_COMPARED_RUNS } from "@/lib/validation/compare";
 import type { AggregateItem } from "@/lib/scoring/benchmark-aggregate";
 import { itemHeadlineScore } from "@/lib/scoring/item-headline";
 import type { BenchmarkKind, ItemScores } from "@/lib/scoring/item-score";
-import { type Agreement, agreement, type PairedDifference, pairedBenchmark, pairedMeanDifference } from "@/lib/scoring/paired";
+import { type Agreement, agreement, type PairedDifference, pairedBenchmark, pairedBootstrap, pairedMeanDifference } from "@/lib/scoring/paired";
+import { perplexityPlan, type PerplexityTotals } from "@/lib/scoring/perplexity";
+import { headlineLowerIsBetter } from "@/lib/tasks/index";
 import { keyMetric } from "@/components/runs/format";
 import { memoComparison } from "./cache";
 import { distributionOf, type DistributionBin } from "./distribution";
 
 /** Settings that change what a number measures; shown per run and flagged when runs differ in them. */
-export const COMPARED_SETTINGS = ["template", "shots", "answerMode", "tokenizer", "samples", "temperature", "key", "instruction", "order", "limit"] as const;
+export const COMPARED_SETTINGS = ["template", "shots", "answerMode", "tokenizer", "samples", "temperature", "key", "instruction", "order", "limit", "contextChars", "strideChars"] as const;
 /** The paired tests use one fixed seed so a comparison page shows the same interval every time it is opened. */
 export const PAIRED_SEED = 20231111;
 
@@ -143,11 +145,21 @@ function comparePair(kind: string, a: number, b: number, rowsA: Map<string, Scor
     if (rowB && rowA.status === "done" && rowB.status === "done") both.push([rowA, rowB]);
   }
   const scores = both.map(([x, y]) => [itemHeadlineScore(kind, x), itemHeadlineScore(kind, y)] as const);
-  const counts = agreement(scores);
+  const agreed = agreement(scores);
+  // For a lower-is-better headline (perplexity) the lower score is the better one.
+  const counts = headlineLowerIsBetter(kind) ? { ...agreed, aBetter: agreed.bBetter, bBetter: agreed.aBetter } : agreed;
   if (kind === "scale") {
     const values = scores.filter((s): s is readonly [number, number] => s[0] !== null && s[1] !== null);
     const mean = pairedMeanDifference(values, { seed: PAIRED_SEED });
     return { a, b, n: values.length, agreement: counts, tests: mean ? { mean } : {} };
+  }
+  if (kind === "perplexity") {
+    // Documents are the unit: each resample pools both runs' bits and characters over the same documents.
+    const scored = both.filter(([x, y]) => x.outcome === "scored" && y.outcome === "scored");
+    const matrix = (side: 0 | 1) => Float64Array.from(scored.flatMap((pair) => perplexityPlan.row(totalsOf(pair[side]))));
+    const boot = pairedBootstrap(perplexityPlan, matrix(0), matrix(1), scored.length, { seed: PAIRED_SEED });
+    const tests = Object.fromEntries(Object.entries(boot).map(([name, r]) => [name, { ...r, test: "bootstrap" as const }]));
+    return { a, b, n: scored.length, agreement: counts, tests };
   }
   const asItem = (row: ScoredRow): AggregateItem => ({
     outcome: row.outcome === "unparsed" ? "unparsed" : "scored",
@@ -168,4 +180,10 @@ function differingSettings(runs: ComparedRun[]): string[] {
     if (new Set(runs.map((r) => JSON.stringify(r.settings[key] ?? null))).size > 1) out.push(key);
   }
   return out;
+}
+
+function totalsOf(row: ScoredRow): PerplexityTotals {
+  const s = (row.scores ?? {}) as Record<string, unknown>;
+  const n = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : 0);
+  return { nats: n(s.nats), tokens: n(s.tokens), chars: n(s.chars), bytes: n(s.bytes) };
 }

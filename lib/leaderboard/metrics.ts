@@ -11,7 +11,7 @@ export const HEADLINE_METRIC: Record<string, string> = Object.fromEntries(
   TASK_ORDER.map((kind) => [kind, findTask(kind)!.metrics.headline]),
 );
 
-const ALL_METRICS = ["accuracy", "precision", "recall", "f1", "exact_match", "list_f1", "bleu1", "bleu2", "bleu4", "rouge1", "rouge2", "rougeL"];
+const ALL_METRICS = ["accuracy", "precision", "recall", "f1", "exact_match", "list_f1", "bleu1", "bleu2", "bleu4", "rouge1", "rouge2", "rougeL", "bits_per_char", "bits_per_byte", "token_perplexity"];
 export const metricRank = (metric: string) => {
   const i = ALL_METRICS.indexOf(metric);
   return i === -1 ? ALL_METRICS.length : i;

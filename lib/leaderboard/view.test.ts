@@ -43,6 +43,15 @@ const cells = [
 ];
 
 describe("buildLeaderboardView", () => {
+  it("lists perplexity in bits (not percent), lowest bits per character first", () => {
+    const ppl = (runId: string, modelName: string, bpc: number) =>
+      cell({ runId, modelId: runId, modelName, suiteId: "medical-text-ppl", taskKind: "perplexity", metrics: { bits_per_char: bpc, bits_per_byte: bpc / 3, token_perplexity: 9 }, ci: { bits_per_char: [bpc - 0.1, bpc + 0.1] } });
+    const section = view([ppl("r1", "worse", 2.5), ppl("r2", "better", 1.75)]).sections.find((s) => s.task === "perplexity")!;
+    expect(section.columns.map((c) => c.metric)).toEqual(["bits_per_char", "bits_per_byte", "token_perplexity"]);
+    expect(section.sort).toEqual({ key: "medical-text-ppl::bits_per_char", dir: "asc" });
+    expect(section.rows.map((r) => r.model)).toEqual(["better", "worse"]);
+    expect(section.rows[0].cells["medical-text-ppl::bits_per_char"]).toMatchObject({ value: 1.75, ci: [1.65, 1.85] });
+  });
 
   it("puts measured columns first, names suites in the reader's language and keeps reported rows' source", () => {
     const [section] = view(cells).sections;

@@ -5,6 +5,7 @@ import type { FillRule, LeaderboardFilters } from "./filters";
 import { boardMetrics, displayModelName, metricRank, taskRank } from "./metrics";
 import { type ComparableSetting, differingSettings, profileFromKey, type SettingsProfile } from "@/lib/tasks/settings-profile";
 import { sortRows } from "./sort";
+import { findTask, lowerIsBetter } from "@/lib/tasks/index";
 
 /** A measured cell's run as the board needs it: a row of lib/db/queries/leaderboard.ts. */
 export type CellInput = LeaderboardCellRow;
@@ -138,9 +139,11 @@ export function buildLeaderboardView({
         section.columns.set(key, { key, suiteId: cell.suiteId, benchmark: localized(cell.suiteName, locale), metric, origin: "measured" });
       }
       const ci = cell.ci?.[metric];
+      // Fractions are shown in percent; metrics on their own units (bits per character) as they are.
+      const scale = findTask(cell.taskKind)?.metrics.display === "plain" ? 1 : 100;
       row.cells[key] = {
-        value: cell.metrics![metric] * 100,
-        ci: ci ? [ci[0] * 100, ci[1] * 100] : null,
+        value: cell.metrics![metric] * scale,
+        ci: ci ? [ci[0] * scale, ci[1] * scale] : null,
         n: cell.itemsRun,
         runId: cell.runId,
         basis,
@@ -183,7 +186,9 @@ export function buildLeaderboardView({
             metricRank(a.metric) - metricRank(b.metric),
         );
         const sortKey = filters.sort === "model" || columns.some((c) => c.key === filters.sort) ? filters.sort : (columns[0]?.key ?? "model");
-        const dir = filters.sort ? filters.dir : sortKey === "model" ? "asc" : "desc";
+        // Unasked, a metric column lists the best first: lowest first where lower is better (perplexity).
+        const column = columns.find((c) => c.key === sortKey);
+        const dir = filters.sort ? filters.dir : sortKey === "model" || (column && lowerIsBetter(task, column.metric)) ? "asc" : "desc";
         return { task, columns, rows: sortRows([...section.rows.values()], sortKey, dir), sort: { key: sortKey, dir } };
       }),
     sources: [...sources.entries()].map(([source, tasks]) => ({ source, tasks: [...tasks].sort((a, b) => taskRank(a) - taskRank(b)) })),

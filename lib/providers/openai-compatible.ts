@@ -4,7 +4,8 @@ import { createLimiter, type Limiter } from "./limiter";
 import { retryDelay, sleep as defaultSleep } from "./retry";
 import { defaultTransport } from "./node-http-transport";
 import { fetchTransport, type HttpInit } from "./transport";
-import { type ChatProvider, type ChatRequest, type ChatResult, type ConnectionCheck, ProviderError } from "./types";
+import { parsePromptLogprobs, REFUSED_PROMPT_LOGPROBS } from "./prompt-logprobs";
+import { type ChatProvider, type ChatRequest, type ChatResult, type ConnectionCheck, type PromptLogprobs, ProviderError } from "./types";
 
 export interface OpenAICompatibleOptions {
   /** e.g. http://host:8000/v1; paths are appended as given. */
@@ -36,6 +37,7 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
   const base = options.baseUrl.replace(/\/+$/, "");
   const chatUrl = `${base}/chat/completions`;
   const modelsUrl = `${base}/models`;
+  const completionsUrl = `${base}/completions`;
   const { model, apiKey } = options;
   const timeoutMs = options.timeoutMs ?? 60_000;
   const maxRetries = options.maxRetries ?? 4;
@@ -88,6 +90,26 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
     return { ...value, text: redact(value.text), latencyMs: Math.round(latencyMs * 10) / 10, attempts };
   }
 
+  /** The form vLLM serves: the prompt echoed with its token log-probabilities, one token generated at most. */
+  async function promptLogprobs(text: string, signal?: AbortSignal): Promise<PromptLogprobs> {
+    const body = JSON.stringify({ model, prompt: text, echo: true, logprobs: 1, max_tokens: 1, temperature: 0, stream: false });
+    const init = { method: "POST", headers, body, maxBodyBytes } as const;
+    try {
+      return (await withRetries(completionsUrl, init, (b, status) => parsePromptLogprobs(b, status, text), maxRetries, signal)).value;
+    } catch (error) {
+      // A server that refuses the request itself (no /completions, no echo) cannot score perplexity either.
+      if (error instanceof ProviderError && (error.kind === "bad_request" || error.status === 404 || error.status === 422)) {
+        throw new ProviderError(`${REFUSED_PROMPT_LOGPROBS}: ${error.message}`, {
+          kind: error.kind,
+          status: error.status,
+          retryable: false,
+          attempts: error.attempts,
+        });
+      }
+      throw error;
+    }
+  }
+
   async function listWith(retries: number): Promise<string[]> {
     return (await withRetries(modelsUrl, { method: "GET", headers, maxBodyBytes }, parseModelList, retries)).value.map(redact);
   }
@@ -118,6 +140,7 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
   return {
     chat: (req, signal) => chatWith(req, maxRetries, signal),
     listModels: () => listWith(maxRetries),
+    promptLogprobs,
     testConnection,
   };
 }

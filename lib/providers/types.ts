@@ -69,8 +69,18 @@ export interface ConnectionCheck {
   latencyMs: number;
 }
 
+/** A text's tokens as the model scores it: log-probability of each given the ones before (null for the first). */
+export interface PromptLogprobs {
+  tokens: string[];
+  logprobs: (number | null)[];
+  /** Character (code point) offset of each token in the text. */
+  offsets: number[];
+}
+
 export interface ChatProvider {
   chat(req: ChatRequest, signal?: AbortSignal): Promise<ChatResult>;
+  /** Log-probabilities of a text's own tokens (perplexity); absent where the provider cannot give them. */
+  promptLogprobs?(text: string, signal?: AbortSignal): Promise<PromptLogprobs>;
   listModels(): Promise<string[]>;
   testConnection(): Promise<ConnectionCheck>;
 }

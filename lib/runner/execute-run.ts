@@ -67,7 +67,10 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
       maxRetries: options.maxRetries,
       maxAnswerBytes: options.maxAnswerBytes,
     });
+    // A model that cannot do what the run needs fails the run once, not every item with the same error.
+    await client.preflight?.(options.signal);
   } catch (error) {
+    if (options.signal?.aborted) return "stopped";
     await setRunStatus(db, { id: runId, status: "failed", error: errorSummary(error) });
     return "failed";
   }

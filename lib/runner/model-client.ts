@@ -16,6 +16,7 @@ import type { McqInput, RewardInput } from "@/lib/suites/types";
 import type { ScalePresentation } from "@/lib/scoring/likert";
 import type { ContextItem, SuiteContext } from "@/lib/tasks/context";
 import { findTask } from "@/lib/tasks/index";
+import { perplexityClient, type PromptScorer } from "./perplexity-client";
 import { JUDGE_ORDERS, judgeMessages, judgeRewards, judgeVerdict } from "@/lib/tasks/reward-judge";
 
 export interface ModelClient {
@@ -26,6 +27,8 @@ export interface ModelClient {
     item: { item: ContextItem; sample: number; presentation?: ScalePresentation },
     signal?: AbortSignal,
   ): Promise<ChatResult>;
+  /** Asked once before a run's items: throws when the model cannot do what the run needs (one run error). */
+  preflight?(signal?: AbortSignal): Promise<void>;
 }
 
 export interface ClientOptions {
@@ -91,6 +94,7 @@ export function createModelClient(model: Model, ctx: SuiteContext, options: Clie
     };
   }
   if (findTask(ctx.kind)?.capability === "reward_score") return rewardClient(model, options);
+  if (findTask(ctx.kind)?.capability === "completion_logprobs") return logprobsClient(model, ctx, options);
   if (model.provider === "reward") throw new Error(`model "${model.name}" is a reward model; it scores reward suites only`);
   if (model.provider === "onnx-local") return onnxLocalClient(model);
   if (model.provider !== "openai" || !model.baseUrl || !model.modelId) {
@@ -129,6 +133,15 @@ function chatProvider(model: Model & { baseUrl: string; modelId: string }, optio
   // share cached responses between keys.
   const endpoint = `${model.baseUrl.replace(/\/+$/, "")}#${model.modelId}${apiKey ? `#key:${keyIdentity(apiKey)}` : ""}`;
   return { provider, endpoint };
+}
+
+/** Perplexity needs the log-probabilities of a text's own tokens, which only a completions server gives. */
+function logprobsClient(model: Model, ctx: SuiteContext, options: ClientOptions): ModelClient {
+  if (model.provider !== "openai" || !model.baseUrl || !model.modelId) {
+    throw new Error(`model "${model.name}" (${model.provider}) cannot score perplexity: it needs an OpenAI-compatible server with prompt log-probabilities`);
+  }
+  const { provider, endpoint } = chatProvider(model as Model & { baseUrl: string; modelId: string }, options);
+  return perplexityClient(provider as PromptScorer, endpoint, ctx);
 }
 
 /** A chat model judging a tuple in both orders; its raw answer holds both verdicts and both replies. */

@@ -27,6 +27,11 @@ export function itemHeadlineScore(kind: string, row: HeadlineRow): number | null
       const fn = num(scores.fn);
       return tp + fp + fn === 0 ? 1 : prf({ tp, fp, fn }).f1;
     }
+    case "perplexity": {
+      // A document's bits per character (lower is better).
+      const chars = num(scores.chars);
+      return row.outcome === "scored" && chars > 0 ? num(scores.nats) / Math.LN2 / chars : null;
+    }
     case "scale": {
       const value = (row.parsed as { value?: unknown } | null)?.value;
       return row.outcome === "scored" && typeof value === "number" ? value : null;

@@ -8,6 +8,7 @@ export const BUNDLED_SUITE_IDS = [
   "huatuo26m-test",
   "cmtmedqa",
   "cmd-reward-sample",
+  "medical-text-ppl",
   "cami",
   "mica4",
 ] as const;
@@ -80,6 +81,18 @@ export const bundledMeta: Record<Exclude<BundledSuiteId, "cami" | "mica4">, Meta
     description: {
       en: "100 questions, each with a preferred and a rejected answer. The longer answer is the preferred one in 62 of 100: the floor a reward model must beat.",
       zh: "100 个问题，每题一个偏好回答和一个被拒回答。较长回答为偏好回答的有 62 对：奖励模型必须超过的下限。",
+    },
+  },
+  "medical-text-ppl": {
+    dir: "medical-text-ppl",
+    name: { en: "Held-out Chinese medical text (perplexity)", zh: "中文医学留出文本（困惑度）" },
+    licence: "Apache-2.0",
+    source:
+      "https://github.com/FreedomIntelligence/CMB/tree/b8d1005cc1c67b4fb9d96c2bcf43d741cfd45470 (CMB-Clin) and " +
+      "https://github.com/SupritYoung/Zhongjing/tree/a105934245c265b84f77dbb070b568e2a79688b4 (Huatuo-26M test), by scripts/build-medical-text-ppl.ts",
+    description: {
+      en: "200 documents: the 74 CMB-Clin case records and 126 Huatuo-26M test answers of at least 200 characters. Scored in bits per character (lower is better).",
+      zh: "200 篇文档：CMB-Clin 的 74 份病例记录与 Huatuo-26M 测试集中 126 条不少于 200 字的回答。以每字符比特数评分（越低越好）。",
     },
   },
   cmtmedqa: {

@@ -34,6 +34,8 @@ const KNOWN_HASHES: Record<string, string> = {
   cmtmedqa: "c0acbadb00ae5ed2131f4c09a2a7404685d546fda2bcaf033acfb7962f42d03e",
   // Added with the reward task kind: MedicalGPT's 100 preference pairs.
   "cmd-reward-sample": "a76f138c539ca8d4d20a5df3990cd7c87e1b9bf0166c7bba6484ca7dad0c6e89",
+  // Added with the perplexity task kind: 200 held-out documents built by scripts/build-medical-text-ppl.ts.
+  "medical-text-ppl": "4c1dc13538b73034e237a1be06665b76c2f049d7702ff1c01d29f7bacd3eeacd",
   cami: "ab72efc5e9273010a1bbfa5898506bf17a3592f171debd1c183a8c65457bb4ef",
   mica4: "1fbdd618fadb05154fc2c3228f99c352c3e39cec092a94113293d9550e679970",
 };
@@ -56,6 +58,7 @@ describe("loadBundledSuites", () => {
     expect(byId("cmb-clin").items).toHaveLength(208);
     expect(byId("huatuo26m-test").items).toHaveLength(6000);
     expect(byId("cmtmedqa").items).toHaveLength(1144);
+    expect(count(byId("medical-text-ppl"), (i) => i.subset)).toEqual({ "cmb-clin": 74, huatuo26m: 126 });
     expect(count(byId("cmtmedqa"), (i) => (i.subset === "safety" ? "safety" : "dialogue"))).toEqual({ dialogue: 1000, safety: 144 });
     expect(byId("cami").items).toHaveLength(40);
     expect(byId("mica4").items).toHaveLength(16);

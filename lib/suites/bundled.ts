@@ -8,6 +8,7 @@ import { importCmmluCsv } from "./importers/cmmlu";
 import { importCmtMedQa } from "./importers/cmtmedqa";
 import { importHuatuo } from "./importers/huatuo";
 import { importRewardJsonl } from "./importers/medical-reward";
+import { importTextJsonl } from "./importers/medical-text";
 import type { ImportFile, ImportResult } from "./importers/records";
 import { importScales } from "./importers/scales";
 import type { SuiteDefinition, TaskKind } from "./types";
@@ -102,6 +103,7 @@ export async function loadBundledSuites({ dataDir }: { dataDir?: string } = {}):
     readData(dir, "huatuo26m-test/huatuo26M_test.json").then((f) => suiteOf("huatuo26m-test", "open_qa", {}, [importHuatuo(f)])),
     readData(dir, "cmtmedqa-test/CMtMedQA_test.json").then((f) => suiteOf("cmtmedqa", "dialogue", {}, [importCmtMedQa(f)])),
     readData(dir, "medical-reward/test.jsonl").then((f) => suiteOf("cmd-reward-sample", "reward", {}, [importRewardJsonl(f)])),
+    readData(dir, "medical-text-ppl/test.jsonl").then((f) => suiteOf("medical-text-ppl", "perplexity", {}, [importTextJsonl(f)])),
     loadScales(dir),
   ]);
   return loaded.flat().map(({ suite, warnings }) => ({ suite, hash: contentHash(suite), warnings }));

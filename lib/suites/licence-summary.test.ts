@@ -13,6 +13,7 @@ describe("licenceSummaryKey", () => {
       "huatuo26m-test": "apache2",
       cmtmedqa: "apache2",
       "cmd-reward-sample": "apache2",
+      "medical-text-ppl": "apache2",
       cami: "camiFree",
       mica4: "authorsOnly",
     });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const taskKinds = ["mcq", "ner", "open_qa", "dialogue", "instruction", "scale", "reward"] as const;
+export const taskKinds = ["mcq", "ner", "open_qa", "dialogue", "instruction", "scale", "reward", "perplexity"] as const;
 export type TaskKind = (typeof taskKinds)[number];
 
 export const chatMessageSchema = z.object({
@@ -57,6 +57,10 @@ export const rewardInputSchema = z.object({
 /** Which answer is preferred is part of the tuple itself; the gold holds nothing more. */
 export const rewardGoldSchema = z.object({}).strict();
 
+/** A held-out document whose own text is scored (perplexity); there is no answer to compare with. */
+export const perplexityInputSchema = z.object({ text: z.string().min(1) });
+export const perplexityGoldSchema = z.object({}).strict();
+
 export type McqInput = z.infer<typeof mcqInputSchema>;
 export type McqGold = z.infer<typeof mcqGoldSchema>;
 export type NerEntity = z.infer<typeof nerEntitySchema>;
@@ -69,6 +73,7 @@ export type InstructionInput = z.infer<typeof instructionInputSchema>;
 export type ScaleInput = z.infer<typeof scaleInputSchema>;
 export type ScaleGold = z.infer<typeof scaleGoldSchema>;
 export type RewardInput = z.infer<typeof rewardInputSchema>;
+export type PerplexityInput = z.infer<typeof perplexityInputSchema>;
 
 export const itemSchemas = {
   mcq: { input: mcqInputSchema, gold: mcqGoldSchema },
@@ -78,6 +83,7 @@ export const itemSchemas = {
   instruction: { input: instructionInputSchema, gold: referencesGoldSchema },
   scale: { input: scaleInputSchema, gold: scaleGoldSchema },
   reward: { input: rewardInputSchema, gold: rewardGoldSchema },
+  perplexity: { input: perplexityInputSchema, gold: perplexityGoldSchema },
 } as const;
 
 export interface SuiteItem {

@@ -3,6 +3,7 @@ import { scaleInstructions, scaleLabelStyles, scaleOptionOrders } from "@/lib/su
 import type { TaskKind } from "@/lib/suites/types";
 import type { RunSettingsInput } from "@/lib/validation/run-settings";
 import { taskOf } from "./index";
+import { DEFAULT_CONTEXT_CHARS, DEFAULT_STRIDE_CHARS } from "./perplexity";
 
 /** The settings a run is frozen with: every default explicit, so the run can be reproduced from them alone. */
 export const runSettingsSchema = z.object({
@@ -28,6 +29,9 @@ export const runSettingsSchema = z.object({
   greedyPass: z.boolean(),
   missing: z.enum(["exclude", "paper_compatible"]),
   key: z.enum(["stigma", "chimed"]),
+  /** Perplexity only: window length and stride in characters (absent for other kinds and older runs). */
+  contextChars: z.number().optional(),
+  strideChars: z.number().optional(),
 });
 
 export type RunSettings = z.infer<typeof runSettingsSchema>;
@@ -58,5 +62,11 @@ export function resolveSettings(kind: TaskKind, input: RunSettingsInput): RunSet
     greedyPass: input.greedyPass ?? defaults.greedyPass,
     missing: input.missing ?? "exclude",
     key: input.key ?? "stigma",
+    ...(options.windows ? windowSettings(input) : {}),
   };
+}
+
+function windowSettings(input: RunSettingsInput): Pick<RunSettings, "contextChars" | "strideChars"> {
+  const contextChars = input.contextChars ?? DEFAULT_CONTEXT_CHARS;
+  return { contextChars, strideChars: Math.min(contextChars, input.strideChars ?? Math.min(DEFAULT_STRIDE_CHARS, contextChars)) };
 }

@@ -32,6 +32,8 @@ export interface FinishedRow {
   parsed: unknown;
   scores: Record<string, unknown> | null;
   subset: string | null;
+  /** The suite item's id, where the reader of the rows has it (perplexity lists documents by it). */
+  externalId?: string;
   /** The scale item's number (null for benchmark items). */
   itemN: number | null;
 }
@@ -49,6 +51,8 @@ export interface TaskOptions {
   answerMode: boolean;
   tokenizer: boolean;
   scaleVariants: boolean;
+  /** Strided windows over long documents (context and stride in characters). */
+  windows?: boolean;
 }
 
 /** Everything that differs between task kinds, in one object per kind (lib/tasks/<kind>.ts). */
@@ -64,6 +68,8 @@ export interface TaskDefinition {
     leaderboard: readonly string[];
     /** "percent": fractions shown ×100; "plain": the metric's own units (scale scores). */
     display: "percent" | "plain";
+    /** Metrics where a lower number is better (perplexity): boards and comparisons sort these ascending. */
+    lowerIsBetter?: readonly string[];
   };
   /** The run needs every test item of the suite, not only the ones it asks (a scale is defined by all). */
   needsAllItems: boolean;

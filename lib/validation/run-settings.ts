@@ -30,6 +30,9 @@ export const runSettingsInput = z
     greedyPass: z.boolean().optional(),
     missing: z.enum(["exclude", "paper_compatible"]).optional(),
     key: z.enum(["stigma", "chimed"]).optional(),
+    // Perplexity: strided windows, in characters; a stride longer than the context is cut to it.
+    contextChars: z.number().int().min(16).max(1_000_000).optional(),
+    strideChars: z.number().int().min(1).max(1_000_000).optional(),
   })
   .strict();
 

@@ -32,7 +32,7 @@ const options = {
   subsets: str, concurrency: str, shots: str, samples: str, temperature: str, "top-p": str, "max-tokens": str,
   seed: str, template: str, "system-prompt": str, "answer-mode": str, tokenizer: str, variant: str, order: str,
   labels: str, missing: str, key: str, label: str, resume: str, "reward-api": str, "reward-template": str,
-  "reward-score-path": str, onnx: str, dtype: str,
+  "reward-score-path": str, onnx: str, dtype: str, context: str, stride: str,
   json: { type: "boolean" }, help: { type: "boolean", short: "h" },
 } as const;
 
@@ -41,12 +41,12 @@ const settingOfFlag = {
   limit: "limit", "sample-seed": "sampleSeed", concurrency: "concurrency", shots: "shots", samples: "samples",
   temperature: "temperature", "top-p": "topP", "max-tokens": "maxTokens", seed: "seed", template: "template",
   "system-prompt": "systemPrompt", "answer-mode": "answerMode", tokenizer: "tokenizer", variant: "instruction",
-  order: "order", labels: "labels", missing: "missing", key: "key",
+  order: "order", labels: "labels", missing: "missing", key: "key", context: "contextChars", stride: "strideChars",
 } as const satisfies Partial<Record<keyof typeof options, keyof RunSettingsInput>>;
 const flagOfSetting: Record<string, string> = Object.fromEntries(
   Object.entries(settingOfFlag).map(([flag, setting]) => [setting, `--${flag}`]),
 );
-const integerFlags = ["limit", "sample-seed", "concurrency", "shots", "samples", "max-tokens", "seed"] as const;
+const integerFlags = ["limit", "sample-seed", "concurrency", "shots", "samples", "max-tokens", "seed", "context", "stride"] as const;
 const numberFlags = ["temperature", "top-p"] as const;
 const scaleFlagNames = ["variant", "order", "labels", "missing", "key"] as const;
 

@@ -36,6 +36,9 @@ prompt and decoding
   --seed S                  seed of sampling, option shuffles and bootstrap CIs
   --tokenizer char|jieba    tokens for BLEU/ROUGE (open QA, dialogue)
   --concurrency C           requests in flight (default: the model's, 8)
+perplexity suites (medical-text-ppl, uploaded corpora)
+  --context N               window length in characters (default 1024); longer documents are scored in windows
+  --stride N                new characters each later window scores (default 512, at most --context)
 attitude scales (cami, mica4)
   --variant paper|paper_verbatim|neutral|en
   --order published|reversed|shuffled

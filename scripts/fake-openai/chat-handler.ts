@@ -7,6 +7,7 @@ import { DEFAULT_HUGE_BYTES, type HostileSpec, hostileKindFor, hostileText, send
 import { sendError, sendJson, sendSse } from "./http-utils";
 import type { LetterLogprob } from "./mcq";
 import { applyLimits, buildLogprobs, type Completion, chatCompletionJson, chatCompletionSse, textCompletionJson } from "./responses";
+import { echoLogprobs, NO_PROMPT_LOGPROBS_MODEL } from "./prompt-logprobs";
 import { countTokens } from "./text-utils";
 
 export interface HandlerState {
@@ -121,6 +122,7 @@ export function handleCompletion(state: HandlerState, req: IncomingMessage, res:
     const bytes = state.hostile?.hugeBytes ?? DEFAULT_HUGE_BYTES;
     return state.schedule(res, delay, () => sendHugeAnswer(res, { id, model, bytes }));
   }
+  if (legacy && body.echo === true) return sendEcho(state, res, body, messages[0].content, model, id, delay);
   state.count(hostile ?? (legacy ? "completions" : stream ? "stream" : "chat"));
   const completion = buildCompletion(state, body, messages, model, id);
   if (hostile) completion.text = hostileText(hostile, completion.text);
@@ -131,4 +133,31 @@ export function handleCompletion(state: HandlerState, req: IncomingMessage, res:
   const options = body.stream_options as Body | undefined;
   const sse = chatCompletionSse(completion, options?.include_usage === true);
   state.schedule(res, delay, () => sendSse(res, sse.head, sse.rest));
+}
+
+/** `echo: true`: the prompt comes back before the answer, with its token log-probabilities when `logprobs` is set. */
+function sendEcho(state: HandlerState, res: ServerResponse, body: Body, prompt: string, model: string, id: string, delay: number): void {
+  if (model === NO_PROMPT_LOGPROBS_MODEL) {
+    state.count("bad_request");
+    return state.schedule(res, delay, () => sendError(res, 400, "echo is not supported with logprobs.", "invalid_request_error"));
+  }
+  state.count("echo");
+  const completion = buildCompletion(state, { ...body, logprobs: false }, [{ role: "user", content: prompt }], model, id);
+  const wanted = typeof body.logprobs === "number" && body.logprobs >= 0;
+  const json = JSON.stringify({
+    id: id.replace("chatcmpl", "cmpl"),
+    object: "text_completion",
+    created: completion.created,
+    model,
+    choices: [
+      {
+        index: 0,
+        text: prompt + completion.text,
+        logprobs: wanted ? echoLogprobs(state.seed, prompt, completion.tokens) : null,
+        finish_reason: completion.finishReason,
+      },
+    ],
+    usage: { prompt_tokens: completion.promptTokens, completion_tokens: completion.completionTokens, total_tokens: completion.promptTokens + completion.completionTokens },
+  });
+  state.schedule(res, delay, () => sendJson(res, 200, json));
 }

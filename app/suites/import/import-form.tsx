@@ -12,7 +12,7 @@ import { FieldMappingStep, type UploadKind } from "./field-mapping-step";
 import { ImportPreviewView } from "./import-preview";
 import { recallMapping, rememberMapping } from "./mapping-memory";
 
-const kinds: UploadKind[] = ["mcq", "ner", "open_qa", "dialogue", "instruction", "reward"];
+const kinds: UploadKind[] = ["mcq", "ner", "open_qa", "dialogue", "instruction", "reward", "perplexity"];
 const EMPTY: FieldMapping = { fields: {} };
 
 /** The mapping a new file starts with: the one remembered for its shape, else the first matching preset. */
@@ -82,7 +82,7 @@ export function ImportForm({ initialId = "" }: { initialId?: string }) {
     <>
       <form className="form-grid card" aria-label={t("title")} onSubmit={submit} noValidate>
         <Field label={t("file")} hint={t("fileHint")}>
-          <input type="file" name="file" accept=".jsonl,.json,.csv" required onChange={(e) => chooseFile(e.target.files?.[0] ?? null)} />
+          <input type="file" name="file" accept=".jsonl,.json,.csv,.txt" required onChange={(e) => chooseFile(e.target.files?.[0] ?? null)} />
         </Field>
         {inspection && inspection.presets.length > 0 && (
           <div className="notice small" data-testid="presets">

@@ -8,6 +8,7 @@ const FORMATS = [
   { kind: "dialogue", record: '{"history": [{"role": "user", "content": "…"}, …], "reference": "…"}  |  {"turns": […]}', csv: null },
   { kind: "instruction", record: '{"prompt": "…", "target": "…", "subset": "…"}', csv: "prompt,target[,subset]" },
   { kind: "reward", record: '{"prompt": "…", "chosen": "…", "rejected": "…", "category": "…"}  |  {"question", "response_chosen", "response_rejected"}', csv: "prompt,chosen,rejected[,category]" },
+  { kind: "perplexity", record: '{"text": "…", "subset": "…"}', csv: "text[,subset]" },
 ] as const;
 
 /** What lib/suites/importers/FORMATS.md says, in the page and in the reader's language. */

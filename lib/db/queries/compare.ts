@@ -1,4 +1,5 @@
 import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { headlineLowerIsBetter } from "@/lib/tasks/index";
 import { isUuid } from "@/lib/validation/ids";
 import type { Db } from "../client";
 import { comparisonSummaries, models, runItems, runs, suiteItems, suites } from "../schema";
@@ -59,6 +60,9 @@ export function headlineScoreSql(kind: string, i: number): SQL {
       return sql`(case when ${r}.status <> 'done' then null when ${tp} + ${fp} + ${fn} = 0 then 1::float8
         else 2 * ${tp} / (2 * ${tp} + ${fp} + ${fn}) end)`;
     }
+    case "perplexity":
+      return sql`(case when ${r}.status = 'done' and ${r}.outcome = 'scored' and ${numberField(i, "scores", "chars")} > 0
+        then ${numberField(i, "scores", "nats")} / ln(2) / ${numberField(i, "scores", "chars")} end)`;
     case "scale":
       return sql`(case when ${r}.status = 'done' and ${r}.outcome = 'scored' and jsonb_typeof(${r}.parsed->'value') = 'number'
         then (${r}.parsed->>'value')::float8 end)`;
@@ -124,8 +128,10 @@ function pairedFrom(q: ComparisonPageQuery, withItem: boolean): SQL {
     const same = scores.slice(1).map((s) => sql`${scores[0]} is not distinct from ${s}`);
     conditions.push(sql`not (${sql.join(same, sql` and `)})`);
   }
-  if (filter === "a_better") conditions.push(sql`${scores[a]} > ${scores[b]}`);
-  if (filter === "b_better") conditions.push(sql`${scores[b]} > ${scores[a]}`);
+  // "Better" is the lower score where the kind's headline is lower-is-better (perplexity's bits).
+  const [better, worse] = headlineLowerIsBetter(kind) ? [b, a] : [a, b];
+  if (filter === "a_better") conditions.push(sql`${scores[better]} > ${scores[worse]}`);
+  if (filter === "b_better") conditions.push(sql`${scores[worse]} > ${scores[better]}`);
   if (subset) conditions.push(sql`si.subset = ${subset}`);
   if (itemId) conditions.push(sql`r0.item_id = ${itemId}`);
   if (q.afterRowId !== undefined) conditions.push(sql`r0.id > ${q.afterRowId}`);

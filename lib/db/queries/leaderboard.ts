@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, asc, eq, ilike, ne, type SQL, sql } from "drizzle-orm";
 import type { FillRule } from "@/lib/validation/leaderboard";
-import { tasks } from "@/lib/tasks/index";
+import { headlineLowerIsBetter, tasks } from "@/lib/tasks/index";
 import { FINISHED_STATUSES, UNRELIABLE_ERROR_SHARE } from "@/lib/run-status";
 import { isUuid } from "@/lib/validation/ids";
 import type { Db } from "../client";
@@ -16,10 +16,14 @@ const finished = sql.raw(`r.status in (${finishedList})`);
 const unrankedExpr = sql`(coalesce(r.item_count, r.total) < coalesce(r.suite_item_count, r.item_count, r.total)
   or coalesce((r.summary ->> 'errors')::float8, 0)
     / nullif(coalesce((r.summary ->> 'done')::int, 0) + coalesce((r.summary ->> 'errors')::int, 0), 0) > ${UNRELIABLE_ERROR_SHARE})`;
+// Signed so that the "best" fill rule's "headline desc" picks the lowest where lower is better (perplexity).
 const headlineExpr = sql`(r.metrics ->> (case s.task_kind ${sql.join(
   Object.entries(tasks).map(([kind, task]) => sql`when ${kind}::text then ${task.metrics.headline}::text`),
   sql` `,
-)} end))::float8`;
+)} end))::float8 * (case when s.task_kind in (${sql.join(
+  [...Object.keys(tasks).filter((kind) => headlineLowerIsBetter(kind)).map((kind) => sql`${kind}::text`), sql`''::text`],
+  sql`, `,
+)}) then -1 else 1 end)`;
 
 export interface LeaderboardCellRow {
   runId: string;

@@ -166,6 +166,7 @@ export async function listFinishedRunItems(db: Db, { runId }: { runId: string })
       parsed: runItems.parsed,
       scores: runItems.scores,
       subset: suiteItems.subset,
+      externalId: suiteItems.externalId,
       itemN: sql<number | null>`(${suiteItems.input}->>'n')::int`,
     })
     .from(runItems)

@@ -16,6 +16,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./en/compare.json"),
       import("./en/judges.json"),
       import("./en/reward.json"),
+      import("./en/perplexity.json"),
       import("./en/board.json"),
     ]).then((files) => files.map((f) => f.default)),
   "zh-CN": () =>
@@ -32,6 +33,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./zh-CN/compare.json"),
       import("./zh-CN/judges.json"),
       import("./zh-CN/reward.json"),
+      import("./zh-CN/perplexity.json"),
       import("./zh-CN/board.json"),
     ]).then((files) => files.map((f) => f.default)),
 };

@@ -10,6 +10,7 @@ const REQUIRED: Record<Exclude<TaskKind, "scale">, string[][]> = {
   dialogue: [["history", "turns"]],
   instruction: [["prompt"], ["target"]],
   reward: [["prompt", "question"], ["chosen", "response_chosen"], ["rejected", "response_rejected"]],
+  perplexity: [["text"]],
 };
 const MAX_NAMES = 30;
 

@@ -9,6 +9,7 @@ import { readCsvRecords } from "./csv-records";
 import { dialogueItemFromRecord } from "./dialogue-records";
 import { ImportError, IssueCollector, fail } from "./errors";
 import { finalizeItems, type BuiltItem } from "./finalize";
+import { perplexityItemFromRecord, plainTextRecords } from "./perplexity-records";
 import { rewardItemFromRecord } from "./reward-records";
 import { instructionItemFromRecord } from "./instruction-records";
 import { readJsonDocument } from "./json-document";
@@ -34,17 +35,18 @@ export interface UserSuiteRequest extends ImportFile {
 }
 
 type UploadKind = Exclude<TaskKind, "scale">;
-type Format = "jsonl" | "json" | "csv";
+type Format = "jsonl" | "json" | "csv" | "txt";
 
 function formatOf(fileName: string): Format {
   const ext = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase();
-  if (ext === "jsonl" || ext === "json" || ext === "csv") return ext;
-  return fail(fileName, `unsupported file type${ext ? ` ".${ext}"` : ""}: upload a .jsonl, .json or .csv file`);
+  if (ext === "jsonl" || ext === "json" || ext === "csv" || ext === "txt") return ext;
+  return fail(fileName, `unsupported file type${ext ? ` ".${ext}"` : ""}: upload a .jsonl, .json, .csv (or, for perplexity, .txt) file`);
 }
 
 /** .json holds either a JSON array of objects or, like the ChineseBLUE files, one object per line. */
 function readRecords(text: string, fileName: string, format: Format, issues: IssueCollector): SourceRecord[] {
   if (format === "csv") return readCsvRecords(text, fileName);
+  if (format === "txt") return plainTextRecords(text);
   if (format === "json" && text.trimStart().startsWith("[")) {
     const records = requireArrayRecords(readJsonDocument(text, fileName), fileName);
     for (const r of records) if (!isPlainObject(r.value)) issues.add("expected a JSON object", { line: r.line, field: r.fieldPrefix });
@@ -64,6 +66,9 @@ function readFileRecords(file: ImportFile) {
 
 function checkKind(fileName: string, kind: TaskKind): UploadKind {
   if (kind === "scale") fail(fileName, "scale suites cannot be uploaded; they come from data/scales/scales.json");
+  if (formatOf(fileName) === "txt" && kind !== "perplexity") {
+    fail(fileName, "plain text files hold perplexity corpora; upload other suites as .jsonl, .json or .csv");
+  }
   if (formatOf(fileName) === "csv" && (kind === "ner" || kind === "dialogue")) {
     fail(fileName, `${kind} suites must be uploaded as JSON Lines (.jsonl), not CSV`);
   }
@@ -77,6 +82,7 @@ const itemFromRecord = {
   dialogue: dialogueItemFromRecord,
   instruction: instructionItemFromRecord,
   reward: rewardItemFromRecord,
+  perplexity: perplexityItemFromRecord,
 } satisfies Record<UploadKind, (record: SourceRecord, ctx: MapContext, tally: OffsetTally) => unknown>;
 
 function parseUserItems(file: ImportFile, taskKind: TaskKind, mapping: FieldMapping = { fields: {} }) {

@@ -10,6 +10,7 @@ export const mappableFields = {
   dialogue: ["history", "turns", "reference"],
   instruction: ["prompt", "target", "subset"],
   reward: ["prompt", "chosen", "rejected", "category"],
+  perplexity: ["text", "subset"],
 } as const satisfies Record<Exclude<TaskKind, "scale">, readonly string[]>;
 export const commonMappableFields = ["id", "split"] as const;
 export const entityFields = ["text", "type", "start", "end"] as const;
