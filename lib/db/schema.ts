@@ -497,6 +497,22 @@ export const judgements = pgTable(
   ],
 );
 
+/** A training corpus indexed for contamination checks; its fingerprints live on disk (lib/contamination). */
+export const contaminationIndexes = pgTable("contamination_indexes", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  /** Length of the character n-grams indexed. */
+  n: integer("n").notNull(),
+  documents: bigint("documents", { mode: "number" }).notNull(),
+  /** Characters after normalisation. */
+  characters: bigint("characters", { mode: "number" }).notNull(),
+  fingerprints: bigint("fingerprints", { mode: "number" }).notNull(),
+  /** Bytes of the corpus file read, and of the index on disk. */
+  corpusBytes: bigint("corpus_bytes", { mode: "number" }).notNull(),
+  indexBytes: bigint("index_bytes", { mode: "number" }).notNull(),
+  createdAt: createdAt(),
+});
+
 export type Model = typeof models.$inferSelect;
 export type NewModel = typeof models.$inferInsert;
 export type Suite = typeof suites.$inferSelect;
@@ -514,3 +530,4 @@ export type Rater = typeof raters.$inferSelect;
 export type RaterTask = typeof raterTasks.$inferSelect;
 export type RaterResponse = typeof raterResponses.$inferSelect;
 export type Judgement = typeof judgements.$inferSelect;
+export type ContaminationIndex = typeof contaminationIndexes.$inferSelect;
