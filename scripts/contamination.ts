@@ -9,7 +9,9 @@ import { DEFAULT_N, indexCorpusFile, requireIndex } from "@/lib/contamination/st
 import { type Database, openSharedDatabase } from "@/lib/db/client";
 import { errorSummary } from "@/lib/db/errors";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { seedBundledDataIfChanged } from "@/lib/suite-store/seed";
 import { CliError } from "./cli/usage";
 
 const usage = `usage: npm run contamination -- (--corpus <file> [--name NAME] [--n ${DEFAULT_N}] [--format jsonl|text] | --index <id>) [--suite <id>] [--json]`;
@@ -43,6 +45,8 @@ async function main(argv: string[]): Promise<number> {
     if (values.format && values.format !== "jsonl" && values.format !== "text") throw new CliError("--format must be jsonl or text");
     database = await openSharedDatabase();
     await migrateDatabase(database);
+    // A fresh database has no bundled suites until they are imported (as `npm run eval` does).
+    await seedBundledDataIfChanged(database.db, { dataDir: env.DATA_DIR });
     let index;
     if (values.corpus) {
       const started = Date.now();

@@ -7,7 +7,9 @@ import { parseArgs } from "node:util";
 import { type Database, openSharedDatabase } from "@/lib/db/client";
 import { errorSummary } from "@/lib/db/errors";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { seedBundledDataIfChanged } from "@/lib/suite-store/seed";
 import { type ExportSplit, exportSuiteForTraining } from "@/lib/export/suite-training";
 import { type TrainerFormat, trainerFormats } from "@/lib/export/trainer-lines";
 import { CliError } from "./usage";
@@ -33,6 +35,8 @@ export async function exportSuiteCli(argv: string[]): Promise<number> {
     if (!["test", "dev", "all"].includes(values.split)) throw new CliError("--split must be test, dev or all");
     database = await openSharedDatabase();
     await migrateDatabase(database);
+    // A fresh database has no bundled suites until they are imported (as `npm run eval` does).
+    await seedBundledDataIfChanged(database.db, { dataDir: env.DATA_DIR });
     const exported = await exportSuiteForTraining(database.db, { suiteId: values.suite, format, split: values.split as ExportSplit });
     if (!values.out) {
       await writeChunks(exported.lines, undefined);
