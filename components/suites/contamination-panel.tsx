@@ -4,12 +4,13 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { ApiErrorView } from "@/components/ui/api-error";
 import { Field } from "@/components/ui/field";
+import { CleanScoresTable } from "./clean-scores-table";
 import { useContaminationIndexes, useContaminationReport, useIndexCorpus } from "@/lib/api/contamination";
 
 const pct = (x: number | null) => (x === null ? "–" : `${(100 * x).toFixed(1)}%`);
 
 /** Checks the suite against an indexed training corpus, indexes a new one, and shows each run's score with and without the matching items. */
-export function ContaminationPanel({ suiteId, percentMetrics }: { suiteId: string; percentMetrics: boolean }) {
+export function ContaminationPanel({ suiteId }: { suiteId: string }) {
   const t = useTranslations("contamination");
   const indexes = useContaminationIndexes();
   const [chosen, setChosen] = useState<string | null>(null);
@@ -18,7 +19,6 @@ export function ContaminationPanel({ suiteId, percentMetrics }: { suiteId: strin
   const upload = useIndexCorpus();
   const [file, setFile] = useState<File | null>(null);
   const [n, setN] = useState(13);
-  const metric = (x: number | null) => (percentMetrics ? pct(x) : (x?.toFixed(3) ?? "–"));
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -73,33 +73,7 @@ export function ContaminationPanel({ suiteId, percentMetrics }: { suiteId: strin
               {r.questionAnswerMatches} ({pct(r.questionAnswerShare)})
             </dd>
           </dl>
-          {r.runs.length > 0 && (
-            <table data-testid="contamination-runs">
-              <caption>{t("runsCaption")}</caption>
-              <thead>
-                <tr>
-                  <th>{t("model")}</th>
-                  <th>{t("metric")}</th>
-                  <th>{t("all")}</th>
-                  <th>{t("clean")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.runs.map((run) => (
-                  <tr key={run.runId}>
-                    <td>
-                      <a href={`/runs/${run.runId}`}>{run.label ? `${run.model} · ${run.label}` : run.model}</a>
-                    </td>
-                    <td className="mono">{run.metric}</td>
-                    <td>{metric(run.all)}</td>
-                    <td>
-                      {metric(run.clean)} <span className="small muted">{t("cleanItems", { n: run.cleanItems })}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <CleanScoresTable runs={r.runs} />
           {r.matches.length > 0 && (
             <table data-testid="contamination-matches">
               <caption>{t("matchesCaption", { shown: r.matches.length, total: r.questionAnswerMatches })}</caption>

@@ -83,7 +83,7 @@ describe.each(testEngines({ only: ["pglite", "postgres"] }))("suite contaminatio
     ]);
     expect(report.matches.find((m) => m.externalId === "q0")!.span).toBe(questions[0]);
     expect(report.runs).toEqual([
-      expect.objectContaining({ model: "contam-model", metric: "accuracy", all: 0.75, clean: 0.5, cleanItems: 2 }),
+      expect.objectContaining({ model: "contam-model", metric: "accuracy", display: "percent", all: 0.75, clean: 0.5, cleanItems: 2 }),
     ]);
     await removeIndex(database.db, index.id);
     await expect(removeIndex(database.db, index.id)).rejects.toMatchObject({ status: 404 });

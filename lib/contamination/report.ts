@@ -18,6 +18,8 @@ export interface RunWithAndWithout {
   model: string;
   label: string | null;
   metric: string;
+  /** How the metric is shown: fractions in percent, or in its own units. */
+  display: "percent" | "plain";
   all: number | null;
   clean: number | null;
   /** Items the clean score is computed over. */
@@ -97,6 +99,7 @@ async function runsWithAndWithout(db: Db, suiteId: string, contaminated: Readonl
       model: modelName,
       label: run.label,
       metric,
+      display: task.metrics.display,
       all: value(rows),
       clean: value(cleanRows),
       cleanItems: new Set(cleanRows.map((r) => r.itemId)).size,

@@ -40,9 +40,8 @@ export default async function SuitePage({
   const hrefFor = (p: number) => `/suites/${id}?split=${split}&page=${p}`;
   const testSubsets = subsets.filter((s) => s.split === "test" && s.subset);
   const names = subsetNames(suite.config);
-  const task = taskOf(suite.taskKind);
   // Both panels call researcher-only routes.
-  const trainer = (await pageCaller()).kind === "anonymous" ? undefined : task.trainer;
+  const trainer = (await pageCaller()).kind === "anonymous" ? undefined : taskOf(suite.taskKind).trainer;
   return (
     <>
       <p className="small">
@@ -82,7 +81,7 @@ export default async function SuitePage({
       </dl>
       {!suite.bundled && <SuiteManage id={suite.id} name={suite.name} />}
       {trainer && <TrainingExport suiteId={suite.id} shape={trainer.shape} />}
-      {trainer && <ContaminationPanel suiteId={suite.id} percentMetrics={task.metrics.display === "percent"} />}
+      {trainer && <ContaminationPanel suiteId={suite.id} />}
       {suite.devCount > 0 && (
         <p className="small">
           {t("split")}:{" "}
