@@ -1,4 +1,4 @@
-import { llamaFactoryDatasetInfo } from "@/lib/studies/export";
+import { llamaFactoryDatasetInfo, toShareGpt } from "@/lib/studies/export";
 import type { TrainerExample, TrainerShape } from "@/lib/tasks/trainer-example";
 
 export const trainerFormats = ["trl", "llamafactory"] as const;
@@ -31,10 +31,7 @@ export function llamaFactoryLine(example: TrainerExample): object {
     case "sft":
       return { instruction: example.instruction, input: example.input, output: example.output };
     case "messages": {
-      const system = example.messages.filter((m) => m.role === "system").map((m) => m.content).join("\n\n");
-      const conversations = example.messages
-        .filter((m) => m.role !== "system")
-        .map((m) => ({ from: m.role === "user" ? "human" : "gpt", value: m.content }));
+      const { conversations, system } = toShareGpt(example.messages);
       return { conversations, ...(system ? { system } : {}) };
     }
     case "ranking":
