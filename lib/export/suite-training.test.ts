@@ -4,7 +4,8 @@ import { saveSuite } from "@/lib/db/queries/suites";
 import type { SuiteDefinition, SuiteItem } from "@/lib/suites/types";
 import { consumePreferenceJsonl, consumeTrainingJsonl } from "@/scripts/trl-consumer";
 import { exportSuiteForTraining } from "./suite-training";
-import type { TrainerFormat } from "./trainer-lines";
+import { textTrainer } from "@/lib/tasks/trainer-example";
+import { llamaFactoryInfo, llamaFactoryLine, type TrainerFormat, trlLine } from "./trainer-lines";
 
 function suite(id: string, taskKind: SuiteDefinition["taskKind"], items: SuiteItem[]): SuiteDefinition {
   return { id, name: { en: id, zh: id }, taskKind, licence: "CC0", source: "unit test", config: {}, items };
@@ -100,5 +101,15 @@ describe.each(testEngines({ only: ["pglite", "postgres"] }))("suite export for t
   it("refuses an attitude scale (not training data) and an unknown suite", async () => {
     await expect(exportOf("t-scale", "trl")).rejects.toMatchObject({ status: 400 });
     await expect(exportOf("no-such", "trl")).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("text suites (the perplexity kind's trainer)", () => {
+  it("become TRL and LLaMA-Factory pre-training lines", () => {
+    const example = textTrainer.example({ id: "1", externalId: "d1", subset: null, input: { text: "高血压是常见病。" }, gold: {} });
+    expect(trlLine(example)).toEqual({ text: "高血压是常见病。" });
+    expect(llamaFactoryLine(example)).toEqual({ text: "高血压是常见病。" });
+    expect(llamaFactoryInfo("medical-text-ppl.jsonl", "text")).toEqual({ "medical-text-ppl": { file_name: "medical-text-ppl.jsonl", columns: { prompt: "text" } } });
+    expect(consumeTrainingJsonl(`${JSON.stringify(trlLine(example))}\n`)).toEqual({ kind: "text", texts: ["高血压是常见病。"] });
   });
 });

@@ -75,3 +75,9 @@ export function questionAndAnswer(example: TrainerExample): { question: string; 
       return { question: example.text, answer: "" };
   }
 }
+
+/** For text (perplexity) suites: `trainer: textTrainer` in their task file makes them pre-training data. */
+export const textTrainer: TrainerData = {
+  shape: "text",
+  example: (item) => ({ shape: "text", text: typeof item.input.text === "string" ? item.input.text : "" }),
+};
