@@ -71,6 +71,7 @@ export default defineConfig({
     env: {
       PGLITE_DIR: ".e2e-data/pglite",
       PGLITE_PORT,
+      CHIMED_CONTAMINATION_DIR: ".e2e-data/contamination",
       CHIMED_DIST_DIR: DIST_DIR,
       // Loopback and no account: single-user mode, which the other specs rely on (e2e/accounts.spec.ts starts its own servers).
       HOST: "127.0.0.1",

@@ -13,5 +13,7 @@ export default defineConfig({
     // worker keeps the cores busy while the others wait.
     maxWorkers: 3,
     hookTimeout: 300_000,
+    // Contamination indexes built by tests stay out of the app's own data folder.
+    env: { CHIMED_CONTAMINATION_DIR: ".test-data/contamination" },
   },
 });

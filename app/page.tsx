@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { BoardFilters } from "@/components/leaderboard/board-filters";
+import { ContaminationSection } from "@/components/leaderboard/contamination-section";
 import { LeaderboardViewPanel } from "@/components/leaderboard/board-view";
 import { HumanPreference } from "@/components/leaderboard/human-preference";
 import { ShareButton } from "@/components/share/share-button";
@@ -30,6 +31,7 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
       )}
       <LeaderboardViewPanel view={view} hrefFor={hrefFor} />
       <HumanPreference />
+      {(caller.kind === "researcher" || caller.kind === "admin") && <ContaminationSection />}
     </>
   );
 }

@@ -34,6 +34,8 @@ const envSchema = z.object({
   CHIMED_AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32).optional()),
   /** A model answer whose body passes this many bytes is cut off and recorded as an error. */
   CHIMED_MAX_ANSWER_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1024).default(4 * 1024 * 1024)),
+  /** Where contamination indexes of training corpora are kept (one folder each, named by its id). */
+  CHIMED_CONTAMINATION_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/contamination")),
   /** Suite uploads larger than this many bytes are refused (413) while they stream in. */
   CHIMED_MAX_UPLOAD_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1024).default(50 * 1024 * 1024)),
   /**

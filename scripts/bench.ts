@@ -5,6 +5,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { benchCliStartup } from "./cli/bench-startup";
 import { benchCompare } from "./cli/bench-compare";
+import { benchContamination } from "./cli/bench-contamination";
 import { type Db, openSharedDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createModel } from "@/lib/db/queries/models";
@@ -57,6 +58,11 @@ async function bodiesOf(db: Db, runId: string, seed: number) {
   return rows.map((r) => ({ model: MODEL, messages: r.messages, max_tokens: 64, seed: seed + r.sample, stream: false }));
 }
 
+/** `--contamination` alone means its default size: give the option its empty value so parseArgs accepts it. */
+function contaminationArgs(argv: string[]): string[] {
+  return argv.flatMap((a, i) => (a === "--contamination" && (i === argv.length - 1 || argv[i + 1].startsWith("--")) ? ["--contamination="] : [a]));
+}
+
 const { values, positionals } = parseArgs({ options: {
     concurrency: { type: "string", default: "1,8,64,256" }, "cpu-prof": { type: "string" }, "fake-server-entry": { type: "string" },
     db: { type: "string", default: "in-process" }, repeat: { type: "string", default: "1" },
@@ -68,9 +74,16 @@ const { values, positionals } = parseArgs({ options: {
     compare: { type: "boolean" },
     leaderboard: { type: "boolean" },
     onnx: { type: "boolean" },
-  }, strict: true, allowPositionals: true });
+    contamination: { type: "string" },
+  }, strict: true, allowPositionals: true, args: contaminationArgs(process.argv.slice(2)) });
 if (values.onnx) {
   process.stdout.write(`${await benchOnnx(positionals[0])}\n`);
+  process.exit(0);
+}
+if (values.contamination !== undefined) {
+  const megabytes = Number(values.contamination || 200);
+  if (!Number.isFinite(megabytes) || megabytes <= 0 || megabytes > 10_000) throw new Error("--contamination takes a corpus size in MB up to 10,000");
+  process.stdout.write(`${await benchContamination(megabytes, log)}\n`);
   process.exit(0);
 }
 if (values.raters) {

@@ -1,5 +1,6 @@
 // `npm run export -- --run <id> --format json|csv|jsonl [--out FILE]`: an export to stdout (or FILE).
 // `npm run export -- --study <id> --format trl|llamafactory|ratings [...]`: a study's training data (export-study.ts).
+// `npm run export -- --suite <id> --format trl|llamafactory [--out DIR]`: a suite as training data (export-suite.ts).
 import { parseArgs } from "node:util";
 import { openSharedDatabase } from "@/lib/db/client";
 import { errorSummary } from "@/lib/db/errors";
@@ -7,15 +8,17 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { AppError } from "@/lib/errors";
 import { type ExportFormat, exportFormats } from "@/lib/export/download";
 import { exportStudyCli } from "./cli/export-study";
+import { exportSuiteCli } from "./cli/export-suite";
 import { exportTargets } from "./cli/export-targets";
 import { writeChunks } from "./cli/write-chunks";
 
 const kinds = Object.keys(exportTargets);
-const usage = `usage: npm run export -- (${kinds.map((k) => `--${k} <id>`).join(" | ")}) --format json|csv|jsonl [--out FILE]\n       npm run export -- --study <id> --format trl|llamafactory|ratings (--help with --study for its switches)`;
+const usage = `usage: npm run export -- (${kinds.map((k) => `--${k} <id>`).join(" | ")}) --format json|csv|jsonl [--out FILE]\n       npm run export -- --study <id> --format trl|llamafactory|ratings (--help with --study for its switches)\n       npm run export -- --suite <id> --format trl|llamafactory [--split test|dev|all] [--out DIR]`;
 
 async function main(argv: string[]): Promise<number> {
   // A study has its own formats and switches.
   if (argv.includes("--study")) return exportStudyCli(argv);
+  if (argv.includes("--suite")) return exportSuiteCli(argv);
   let values: Record<string, string | boolean | undefined>;
   try {
     values = parseArgs({

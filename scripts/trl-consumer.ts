@@ -2,6 +2,7 @@
 // trainers use ("prompt", "chosen", "rejected"), checks one format across the file (standard strings or
 // conversational messages, as `is_conversational` decides), and renders each row the way
 // `maybe_apply_chat_template` would. `npx tsx scripts/trl-consumer.ts < file.jsonl` prints the row count.
+// SFT and language-modelling files (`messages`, `text`) are read the way SFTTrainer's data path reads them.
 import { readFileSync } from "node:fs";
 
 type Message = { role: string; content: string };
@@ -38,7 +39,34 @@ export function consumePreferenceJsonl(text: string): { prompt: string; chosen: 
     });
 }
 
+/**
+ * A TRL training file of any kind: preference rows (above), conversational SFT rows (`messages`: roles from
+ * the chat template's set, a user turn first after any system turn, an assistant turn last) or plain `text`
+ * rows; one kind across the file. Answers the kind and the rendered texts.
+ */
+export function consumeTrainingJsonl(text: string): { kind: "preference" | "messages" | "text"; texts: string[] } {
+  const first = JSON.parse(text.slice(0, text.indexOf("\n") === -1 ? undefined : text.indexOf("\n"))) as Record<string, unknown>;
+  if ("chosen" in first) return { kind: "preference", texts: consumePreferenceJsonl(text).map((r) => r.prompt + r.chosen) };
+  const kind = "messages" in first ? "messages" : "text";
+  const texts = text
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line, i) => {
+      const row = JSON.parse(line) as Record<string, unknown>;
+      if (kind === "text") {
+        if (typeof row.text !== "string" || row.text === "") throw new Error(`line ${i + 1}: "text" must be a non-empty string`);
+        return row.text;
+      }
+      if (!isMessages(row.messages)) throw new Error(`line ${i + 1}: "messages" must be role/content turns`);
+      const turns = row.messages.filter((m) => m.role !== "system");
+      if (turns[0]?.role !== "user" || turns.at(-1)?.role !== "assistant") throw new Error(`line ${i + 1}: messages must open with user and end with assistant`);
+      if (!row.messages.every((m) => ["system", "user", "assistant"].includes(m.role))) throw new Error(`line ${i + 1}: unknown role`);
+      return template(row.messages);
+    });
+  return { kind, texts };
+}
+
 if (process.argv[1]?.endsWith("trl-consumer.ts")) {
-  const rows = consumePreferenceJsonl(readFileSync(0, "utf8"));
-  process.stdout.write(`${rows.length} preference rows\n`);
+  const { kind, texts } = consumeTrainingJsonl(readFileSync(0, "utf8"));
+  process.stdout.write(`${texts.length} ${kind === "preference" ? "preference" : kind} rows\n`);
 }

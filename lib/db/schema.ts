@@ -541,6 +541,22 @@ export const judgeJobs = pgTable(
   (t) => [check("judge_jobs_status_check", sql`${t.status} in ('running', 'finished')`), index("judge_jobs_status_idx").on(t.status)],
 );
 
+/** A training corpus indexed for contamination checks; its fingerprints live on disk (lib/contamination). */
+export const contaminationIndexes = pgTable("contamination_indexes", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  /** Length of the character n-grams indexed. */
+  n: integer("n").notNull(),
+  documents: bigint("documents", { mode: "number" }).notNull(),
+  /** Characters after normalisation. */
+  characters: bigint("characters", { mode: "number" }).notNull(),
+  fingerprints: bigint("fingerprints", { mode: "number" }).notNull(),
+  /** Bytes of the corpus file read, and of the index on disk. */
+  corpusBytes: bigint("corpus_bytes", { mode: "number" }).notNull(),
+  indexBytes: bigint("index_bytes", { mode: "number" }).notNull(),
+  createdAt: createdAt(),
+});
+
 export type Model = typeof models.$inferSelect;
 export type NewModel = typeof models.$inferInsert;
 export type Suite = typeof suites.$inferSelect;
@@ -573,3 +589,5 @@ export const comparisonSummaries = pgTable("comparison_summaries", {
   data: text("data").notNull(),
   createdAt: createdAt(),
 });
+
+export type ContaminationIndex = typeof contaminationIndexes.$inferSelect;

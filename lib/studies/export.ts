@@ -115,15 +115,21 @@ export function trlLines(rows: readonly ExportJudgement[], ctx: ExportContext): 
   });
 }
 
+/** Chat messages as LLaMA-Factory's sharegpt columns: system turns joined apart, the others as human/gpt turns. */
+export function toShareGpt(messages: readonly ChatMessage[]): { conversations: { from: "human" | "gpt"; value: string }[]; system: string } {
+  const system = messages.filter((m) => m.role === "system").map((m) => m.content).join("\n\n");
+  const conversations = messages
+    .filter((m) => m.role !== "system")
+    .map((m) => ({ from: m.role === "user" ? ("human" as const) : ("gpt" as const), value: m.content }));
+  return { conversations, system };
+}
+
 export function llamaFactoryLines(rows: readonly ExportJudgement[], ctx: ExportContext): LlamaFactoryLine[] {
   return preferences(rows, ctx).map((p) => {
     const metadata = metadataOf(p, ctx);
     const history = historyOf(p.j);
     if (history) {
-      const system = history.filter((m) => m.role === "system").map((m) => m.content).join("\n\n");
-      const conversations = history
-        .filter((m) => m.role !== "system")
-        .map((m) => ({ from: m.role === "user" ? ("human" as const) : ("gpt" as const), value: m.content }));
+      const { conversations, system } = toShareGpt(history);
       const gpt = (value: string) => ({ from: "gpt" as const, value });
       return { conversations, ...(system ? { system } : {}), chosen: gpt(p.chosen.text), rejected: gpt(p.rejected.text), metadata };
     }

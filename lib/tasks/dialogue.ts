@@ -1,6 +1,7 @@
 import { buildDialogueMessages } from "@/lib/suites/prompts/generation";
 import type { DialogueInput } from "@/lib/suites/types";
 import { aggregateBenchmarkRun, chatOnly, generationMetrics, scoreBenchmarkAnswer } from "./benchmark";
+import { dialogueTrainer } from "./trainer-example";
 import type { TaskDefinition } from "./types";
 
 export const dialogueTask: TaskDefinition = {
@@ -16,4 +17,5 @@ export const dialogueTask: TaskDefinition = {
   wantsLogprobs: () => false,
   score: (ctx, item, _sample, _prepared, answer) => scoreBenchmarkAnswer("dialogue", ctx, item, answer.text),
   aggregate: aggregateBenchmarkRun("dialogue"),
+  trainer: dialogueTrainer,
 };

@@ -1,6 +1,7 @@
 import { buildInstructionMessages } from "@/lib/suites/prompts/generation";
 import type { InstructionInput } from "@/lib/suites/types";
 import { aggregateBenchmarkRun, chatOnly, generationMetrics, scoreBenchmarkAnswer } from "./benchmark";
+import { instructionTrainer } from "./trainer-example";
 import type { TaskDefinition } from "./types";
 
 export const instructionTask: TaskDefinition = {
@@ -16,4 +17,5 @@ export const instructionTask: TaskDefinition = {
   wantsLogprobs: () => false,
   score: (ctx, item, _sample, _prepared, answer) => scoreBenchmarkAnswer("instruction", ctx, item, answer.text),
   aggregate: aggregateBenchmarkRun("instruction"),
+  trainer: instructionTrainer,
 };

@@ -2,6 +2,7 @@ import { pickLetterFromLogprobs } from "@/lib/scoring/mcq-answer";
 import { buildMcqMessages } from "@/lib/suites/prompts/mcq";
 import type { McqInput } from "@/lib/suites/types";
 import { aggregateBenchmarkRun, chatOnly, scoreBenchmarkAnswer } from "./benchmark";
+import { mcqTrainer } from "./trainer-example";
 import type { TaskDefinition } from "./types";
 
 export const mcqTask: TaskDefinition = {
@@ -30,4 +31,5 @@ export const mcqTask: TaskDefinition = {
     return scoreBenchmarkAnswer("mcq", ctx, item, answer.text, logprobLetter);
   },
   aggregate: aggregateBenchmarkRun("mcq"),
+  trainer: mcqTrainer,
 };

@@ -2,6 +2,7 @@ import { ENTITY_MATCHING } from "@/lib/scoring/ner-metrics";
 import { buildNerMessages } from "@/lib/suites/prompts/ner";
 import type { NerInput } from "@/lib/suites/types";
 import { aggregateBenchmarkRun, chatOnly, scoreBenchmarkAnswer } from "./benchmark";
+import { nerTrainer } from "./trainer-example";
 import type { TaskDefinition } from "./types";
 
 export const nerTask: TaskDefinition = {
@@ -17,4 +18,5 @@ export const nerTask: TaskDefinition = {
   wantsLogprobs: () => false,
   score: (ctx, item, _sample, _prepared, answer) => scoreBenchmarkAnswer("ner", ctx, item, answer.text),
   aggregate: aggregateBenchmarkRun("ner", { entityMatching: ENTITY_MATCHING }),
+  trainer: nerTrainer,
 };

@@ -1,6 +1,7 @@
 import { buildOpenQaMessages } from "@/lib/suites/prompts/generation";
 import type { OpenQaInput } from "@/lib/suites/types";
 import { aggregateBenchmarkRun, chatOnly, generationMetrics, scoreBenchmarkAnswer } from "./benchmark";
+import { openQaTrainer } from "./trainer-example";
 import type { TaskDefinition } from "./types";
 
 export const openQaTask: TaskDefinition = {
@@ -16,4 +17,5 @@ export const openQaTask: TaskDefinition = {
   wantsLogprobs: () => false,
   score: (ctx, item, _sample, _prepared, answer) => scoreBenchmarkAnswer("open_qa", ctx, item, answer.text),
   aggregate: aggregateBenchmarkRun("open_qa"),
+  trainer: openQaTrainer,
 };

@@ -1,6 +1,7 @@
 import { aggregateReward, pairCredit, parseRewardScores, type RewardPair } from "@/lib/scoring/reward";
 import type { RewardInput } from "@/lib/suites/types";
 import { chatOnly } from "./benchmark";
+import { rewardTrainer } from "./trainer-example";
 import type { TaskDefinition } from "./types";
 
 /** Preference tuples scored by a reward model (or a baseline): accuracy is the share ranked right, ties half. */
@@ -66,6 +67,7 @@ export const rewardTask: TaskDefinition = {
       },
     };
   },
+  trainer: rewardTrainer,
 };
 
 function isJudgeAnswer(text: string): boolean {

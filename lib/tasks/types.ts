@@ -2,6 +2,7 @@ import type { DecodingParams, TokenLogprob } from "@/lib/providers/types";
 import type { ScalePresentation } from "@/lib/suites/scales";
 import type { ChatMessage, TaskKind } from "@/lib/suites/types";
 import type { ContextItem, SuiteContext } from "./context";
+import type { TrainerData } from "./trainer-example";
 
 /** What a model must offer to run a task kind. */
 export type ProviderCapability = "chat" | "completion_logprobs" | "reward_score";
@@ -79,4 +80,9 @@ export interface TaskDefinition {
   wantsLogprobs(ctx: SuiteContext): boolean;
   score(ctx: SuiteContext, item: ContextItem, sample: number, prepared: PreparedPrompt, answer: RawAnswer): ScoredAnswer;
   aggregate(ctx: SuiteContext, rows: readonly FinishedRow[]): RunAggregate;
+  /**
+   * The item as training data (suite exports for LLaMA-Factory and TRL) and the text contamination checks.
+   * Absent for kinds that are not training data (attitude scales).
+   */
+  trainer?: TrainerData;
 }

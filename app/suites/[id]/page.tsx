@@ -4,13 +4,17 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Pager } from "@/components/pager";
 import { LicenceText } from "@/components/licence-text";
 import { SuiteItemView } from "@/components/suite-item-view";
+import { ContaminationPanel } from "@/components/suites/contamination-panel";
 import { SuiteManage } from "@/components/suites/suite-manage";
+import { TrainingExport } from "@/components/suites/training-export";
 import { getAppDb } from "@/lib/app-db";
+import { pageCaller } from "@/lib/auth/page-caller";
 import { countSuiteItemsBySubset, getSuite, listSuiteItems } from "@/lib/db/queries/suites";
 import { disabledSuiteIds } from "@/lib/env";
 import { localized } from "@/lib/i18n/locale";
 import type { TaskKind } from "@/lib/suites/types";
 import { suiteItemsQuery } from "@/lib/validation/suites";
+import { taskOf } from "@/lib/tasks/index";
 import { subsetName, subsetNames } from "@/lib/suites/subset-names";
 
 export const dynamic = "force-dynamic";
@@ -36,6 +40,8 @@ export default async function SuitePage({
   const hrefFor = (p: number) => `/suites/${id}?split=${split}&page=${p}`;
   const testSubsets = subsets.filter((s) => s.split === "test" && s.subset);
   const names = subsetNames(suite.config);
+  // Both panels call researcher-only routes.
+  const trainer = (await pageCaller()).kind === "anonymous" ? undefined : taskOf(suite.taskKind).trainer;
   return (
     <>
       <p className="small">
@@ -74,6 +80,8 @@ export default async function SuitePage({
         )}
       </dl>
       {!suite.bundled && <SuiteManage id={suite.id} name={suite.name} />}
+      {trainer && <TrainingExport suiteId={suite.id} shape={trainer.shape} />}
+      {trainer && <ContaminationPanel suiteId={suite.id} />}
       {suite.devCount > 0 && (
         <p className="small">
           {t("split")}:{" "}

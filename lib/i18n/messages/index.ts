@@ -18,6 +18,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./en/reward.json"),
       import("./en/perplexity.json"),
       import("./en/board.json"),
+      import("./en/contamination.json"),
     ]).then((files) => files.map((f) => f.default)),
   "zh-CN": () =>
     Promise.all([
@@ -35,6 +36,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./zh-CN/reward.json"),
       import("./zh-CN/perplexity.json"),
       import("./zh-CN/board.json"),
+      import("./zh-CN/contamination.json"),
     ]).then((files) => files.map((f) => f.default)),
 };
 

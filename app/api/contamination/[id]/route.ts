@@ -1,0 +1,13 @@
+import { auditRoute } from "@/lib/auth/actor";
+import { removeIndex } from "@/lib/contamination/store";
+import { route } from "@/lib/http/route";
+import { idParams } from "@/lib/validation/params";
+
+export const dynamic = "force-dynamic";
+
+/** Deletes a contamination index (its record and its files). */
+export const DELETE = route({ access: "researcher", params: idParams }, async (input) => {
+  await removeIndex(input.db, input.params.id);
+  await auditRoute(input, "contamination_deleted", `contamination:${input.params.id}`, {});
+  return { deleted: true };
+});

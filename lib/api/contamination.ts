@@ -1,0 +1,38 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ContaminationReport } from "@/lib/contamination/report";
+import type { ContaminationIndex } from "@/lib/db/schema";
+import { callApi } from "./fetcher";
+import type { Serialized } from "./runs";
+
+export type ContaminationIndexRow = Serialized<ContaminationIndex>;
+export type { ContaminationReport };
+
+export function useContaminationIndexes() {
+  return useQuery({
+    queryKey: ["contamination-indexes"],
+    queryFn: () => callApi<{ indexes: ContaminationIndexRow[] }>("/api/contamination").then((b) => b.indexes),
+  });
+}
+
+export function useContaminationReport(suiteId: string, indexId: string | null) {
+  return useQuery({
+    queryKey: ["contamination-report", suiteId, indexId],
+    enabled: indexId !== null,
+    queryFn: () =>
+      callApi<ContaminationReport>(`/api/suites/${encodeURIComponent(suiteId)}/contamination?index=${encodeURIComponent(indexId!)}`),
+  });
+}
+
+/** Sends the corpus file as the raw body (streamed to disk by the server). */
+export function useIndexCorpus() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, name, n, format }: { file: File; name: string; n: number; format: "jsonl" | "text" }) =>
+      callApi<{ index: ContaminationIndexRow }>(`/api/contamination?${new URLSearchParams({ name, n: String(n), format })}`, {
+        method: "POST",
+        headers: { "content-type": "application/octet-stream" },
+        body: file,
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["contamination-indexes"] }),
+  });
+}
