@@ -1,7 +1,7 @@
 import type { TrainingLogPoint } from "@/lib/db/schema";
+import type { TrainingLogFormat } from "@/lib/validation/series";
 
-export const TRAINING_LOG_FORMATS = ["trainer_state", "csv", "jsonl"] as const;
-export type TrainingLogFormat = (typeof TRAINING_LOG_FORMATS)[number];
+export type { TrainingLogFormat };
 export const MAX_LOG_POINTS = 200_000;
 export const MAX_LOG_METRICS = 50;
 const MAX_METRIC_NAME = 100;
