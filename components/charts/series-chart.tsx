@@ -28,7 +28,7 @@ export function SeriesChart({ curves, logs, label, testId }: { curves: SeriesCur
     for (const p of curve.points) {
       const r = row(p.step);
       r[curve.key] = p.value;
-      r[`${curve.key}:err`] = p.lo !== null && p.hi !== null ? [Math.max(0, p.value - p.lo), Math.max(0, p.hi - p.value)] : [0, 0];
+      r[`${curve.key}err`] = p.lo !== null && p.hi !== null ? [Math.max(0, p.value - p.lo), Math.max(0, p.hi - p.value)] : [0, 0];
     }
   }
   for (const log of logs) for (const p of log.points) row(p.step)[log.key] = p.value;
@@ -53,7 +53,7 @@ export function SeriesChart({ curves, logs, label, testId }: { curves: SeriesCur
             connectNulls
             isAnimationActive={false}
           >
-            <ErrorBar dataKey={`${curve.key}:err`} width={6} stroke={EVAL_COLORS[i % EVAL_COLORS.length]} />
+            <ErrorBar dataKey={`${curve.key}err`} width={6} stroke={EVAL_COLORS[i % EVAL_COLORS.length]} />
           </Line>
         ))}
         {logs.map((log, i) => (

@@ -28,15 +28,16 @@ export function SeriesCurves({ suites, logs }: { suites: SeriesSuite[]; logs: Lo
   };
   const curves = suites
     .filter((s) => shown.has(s.suiteId))
-    .map((s) => ({
-      key: `suite:${s.suiteId}`,
+    // Plain keys: recharts reads a dotted dataKey as a path, and suite ids may hold dots.
+    .map((s, i) => ({
+      key: `e${i}`,
       label: `${s.name} · ${s.metric}${s.lowerIsBetter ? ` (${t("lowerBetter")})` : ""}`,
       points: s.points,
     }));
   const logCurves: LogCurve[] = logKeys
     .filter((k) => shownLogs.has(k.key))
-    .map((k) => ({
-      key: `log:${k.key}`,
+    .map((k, i) => ({
+      key: `l${i}`,
       label: k.label,
       points: k.log.points.flatMap((p) => (k.metric in p.values ? [{ step: p.step, value: p.values[k.metric] }] : [])),
     }));
