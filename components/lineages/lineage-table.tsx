@@ -2,6 +2,8 @@ import { getTranslations } from "next-intl/server";
 import type { LineageView } from "@/lib/series/lineage-view";
 import { formatP, formatStageDifference, formatStageInterval, formatStageValue } from "./lineage-format";
 
+const verdictClass = { no_difference: "", changed: "badge-reported", better: "badge-ok", worse: "badge-error" } as const;
+
 /** The ChiMed 2.0 stage-by-stage table: a column per stage, a row per suite, each stage's change under its score. */
 export async function LineageTable({ view }: { view: LineageView }) {
   const t = await getTranslations("lineage");
@@ -58,8 +60,12 @@ export async function LineageTable({ view }: { view: LineageView }) {
                           <div className="muted">
                             {formatStageInterval(c.step.ci, row.taskKind, true)} · p = {formatP(c.step.pValue)} · {t("nItems", { n: c.step.n })}
                           </div>
-                          <span className={`badge ${c.step.verdict === "no_difference" ? "" : c.step.verdict === "better" ? "badge-ok" : "badge-error"}`}>
-                            {c.step.verdict === "no_difference" ? t("notSignificant") : `${t("significant")} · ${t(c.step.verdict)}`}
+                          <span className={`badge ${verdictClass[c.step.verdict]}`}>
+                            {c.step.verdict === "no_difference"
+                              ? t("notSignificant")
+                              : c.step.verdict === "changed"
+                                ? t("significant")
+                                : `${t("significant")} · ${t(c.step.verdict)}`}
                           </span>
                         </div>
                       )}

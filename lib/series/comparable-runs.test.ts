@@ -47,5 +47,6 @@ describe("verdict of a stage's difference", () => {
     expect(verdict(-0.3, 0.049, true)).toBe("better");
     expect(verdict(0.2, 0.05, false)).toBe("no_difference");
     expect(verdict(0.2, Number.NaN, false)).toBe("no_difference");
+    expect(verdict(-0.4, 0.01, null)).toBe("changed");
   });
 });

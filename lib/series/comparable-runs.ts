@@ -75,8 +75,14 @@ export function planStageSteps<R extends RunRef>(stageModelIds: readonly string[
   });
 }
 
-/** Significant at the 5% level; "better" reads the difference in the metric's own direction. */
-export function verdict(difference: number, pValue: number, lowerIsBetter: boolean): "better" | "worse" | "no_difference" {
+export type Verdict = "better" | "worse" | "changed" | "no_difference";
+
+/**
+ * Significant at the 5% level; "better" reads the difference in the metric's own direction. A metric without
+ * one (`null`: a scale's item mean, where reverse-keyed items make "higher" mean nothing by itself) only "changed".
+ */
+export function verdict(difference: number, pValue: number, lowerIsBetter: boolean | null): Verdict {
   if (!(pValue < 0.05) || difference === 0) return "no_difference";
+  if (lowerIsBetter === null) return "changed";
   return difference > 0 !== lowerIsBetter ? "better" : "worse";
 }

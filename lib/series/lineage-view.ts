@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { getLineage } from "@/lib/db/queries/lineages";
 import { listFinishedRunsOfModels } from "@/lib/db/queries/series";
 import { localized } from "@/lib/i18n/locale";
-import { chooseComparableRuns, planStageSteps, type StageGap, verdict } from "./comparable-runs";
+import { chooseComparableRuns, planStageSteps, type StageGap, type Verdict, verdict } from "./comparable-runs";
 import { headlineOf, isLowerBetter } from "./metric-direction";
 import { settingsKey } from "./settings-key";
 
@@ -22,7 +22,7 @@ export interface LineageStep {
   ci: [number, number];
   pValue: number;
   test: "mcnemar" | "bootstrap";
-  verdict: "better" | "worse" | "no_difference";
+  verdict: Verdict;
 }
 
 export interface LineageRow {
@@ -71,7 +71,7 @@ export async function loadLineageView(db: Db, { id, locale }: { id: string; loca
               ci: test.ci,
               pValue: test.pValue,
               test: test.test,
-              verdict: verdict(test.difference, test.pValue, lowerIsBetter),
+              verdict: verdict(test.difference, test.pValue, first.taskKind === "scale" ? null : lowerIsBetter),
             };
           }
         }
