@@ -35,6 +35,7 @@ export async function SiteHeader() {
               { href: "/audits", text: t("audits") },
               { href: "/suites", text: t("suites") },
               { href: "/studies", text: tStudies("title") },
+              { href: "/lineages", text: t("lineages") },
               ...(caller.kind === "admin"
                 ? [
                     { href: "/admin/users", text: tAccount("users") },

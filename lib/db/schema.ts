@@ -591,3 +591,81 @@ export const comparisonSummaries = pgTable("comparison_summaries", {
 });
 
 export type ContaminationIndex = typeof contaminationIndexes.$inferSelect;
+
+ * A checkpoint is itself a model row (so runs, leaderboard and comparisons treat it as any model), tied here to
+ * the model whose series it belongs to, with its training step and stage.
+ */
+export const checkpoints = pgTable(
+  "checkpoints",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    seriesModelId: uuid("series_model_id")
+      .notNull()
+      .references(() => models.id, { onDelete: "cascade" }),
+    modelId: uuid("model_id")
+      .notNull()
+      .references(() => models.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    step: integer("step").notNull(),
+    /** pretrain | sft | rlhf | other */
+    stage: text("stage").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("checkpoints_model_key").on(t.modelId),
+    uniqueIndex("checkpoints_series_name_key").on(t.seriesModelId, t.name),
+    index("checkpoints_series_step_idx").on(t.seriesModelId, t.step),
+    check("checkpoints_stage_check", sql`${t.stage} in ('pretrain', 'sft', 'rlhf', 'other')`),
+  ],
+);
+export type Checkpoint = typeof checkpoints.$inferSelect;
+
+export type TrainingLogPoint = { step: number; values: Record<string, number> };
+
+/** An imported training log (trainer_state.json, CSV or JSONL): its curves by step, drawn beside a series. */
+export const trainingLogs = pgTable(
+  "training_logs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    seriesModelId: uuid("series_model_id")
+      .notNull()
+      .references(() => models.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** trainer_state | csv | jsonl */
+    format: text("format").notNull(),
+    metrics: jsonb("metrics").$type<string[]>().notNull(),
+    points: jsonb("points").$type<TrainingLogPoint[]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("training_logs_series_idx").on(t.seriesModelId)],
+);
+export type TrainingLog = typeof trainingLogs.$inferSelect;
+
+/** base -> continued pre-training -> SFT -> RLHF, any subset and any names: its stages in order. */
+export const lineages = pgTable(
+  "lineages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("lineages_name_key").on(t.name)],
+);
+export type Lineage = typeof lineages.$inferSelect;
+
+export const lineageStages = pgTable(
+  "lineage_stages",
+  {
+    lineageId: uuid("lineage_id")
+      .notNull()
+      .references(() => lineages.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    label: text("label").notNull(),
+    /** A model or a checkpoint's model row. */
+    modelId: uuid("model_id")
+      .notNull()
+      .references(() => models.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.lineageId, t.position] }), index("lineage_stages_model_idx").on(t.modelId)],
+);
+export type LineageStage = typeof lineageStages.$inferSelect;

@@ -26,7 +26,7 @@ function sealedKey(apiKey: string | undefined): string | null {
  * A base URL the outbound rule refuses is refused at the door too, with the rule's message; so is one carrying
  * credentials, which would be shown wherever the URL is (the key fields keep them sealed instead).
  */
-function checkBaseUrl(baseUrl: string): void {
+export function checkBaseUrl(baseUrl: string): void {
   const url = new URL(baseUrl);
   if (url.username || url.password) {
     throw new AppError(

@@ -54,11 +54,17 @@ function readMessages(body: Body, legacy: boolean): ChatMessage[] | null {
   return messages;
 }
 
+/** `name@N` answers as another checkpoint of the same model: the server seed shifted by N. */
+export function checkpointOffset(model: string): number {
+  const match = /@(\d{1,9})$/.exec(model);
+  return match ? Number(match[1]) : 0;
+}
+
 function buildCompletion(state: HandlerState, body: Body, messages: ChatMessage[], model: string, id: string): Completion {
   const temperature = num(body.temperature);
   const requestSeed = num(body.seed);
   const sampled = temperature !== undefined && temperature > 0 && requestSeed === undefined;
-  const seed = answerSeed(state.seed, { temperature, seed: requestSeed }, sampled ? state.nextSampleIndex() : 0);
+  const seed = answerSeed(state.seed + checkpointOffset(model), { temperature, seed: requestSeed }, sampled ? state.nextSampleIndex() : 0);
   const wantLogprobs = body.logprobs === true;
   let text = state.oracle?.(messages);
   let firstTop: LetterLogprob[] | undefined;

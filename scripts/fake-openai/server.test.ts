@@ -63,6 +63,14 @@ describe("startFakeOpenAI", () => {
     expect(json.usage.total_tokens).toBe(json.usage.prompt_tokens + json.usage.completion_tokens);
   });
 
+  it("answers a model id ending in @N as another checkpoint: the server seed plus N", async () => {
+    const server = await start({ seed: 5 });
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map(async (i) => (await (await post(server.url, { model: "fake-chimed@200", messages: mcqMessages(i) })).json()).choices[0].message.content),
+    );
+    expect(answers).toEqual([1, 2, 3, 4].map((i) => fakeAnswer(mcqMessages(i), 205).text));
+  });
+
   it("streams OpenAI chunks that add up to the same answer, then [DONE]", async () => {
     const server = await start({ seed: 5, latencyMs: 5 });
     const body = { model: "x", messages: openMessages(2), stream: true, stream_options: { include_usage: true } };

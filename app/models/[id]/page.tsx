@@ -8,6 +8,7 @@ import { getAppDb } from "@/lib/app-db";
 import { pageCaller } from "@/lib/auth/page-caller";
 import { listModelRuns } from "@/lib/db/queries/model-page";
 import { getModel } from "@/lib/db/queries/models";
+import { getCheckpointOfModel } from "@/lib/db/queries/series";
 import { localized } from "@/lib/i18n/locale";
 import { displayModelName } from "@/lib/leaderboard/metrics";
 import { withoutCredentials } from "@/lib/models/public-model";
@@ -36,11 +37,13 @@ function serverOrigin(baseUrl: string | null): string | null {
 export default async function ModelPage({ params }: Props) {
   const { id } = await params;
   const db = await getAppDb();
-  const [model, caller, locale, t] = await Promise.all([
+  const [model, checkpoint, caller, locale, t, tSeries] = await Promise.all([
     getModel(db, { id }),
+    getCheckpointOfModel(db, { modelId: id }),
     pageCaller(),
     getLocale(),
     getTranslations("modelPage"),
+    getTranslations("series"),
   ]);
   if (!model) notFound();
   const runs = await listModelRuns(db, { modelId: model.id });
@@ -64,6 +67,15 @@ export default async function ModelPage({ params }: Props) {
         <div className="actions" data-testid="model-share-bar">
           <ShareButton kind="model" target={{ modelId: model.id }} />
         </div>
+      )}
+      {model.provider === "openai" && (
+        <p data-testid="model-series-link">
+          {checkpoint ? (
+            <Link href={`/models/${checkpoint.seriesModelId}/series`}>{tSeries("partOf", { name: checkpoint.name })}</Link>
+          ) : (
+            <Link href={`/models/${model.id}/series`}>{tSeries("openSeries")}</Link>
+          )}
+        </p>
       )}
       <dl className="kv" data-testid="model-facts">
         <dt>{t("provider")}</dt>

@@ -19,6 +19,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./en/perplexity.json"),
       import("./en/board.json"),
       import("./en/contamination.json"),
+      import("./en/series.json"),
     ]).then((files) => files.map((f) => f.default)),
   "zh-CN": () =>
     Promise.all([
@@ -37,6 +38,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./zh-CN/perplexity.json"),
       import("./zh-CN/board.json"),
       import("./zh-CN/contamination.json"),
+      import("./zh-CN/series.json"),
     ]).then((files) => files.map((f) => f.default)),
 };
 
