@@ -18,6 +18,8 @@ import type { RunStatus } from "@/lib/run-status";
 import type { TaskKind } from "@/lib/suites/types";
 import type { RunSettings } from "@/lib/tasks/settings";
 
+import type { DeviceStats } from "@/lib/validation/browser";
+
 type Localized = { en: string; zh: string };
 export type RunOrigin = { file: string | null; instance: string | null; exportedAt: string | null; importedAt: string; sourceRunId: string | null };
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -116,6 +118,8 @@ export const runs = pgTable(
     error: text("error"),
     /** Set on a run imported from an exported file: where it came from and when it was exported. */
     origin: jsonb("origin").$type<RunOrigin>(),
+    /** Set on a browser run: the device that generated its answers and the speeds it reached there. */
+    device: jsonb("device").$type<DeviceStats>(),
     createdAt: createdAt(),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
@@ -496,6 +500,14 @@ export const judgements = pgTable(
     check("judgements_safety_check", sql`${t.safety} is null or ${t.safety} between 1 and 5`),
   ],
 );
+
+/** "Measure this device": one in-browser benchmark of a model on a user's device (WebGPU or WASM). */
+export const deviceBenchmarks = pgTable("device_benchmarks", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  modelId: uuid("model_id").references(() => models.id, { onDelete: "set null" }),
+  device: jsonb("device").$type<DeviceStats>().notNull(),
+  createdAt: createdAt(),
+});
 
 export type Model = typeof models.$inferSelect;
 export type NewModel = typeof models.$inferInsert;

@@ -7,6 +7,7 @@ import { createOpenAICompatibleProvider } from "@/lib/providers/openai-compatibl
 import type { ConnectionCheck } from "@/lib/providers/types";
 import { originOf, resolveApiKey } from "@/lib/runner/model-client";
 import { sealSecret } from "@/lib/secrets";
+import type { BrowserModelBody } from "@/lib/validation/browser";
 import type { ModelBody } from "@/lib/validation/models";
 import { checkOutboundHost, OutboundRefusedError } from "@/lib/http/outbound";
 import { checkConcurrency, deploymentCaps } from "@/lib/runner/caps";
@@ -63,6 +64,23 @@ export async function addModel(db: Db, body: ModelBody): Promise<Model> {
   });
 }
 
+/** A browser model stores its URL (when the files come from one) as its base URL; nothing is fetched server-side. */
+export async function addBrowserModel(db: Db, body: BrowserModelBody): Promise<Model> {
+  if (body.source.kind === "url") {
+    const url = new URL(body.source.url);
+    if (url.username || url.password) throw new AppError("a model URL must not carry credentials (user:password@)", 400, undefined, "credentials_in_url");
+  }
+  if (await getModelByName(db, { name: body.name })) throw new AppError(`a model named "${body.name}" exists`, 409, undefined, "name_taken");
+  return createModel(db, {
+    name: body.name,
+    provider: "browser",
+    baseUrl: body.source.kind === "url" ? body.source.url : null,
+    modelId: null,
+    params: body.params,
+    concurrency: 1,
+  });
+}
+
 export async function editModel(
   db: Db,
   id: string,
@@ -71,6 +89,7 @@ export async function editModel(
   const model = await getModel(db, { id });
   if (!model) throw new AppError("no such model", 404);
   if (model.provider === "baseline") throw new AppError("baselines cannot be edited");
+  if (model.provider === "browser") throw new AppError("a browser model cannot be edited; add a new one");
   if (patch.name !== undefined && patch.name !== model.name && (await getModelByName(db, { name: patch.name }))) {
     throw new AppError(`a model named "${patch.name}" exists`, 409, undefined, "name_taken");
   }
