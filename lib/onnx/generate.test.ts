@@ -1,0 +1,112 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import * as ort from "onnxruntime-node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeTinyModel } from "@/scripts/tiny-model/build";
+import { generate, type LoadedModel, promptLogprobs } from "./generate";
+import { assembleModel } from "./load";
+import type { OrtSession, OrtTensorConstructor } from "./ort-types";
+
+let dir: string;
+let model: LoadedModel;
+const readJson = (name: string) => JSON.parse(readFileSync(path.join(dir, name), "utf8"));
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), "tiny-model-"));
+  writeTinyModel(dir);
+  const session = await ort.InferenceSession.create(path.join(dir, "onnx/model.onnx"));
+  model = assembleModel(session as unknown as OrtSession, ort.Tensor as unknown as OrtTensorConstructor, {
+    config: readJson("config.json"),
+    generationConfig: readJson("generation_config.json"),
+    tokenizer: readJson("tokenizer.json"),
+    tokenizerConfig: readJson("tokenizer_config.json"),
+  });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const prompt = (q: string) => model.tokenizer.encodeChat([{ role: "user", content: q }]);
+
+describe("generation loop on the tiny model (onnxruntime-node)", () => {
+  it("tokenizes the chat template with its special tokens as single ids", () => {
+    const ids = prompt("心脏");
+    expect(ids[0]).toBe(2); // <|im_start|>
+    expect(model.tokenizer.decode(ids)).toBe("user\n心脏\nassistant\n");
+    // <|im_start|> u s e r \n 心 脏 <|im_end|> \n <|im_start|> a s s i s t a n t \n
+    expect(ids.length).toBe(1 + 4 + 1 + 2 + 1 + 1 + 1 + 9 + 1);
+  });
+
+  it("maps a character outside the vocabulary to the unknown token", () => {
+    expect(model.tokenizer.encode("肺😀")).toEqual([model.tokenizer.encode("肺")[0], 0]);
+  });
+
+  it("decodes greedily: the same answer twice, and the cached loop equals recomputing the whole sequence", async () => {
+    const ids = prompt("下列哪项是正确的？A. 心 B. 肝");
+    const a = await generate(model, ids, { maxTokens: 12 });
+    const b = await generate(model, ids, { maxTokens: 12 });
+    expect(a.text).toBe(b.text);
+    // Without a cache: each next token is the argmax after a full pass over prompt + answer so far.
+    const uncached: number[] = [];
+    for (let i = 0; i < a.tokenIds.length; i++) {
+      const one = await generate(model, [...ids, ...uncached], { maxTokens: 1 });
+      uncached.push(one.tokenIds[0]);
+    }
+    expect(uncached).toEqual(a.tokenIds);
+  });
+
+  it("gives different greedy answers to different questions", async () => {
+    const questions = ["肺", "肝脏位于哪里？", "维生素C缺乏导致什么？", "A or B?", "选择正确答案：1 2 3", "细胞", "血压", "免疫"];
+    const answers = new Set<string>();
+    for (const q of questions) answers.add((await generate(model, prompt(q), { maxTokens: 8 })).text);
+    expect(answers.size).toBeGreaterThanOrEqual(4);
+  });
+
+  it("stops at max tokens with finish reason length", async () => {
+    const g = await generate(model, prompt("肺"), { maxTokens: 3, temperature: 1.5, seed: 1 });
+    if (g.finishReason === "length") expect(g.completionTokens).toBe(3);
+    else expect(g.completionTokens).toBeLessThan(3);
+    const long = await generate(model, prompt("肺"), { maxTokens: 1 });
+    expect(long.completionTokens).toBeLessThanOrEqual(1);
+  });
+
+  it("samples reproducibly for a seed, and differently across seeds", async () => {
+    const ids = prompt("细胞");
+    const run = (seed: number) => generate(model, ids, { maxTokens: 10, temperature: 2, seed });
+    expect((await run(7)).tokenIds).toEqual((await run(7)).tokenIds);
+    const texts = new Set<string>();
+    for (const seed of [1, 2, 3, 4]) texts.add((await run(seed)).text);
+    expect(texts.size).toBeGreaterThan(1);
+  });
+
+  it("cuts the answer at a stop sequence and reports stop", async () => {
+    const ids = prompt("细胞");
+    const full = await generate(model, ids, { maxTokens: 16, temperature: 2, seed: 3 });
+    expect(full.text.length).toBeGreaterThan(2);
+    const stop = full.text[2];
+    const cut = await generate(model, ids, { maxTokens: 16, temperature: 2, seed: 3, stop: [stop] });
+    expect(cut.finishReason).toBe("stop");
+    expect(cut.text).toBe(full.text.slice(0, full.text.indexOf(stop)));
+  });
+
+  it("reports the top log-probabilities at the first token, largest first, summing to at most 1", async () => {
+    const g = await generate(model, prompt("肺"), { maxTokens: 1, topLogprobs: 5 });
+    const lps = g.topLogprobs!.map((t) => t.logprob);
+    expect(lps).toHaveLength(5);
+    expect([...lps].sort((a, b) => b - a)).toEqual(lps);
+    expect(lps.reduce((s, l) => s + Math.exp(l), 0)).toBeLessThanOrEqual(1 + 1e-9);
+    if (g.tokenIds.length) expect(g.topLogprobs![0].token).toBe(g.text);
+  });
+
+  it("scores every prompt token given the previous ones, across chunk boundaries, with character offsets", async () => {
+    const text = "肝脏是人体最大的实质性器官。".repeat(6);
+    const r = await promptLogprobs(model, text);
+    expect(r.tokens.join("")).toBe(text);
+    expect(r.offsets).toEqual(Array.from({ length: text.length }, (_, i) => i));
+    expect(r.logprobs[0]).toBeNull();
+    // Token 70 (in the second 64-token chunk) scored by one greedy step over the 70 tokens before it.
+    const ids = model.tokenizer.encode(text);
+    const one = await generate(model, ids.slice(0, 70), { maxTokens: 1, topLogprobs: 10_000 });
+    const expected = one.topLogprobs!.find((t) => t.token === r.tokens[70])!.logprob;
+    expect(r.logprobs[70]).toBeCloseTo(expected, 5);
+  });
+});
