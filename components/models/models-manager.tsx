@@ -1,13 +1,16 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useModels } from "@/lib/api/models";
 import { ApiErrorView } from "@/components/ui/api-error";
 import { ModelCard } from "./model-card";
+import { BrowserModelForm } from "@/components/browser/browser-model-form";
 import { ModelForm } from "./model-form";
 
 export function ModelsManager() {
   const t = useTranslations("models");
+  const tb = useTranslations("browser");
   const models = useModels();
   return (
     <>
@@ -25,6 +28,13 @@ export function ModelsManager() {
       <section aria-labelledby="models-add" className="card">
         <h2 id="models-add">{t("addTitle")}</h2>
         <ModelForm />
+      </section>
+      <section aria-labelledby="models-add-browser" className="card">
+        <h2 id="models-add-browser">{tb("addTitle")}</h2>
+        <BrowserModelForm />
+        <p className="small">
+          <Link href="/device">{tb("deviceLink")}</Link>
+        </p>
       </section>
     </>
   );

@@ -17,6 +17,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./en/judges.json"),
       import("./en/reward.json"),
       import("./en/board.json"),
+      import("./en/browser.json"),
     ]).then((files) => files.map((f) => f.default)),
   "zh-CN": () =>
     Promise.all([
@@ -33,6 +34,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./zh-CN/judges.json"),
       import("./zh-CN/reward.json"),
       import("./zh-CN/board.json"),
+      import("./zh-CN/browser.json"),
     ]).then((files) => files.map((f) => f.default)),
 };
 
