@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { browserRunApi } from "@/lib/api/browser";
+import { browserRunApi, releaseOnClose } from "@/lib/api/browser";
 import { ApiErrorView } from "@/components/ui/api-error";
 import { InferenceClient, type Loaded, WorkerStoppedError } from "@/lib/browser/inference-client";
 import { emptySpeeds, type RunState, runBrowserLoop, type Speeds } from "@/lib/browser/run-loop";
@@ -37,10 +37,17 @@ export function BrowserRunner({ runId, modelId, url, initial }: { runId: string;
   const stop = useRef<AbortController | null>(null);
   const client = useRef<InferenceClient | null>(null);
 
-  useEffect(() => () => {
-    stop.current?.abort();
-    client.current?.terminate();
-  }, []);
+  useEffect(() => {
+    const onHide = () => {
+      if (stop.current && !stop.current.signal.aborted) releaseOnClose(runId, tab);
+    };
+    window.addEventListener("pagehide", onHide);
+    return () => {
+      window.removeEventListener("pagehide", onHide);
+      stop.current?.abort();
+      client.current?.terminate();
+    };
+  }, [runId, tab]);
 
   async function start(source: ModelSource, forceWasm: boolean) {
     setError(null);

@@ -26,6 +26,11 @@ export function browserRunApi(runId: string, tab: string): RunLoopApi {
   };
 }
 
+/** Sent while the tab closes (a fetch would be cancelled): its items go back to the queue at once. */
+export function releaseOnClose(runId: string, tab: string): void {
+  navigator.sendBeacon(`/api/runs/${runId}/browser/release`, new Blob([JSON.stringify({ tab })], { type: "application/json" }));
+}
+
 export interface DeviceBenchmarkRow {
   id: string;
   device: DeviceStats;

@@ -5,7 +5,7 @@ import { getRun, listClaimableRunIds } from "@/lib/db/queries/runs";
 import { saveSuite } from "@/lib/db/queries/suites";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import type { SuiteDefinition } from "@/lib/suites/types";
-import { acceptBrowserAnswers, claimBrowserItems } from "./browser-run";
+import { acceptBrowserAnswers, claimBrowserItems, releaseBrowserItems } from "./browser-run";
 import { cancelRun } from "./control";
 import { startRun } from "./start-run";
 
@@ -86,6 +86,15 @@ describe.each(testEngines())("browser runs on $name", (engine) => {
     const rows = await listRunItemRecords(db, { runId: run.id });
     expect(rows.map((r) => r.rawResponse).sort()).toEqual(["A", "B"]);
     expect((await getRunProgress(db, { runId: run.id })).done).toBe(2);
+  });
+
+  it("gives a closing tab's items to the next tab at once", async () => {
+    const { db } = database;
+    const run = await newRun({ limit: 2 });
+    const a = await claimBrowserItems(db, { runId: run.id, tab: tabA, limit: 2 });
+    expect((await claimBrowserItems(db, { runId: run.id, tab: tabB, limit: 2 })).items).toEqual([]);
+    expect(await releaseBrowserItems(db, { runId: run.id, tab: tabA })).toBe(2);
+    expect((await claimBrowserItems(db, { runId: run.id, tab: tabB, limit: 2 })).items.map((i) => i.id)).toEqual(a.items.map((i) => i.id));
   });
 
   it("asks a logprobs run for the option labels and reads the posted logprobs like a server answer", async () => {

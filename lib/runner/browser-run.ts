@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { listAnswerableRunItems, setRunDevice } from "@/lib/db/queries/browser-runs";
+import { releaseOwnersLeases } from "@/lib/db/queries/leases";
 import { claimRunItems, extendLeases, getRunProgress, type RunProgress, saveItemResults } from "@/lib/db/queries/run-items";
 import { getRun, setRunStatus } from "@/lib/db/queries/runs";
 import type { Model, Run } from "@/lib/db/schema";
@@ -120,6 +121,11 @@ function logprobLabels(ctx: SuiteContext, itemId: string, request: PreparedPromp
   if (request.presentation) return { logprobLabels: request.presentation.labels };
   const options = (ctx.items.get(itemId)?.input as { options?: Record<string, string> } | undefined)?.options;
   return options ? { logprobLabels: Object.keys(options) } : {};
+}
+
+/** A closing tab's items go back to the queue now rather than when their leases lapse. */
+export async function releaseBrowserItems(db: Db, { runId, tab }: { runId: string; tab: string }): Promise<number> {
+  return releaseOwnersLeases(db, { runId, owners: [browserOwner(tab)] });
 }
 
 /** The run's state after a claim or an answer; the answer that finished its queue aggregates it. */

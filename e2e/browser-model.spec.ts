@@ -1,0 +1,104 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { writeTinyModel } from "../scripts/tiny-model/build";
+import { loadReference } from "./onnx-reference";
+
+// Runs in the "webgpu" project (SwiftShader's software adapter) and the "wasm" project (no GPU): playwright.config.ts.
+const dir = mkdtempSync(path.join(tmpdir(), "chimed-tiny-"));
+writeTinyModel(dir);
+const FILES = ["onnx/model.onnx", "config.json", "generation_config.json", "tokenizer.json", "tokenizer_config.json"].map((f) => path.join(dir, f));
+
+type Item = { id: number; messages: { role: string; content: string }[]; params: Record<string, unknown> };
+
+async function startRun(api: APIRequestContext, modelId: string, suiteId: string, settings: object): Promise<string> {
+  const response = await api.post("/api/runs", { data: { modelId, suiteId, settings } });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()).run.id;
+}
+
+/** Every prompt the page was given and every answer it posted, by run item id. */
+function watch(page: Page) {
+  const prompts = new Map<number, Item>();
+  const answers = new Map<number, string>();
+  page.on("response", async (r) => {
+    if (!r.url().endsWith("/browser/claim") || r.status() !== 200) return;
+    for (const item of ((await r.json()) as { items: Item[] }).items) prompts.set(item.id, item);
+  });
+  page.on("request", (r) => {
+    if (!r.url().endsWith("/browser/answers")) return;
+    for (const a of (r.postDataJSON() as { answers: { id: number; text?: string }[] }).answers) {
+      expect(answers.has(a.id), `item ${a.id} answered twice`).toBe(false);
+      answers.set(a.id, a.text ?? "");
+    }
+  });
+  return { prompts, answers };
+}
+
+const finished = (page: Page) => expect(page.getByTestId("browser-phase")).toHaveAttribute("data-phase", "finished", { timeout: 40_000 });
+
+test.describe.configure({ mode: "serial" });
+
+let modelId: string;
+
+test.beforeAll(async ({ request }, info) => {
+  const response = await request.post("/api/models/browser", {
+    data: { name: `tiny-${info.project.name}-${Date.now()}`, source: { kind: "files" } },
+  });
+  expect(response.status()).toBe(201);
+  modelId = (await response.json()).model.id;
+});
+
+test("20 mcq items and the 16 MICA-4 items run in the page, answering item for item as onnxruntime-node does", async ({ page, request }, info) => {
+  const backend = info.project.name === "webgpu" ? "webgpu" : "wasm";
+  const reference = await loadReference(dir);
+  const runs = [
+    await startRun(request, modelId, "cmmlu-medical", { limit: 20 }),
+    await startRun(request, modelId, "mica4", { samples: 1, greedyPass: false, temperature: 0 }),
+  ];
+  for (const [i, runId] of runs.entries()) {
+    const seen = watch(page);
+    await page.goto(`/runs/${runId}/browser`);
+    if (i === 0) {
+      await page.getByTestId("model-files").setInputFiles(FILES);
+      await page.getByTestId("load-files").click();
+    } else {
+      // The second load reads the files the first one cached.
+      await page.getByTestId("load-cache").click();
+    }
+    await finished(page);
+    await expect(page.getByTestId("device-backend")).toHaveAttribute("data-backend", backend);
+    const { run, progress } = await (await request.get(`/api/runs/${runId}`)).json();
+    expect(run.status).toMatch(/^completed/);
+    expect(run.device.backend).toBe(backend);
+    expect(progress.done + progress.errors).toBe(progress.total);
+    expect(seen.answers.size).toBe(progress.total);
+    for (const [id, item] of seen.prompts) {
+      expect(seen.answers.get(id), `item ${id}`).toBe(await reference(item.messages as never, item.params));
+    }
+  }
+});
+
+test("a tab closed mid-run and reopened: every item answered and scored once", async ({ browser, request }) => {
+  const runId = await startRun(request, modelId, "cmmlu-medical", { limit: 12, sampleSeed: 99 });
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  const a = watch(first);
+  await first.goto(`/runs/${runId}/browser`);
+  await first.getByTestId("model-files").setInputFiles(FILES);
+  await first.getByTestId("load-files").click();
+  await expect.poll(() => a.answers.size, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+  await first.close({ runBeforeUnload: true });
+  const second = await context.newPage();
+  const b = watch(second);
+  await second.goto(`/runs/${runId}/browser`);
+  // The first tab cached the files: the reopened page needs no new pick.
+  await second.getByTestId("load-cache").click();
+  await finished(second);
+  const { progress } = await (await request.get(`/api/runs/${runId}`)).json();
+  expect(progress).toMatchObject({ total: 12, done: 12, errors: 0, pending: 0, running: 0 });
+  // An item the first tab answered just as it closed may be answered again by the second; the server keeps one.
+  expect(new Set([...a.answers.keys(), ...b.answers.keys()]).size).toBe(12);
+  await context.close();
+});
