@@ -5,6 +5,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { benchCliStartup } from "./cli/bench-startup";
 import { benchCompare } from "./cli/bench-compare";
+import { benchBrowser } from "./cli/bench-browser";
 import { type Db, openSharedDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createModel } from "@/lib/db/queries/models";
@@ -65,7 +66,13 @@ const { values } = parseArgs({ options: {
     raters: { type: "boolean" },
     compare: { type: "boolean" },
     leaderboard: { type: "boolean" },
+    browser: { type: "boolean" },
+    "model-dir": { type: "string" },
   }, strict: true });
+if (values.browser) {
+  process.stdout.write(`${await benchBrowser(log, values["model-dir"])}\n`);
+  process.exit(0);
+}
 if (values.raters) {
   process.stdout.write(`${await benchRaters()}\n`);
   process.exit(0);
