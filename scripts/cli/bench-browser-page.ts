@@ -8,13 +8,13 @@ import { BENCH_PROMPT } from "@/lib/browser/worker-protocol";
 
 declare global {
   interface Window {
-    runBench(options: { backend: "webgpu" | "wasm"; tokens: number; rounds: number }): Promise<unknown>;
+    runBench(options: { backend: "webgpu" | "wasm"; tokens: number; rounds: number; threads: number }): Promise<unknown>;
   }
 }
 
-window.runBench = async ({ backend, tokens, rounds }) => {
+window.runBench = async ({ backend, tokens, rounds, threads }) => {
   ort.env.wasm.wasmPaths = `${location.origin}/ort/`;
-  ort.env.wasm.numThreads = crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency) : 1;
+  ort.env.wasm.numThreads = crossOriginIsolated ? threads : 1;
   const json = async (name: string) => (await fetch(`/model/${name}`)).json();
   const bytes = new Uint8Array(await (await fetch("/model/onnx/model.onnx")).arrayBuffer());
   const session = await ort.InferenceSession.create(bytes, { executionProviders: [backend] });

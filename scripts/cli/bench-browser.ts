@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { build } from "esbuild";
@@ -75,14 +75,14 @@ async function servePage(modelDir: string, script: string) {
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
 }
 
-async function browserRounds(url: string, backend: "webgpu" | "wasm") {
+async function browserRounds(url: string, backend: "webgpu" | "wasm", threads: number) {
   const args = ["--no-sandbox", ...(backend === "webgpu" ? ["--enable-unsafe-webgpu"] : ["--disable-gpu"])];
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args });
   try {
     const page = await browser.newPage();
     await page.goto(url);
     await page.waitForFunction(() => typeof window.runBench === "function");
-    return (await page.evaluate((o) => window.runBench(o), { backend, tokens: TOKENS, rounds: ROUNDS + 1 })) as { threads: number; times: Round[] };
+    return (await page.evaluate((o) => window.runBench(o), { backend, tokens: TOKENS, rounds: ROUNDS + 1, threads })) as { threads: number; times: Round[] };
   } finally {
     await browser.close();
   }
@@ -106,15 +106,21 @@ export async function benchBrowser(log: (line: string) => void, modelDir?: strin
     try {
       log("onnxruntime-node…");
       const native = decodeRate(await nodeRounds(dir));
-      log("headless Chromium, WASM…");
-      const wasm = await browserRounds(url, "wasm");
+      // The app uses up to 4 threads; one thread shows what thread hand-offs cost on a model this small.
+      const threads = Math.min(4, availableParallelism());
+      const wasmRows = [];
+      for (const n of [...new Set([1, threads])]) {
+        log(`headless Chromium, WASM, ${n} thread(s)…`);
+        const wasm = await browserRounds(url, "wasm", n);
+        const rate = decodeRate(wasm.times.slice(1));
+        wasmRows.push([`Chromium WASM (${wasm.threads} thread${wasm.threads === 1 ? "" : "s"})`, rate.toFixed(0), (rate / native).toFixed(2)]);
+      }
       log("headless Chromium, WebGPU (SwiftShader)…");
-      const webgpu = await browserRounds(url, "webgpu").catch((e: Error) => ({ error: e.message }));
-      const wasmRate = decodeRate(wasm.times.slice(1));
+      const webgpu = await browserRounds(url, "webgpu", threads).catch((e: Error) => ({ error: e.message }));
       const gpuRate = "error" in webgpu ? null : decodeRate(webgpu.times.slice(1));
       const rows = [
         ["onnxruntime-node (CPU)", native.toFixed(0), "1.00"],
-        [`Chromium WASM (${wasm.threads} thread${wasm.threads === 1 ? "" : "s"})`, wasmRate.toFixed(0), (wasmRate / native).toFixed(2)],
+        ...wasmRows,
         ["Chromium WebGPU (SwiftShader)", gpuRate === null ? `failed: ${(webgpu as { error: string }).error}` : gpuRate.toFixed(0), gpuRate === null ? "-" : (gpuRate / native).toFixed(2)],
       ];
       return [
