@@ -7,6 +7,7 @@ import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import type { SuiteDefinition } from "@/lib/suites/types";
 import { acceptBrowserAnswers, claimBrowserItems, releaseBrowserItems } from "./browser-run";
 import { cancelRun } from "./control";
+import { executeRun } from "./execute-run";
 import { startRun } from "./start-run";
 
 // Six two-option questions; the gold answer is A for the first four and B for the last two.
@@ -47,6 +48,8 @@ describe.each(testEngines())("browser runs on $name", (engine) => {
     const { db } = database;
     const run = await newRun();
     expect(await listClaimableRunIds(db)).not.toContain(run.id);
+    expect(await executeRun({ db, runId: run.id })).toBe("waiting");
+    expect((await getRun(db, { id: run.id }))!.status).toBe("queued");
     const a = await claimBrowserItems(db, { runId: run.id, tab: tabA, limit: 4 });
     const b = await claimBrowserItems(db, { runId: run.id, tab: tabB, limit: 4 });
     expect(a.status).toBe("running");
