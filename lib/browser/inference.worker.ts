@@ -5,6 +5,7 @@ import * as ort from "onnxruntime-web";
 import { generate, type LoadedModel } from "@/lib/onnx/generate";
 import { assembleModel } from "@/lib/onnx/load";
 import type { OrtSession, OrtTensorConstructor } from "@/lib/onnx/ort-types";
+import { generateOptions } from "./generate-options";
 import { checkFits } from "./model-files";
 import { readModelFiles } from "./model-source";
 import { BENCH_PROMPT, type FromWorker, type ToWorker, type WorkerDevice } from "./worker-protocol";
@@ -85,15 +86,7 @@ async function load(message: Extract<ToWorker, { type: "load" }>) {
 
 async function answer(message: Extract<ToWorker, { type: "generate" }>) {
   if (!model) throw new Error("no model is loaded");
-  const { params } = message;
-  const g = await generate(model, model.tokenizer.encodeChat(message.messages), {
-    maxTokens: params.max_tokens ?? 256,
-    temperature: params.temperature,
-    topP: params.top_p,
-    seed: params.seed,
-    stop: params.stop === undefined ? undefined : Array.isArray(params.stop) ? params.stop : [params.stop],
-    topLogprobs: params.logprobs ? params.top_logprobs : undefined,
-  });
+  const g = await generate(model, model.tokenizer.encodeChat(message.messages), generateOptions(message.params));
   post({
     type: "result",
     id: message.id,

@@ -7,12 +7,10 @@ import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { build } from "esbuild";
-import * as ort from "onnxruntime-node";
 import { generate } from "@/lib/onnx/generate";
-import { assembleModel } from "@/lib/onnx/load";
-import type { OrtSession, OrtTensorConstructor } from "@/lib/onnx/ort-types";
 import { BENCH_PROMPT } from "@/lib/browser/worker-protocol";
 import { writeTinyModel } from "../tiny-model/build";
+import { loadNodeModel } from "./onnx-node";
 import { formatTable } from "./table";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -28,14 +26,7 @@ function decodeRate(rounds: Round[]): number {
 }
 
 async function nodeRounds(dir: string): Promise<Round[]> {
-  const json = (name: string) => JSON.parse(readFileSync(path.join(dir, name), "utf8"));
-  const session = await ort.InferenceSession.create(path.join(dir, "onnx/model.onnx"));
-  const loaded = assembleModel(session as unknown as OrtSession, ort.Tensor as unknown as OrtTensorConstructor, {
-    config: json("config.json"),
-    generationConfig: json("generation_config.json"),
-    tokenizer: json("tokenizer.json"),
-    tokenizerConfig: json("tokenizer_config.json"),
-  });
+  const loaded = await loadNodeModel(dir);
   const model = { ...loaded, endIds: [] };
   const prompt = model.tokenizer.encodeChat([{ role: "user", content: BENCH_PROMPT }]);
   const rounds: Round[] = [];
