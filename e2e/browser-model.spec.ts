@@ -24,7 +24,9 @@ function watch(page: Page) {
   const answers = new Map<number, string>();
   page.on("response", async (r) => {
     if (!r.url().endsWith("/browser/claim") || r.status() !== 200) return;
-    for (const item of ((await r.json()) as { items: Item[] }).items) prompts.set(item.id, item);
+    // A claim answered while its tab closes has no body to read any more.
+    const body = (await r.json().catch(() => ({ items: [] }))) as { items: Item[] };
+    for (const item of body.items) prompts.set(item.id, item);
   });
   page.on("request", (r) => {
     if (!r.url().endsWith("/browser/answers")) return;
