@@ -24,6 +24,8 @@ const envSchema = z.object({
   CHIMED_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(100_000).default(64),
   /** Largest number of requests (items × samples) one run may queue. */
   CHIMED_MAX_RUN_ITEMS: z.coerce.number().int().min(1).max(100_000_000).default(100_000),
+  /** Folder the `onnx-local` models are registered from: a model's folder must lie inside it. */
+  CHIMED_ONNX_DIR: z.preprocess(emptyAsUndefined, z.string().default("models")),
   /** Address `npm start` listens on; loopback (the default) with no account is single-user mode. */
   HOST: z.preprocess(emptyAsUndefined, z.string().default("127.0.0.1")),
   /** Public URL of the app behind a reverse proxy (https:// marks session cookies Secure); else each request's. */

@@ -25,6 +25,7 @@ import { runLeaderboardBench } from "./cli/bench-leaderboard";
 import { profiled } from "./cli/bench-profile";
 import { freePort } from "@/lib/free-port";
 import { benchUnits } from "./cli/bench-units";
+import { benchOnnx } from "./cli/bench-onnx";
 import { runShareBench } from "./cli/bench-share";
 import { spawnFakeServer, spawnUntil } from "./cli/child";
 
@@ -57,7 +58,7 @@ async function bodiesOf(db: Db, runId: string, seed: number) {
   return rows.map((r) => ({ model: MODEL, messages: r.messages, max_tokens: 64, seed: seed + r.sample, stream: false }));
 }
 
-const { values } = parseArgs({ options: {
+const { values, positionals } = parseArgs({ options: {
     concurrency: { type: "string", default: "1,8,64,256" }, "cpu-prof": { type: "string" }, "fake-server-entry": { type: "string" },
     db: { type: "string", default: "in-process" }, repeat: { type: "string", default: "1" },
     "db-host-entry": { type: "string" }, units: { type: "boolean", default: false }, startup: { type: "string" }, limits: { type: "boolean" },
@@ -68,9 +69,14 @@ const { values } = parseArgs({ options: {
     leaderboard: { type: "boolean" },
     browser: { type: "boolean" },
     "model-dir": { type: "string" },
-  }, strict: true });
+    onnx: { type: "boolean" },
+  }, strict: true, allowPositionals: true });
 if (values.browser) {
   process.stdout.write(`${await benchBrowser(log, values["model-dir"])}\n`);
+  process.exit(0);
+}
+if (values.onnx) {
+  process.stdout.write(`${await benchOnnx(positionals[0])}\n`);
   process.exit(0);
 }
 if (values.raters) {

@@ -21,6 +21,7 @@ import { handleStopSignals } from "./cli/stop-signals";
 import { CliError, evalUsage } from "./cli/usage";
 import { errorSummary } from "@/lib/db/errors";
 import { allowKeyEnvInThisProcess, isAppSetting } from "@/lib/models/key-env";
+import { allowAbsoluteOnnxDirsInThisProcess } from "@/lib/providers/onnx-dir";
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -40,6 +41,8 @@ async function main(argv: string[]): Promise<number> {
   if (keyVar && !process.env[keyVar]) return fail(new CliError(`--api-key-env ${keyVar}: that environment variable is not set`));
   // The command line's user owns this environment: the variable they name is allowed for this process.
   if (keyVar) allowKeyEnvInThisProcess(keyVar);
+  // Likewise the ONNX model folders they name, wherever they are (the app runs only folders under CHIMED_ONNX_DIR).
+  allowAbsoluteOnnxDirsInThisProcess();
   if (options.ignored.length > 0) log(`note: a resumed run keeps its frozen settings; ignoring ${options.ignored.join(", ")}`);
 
   const stopper = handleStopSignals({

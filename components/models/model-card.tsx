@@ -17,6 +17,8 @@ export function ModelCard({ model }: { model: ModelRow }) {
   const remove = useDeleteModel(model.id);
   const params = Object.entries(model.params as Record<string, unknown>);
   const editable = model.provider === "openai";
+  // An ONNX model on this server is tested (loaded, a short answer) and removed like a server's, not edited.
+  const testable = editable || model.provider === "onnx-local";
 
   if (editing) {
     return (
@@ -54,14 +56,16 @@ export function ModelCard({ model }: { model: ModelRow }) {
           {model.hasStoredKey ? t("keyStored") : model.apiKeyEnv ? t("keyFromEnv", { name: model.apiKeyEnv }) : t("keyNone")}
         </dd>
       </dl>
-      {editable && (
+      {testable && (
         <div className="actions">
           <button type="button" className="button" disabled={test.isPending} onClick={() => test.mutate({ id: model.id })}>
             {test.isPending ? t("testing") : t("test")}
           </button>
-          <button type="button" className="button" onClick={() => setEditing(true)}>
-            {t("edit")}
-          </button>
+          {editable && (
+            <button type="button" className="button" onClick={() => setEditing(true)}>
+              {t("edit")}
+            </button>
+          )}
           {!confirming && (
             <button type="button" className="button button-danger" onClick={() => setConfirming(true)}>
               {t("delete")}

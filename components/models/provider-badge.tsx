@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 
-const known = new Set(["openai", "baseline", "browser"]);
+const known = new Set(["openai", "baseline", "browser", "onnx-local"]);
 
 export function ProviderBadge({ provider }: { provider: string }) {
   const t = useTranslations("models");

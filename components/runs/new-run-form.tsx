@@ -26,7 +26,7 @@ export function NewRunForm() {
   const set = (patch: Partial<NewRunState>) => setState((s) => ({ ...s, ...patch }));
   // Servers first: a baseline is rarely what one means to run.
   const startable = [
-    ...(models.data ?? []).filter((m) => m.provider === "openai"),
+    ...(models.data ?? []).filter((m) => m.provider === "openai" || m.provider === "onnx-local"),
     ...(models.data ?? []).filter((m) => m.provider === "baseline"),
     ...(models.data ?? []).filter((m) => m.provider === "browser"),
   ];

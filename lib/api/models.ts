@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { ConnectionCheck } from "@/lib/providers/types";
 import type { PublicModel } from "@/lib/models/public-model";
-import type { modelBody, modelPatch } from "@/lib/validation/models";
+import type { modelBody, modelPatch, onnxModelBody } from "@/lib/validation/models";
 import { callApi } from "./fetcher";
 import type { Serialized } from "./runs";
 
@@ -53,5 +53,28 @@ export function useTestConnection() {
       "id" in target
         ? callApi<ConnectionCheck>(`/api/models/${target.id}/test`, { method: "POST" })
         : callApi<ConnectionCheck>("/api/models/test", { method: "POST", json: target.body }),
+  });
+}
+
+export type OnnxModelInput = z.input<typeof onnxModelBody>;
+export interface OnnxFolder {
+  dir: string;
+  dtypes: OnnxModelInput["dtype"][];
+}
+
+export function useOnnxFolders(enabled: boolean) {
+  return useQuery({
+    queryKey: [...MODELS, "onnx-folders"],
+    queryFn: () => callApi<{ folders: OnnxFolder[] }>("/api/models/onnx").then((body) => body.folders),
+    enabled,
+  });
+}
+
+export function useCreateOnnxModel() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: OnnxModelInput) =>
+      callApi<{ model: ModelRow }>("/api/models/onnx", { method: "POST", json: body }).then((r) => r.model),
+    onSuccess: () => client.invalidateQueries({ queryKey: MODELS }),
   });
 }

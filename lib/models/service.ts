@@ -5,10 +5,12 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { createOpenAICompatibleProvider } from "@/lib/providers/openai-compatible";
 import type { ConnectionCheck } from "@/lib/providers/types";
-import { originOf, resolveApiKey } from "@/lib/runner/model-client";
+import { onnxTarget, originOf, resolveApiKey } from "@/lib/runner/model-client";
+import { createOnnxLocalProvider } from "@/lib/providers/onnx-local";
 import { sealSecret } from "@/lib/secrets";
 import type { BrowserModelBody } from "@/lib/validation/browser";
-import type { ModelBody } from "@/lib/validation/models";
+import type { ModelBody, OnnxModelBody } from "@/lib/validation/models";
+import { listOnnxFolders, modelFileOf, resolveOnnxDir } from "@/lib/providers/onnx-dir";
 import { checkOutboundHost, OutboundRefusedError } from "@/lib/http/outbound";
 import { checkConcurrency, deploymentCaps } from "@/lib/runner/caps";
 import { checkKeyEnvName } from "./key-env";
@@ -144,4 +146,29 @@ export async function checkConnection(
     maxRetries: 0,
   });
   return provider.testConnection();
+}
+
+/** Folders under CHIMED_ONNX_DIR that hold an ONNX model, for the form's choice (paths relative to that folder). */
+export function onnxFolders() {
+  return listOnnxFolders(env.CHIMED_ONNX_DIR);
+}
+
+/** Registers an ONNX model on this server; its folder must lie inside CHIMED_ONNX_DIR and hold a model of that dtype. */
+export async function addOnnxModel(db: Db, body: OnnxModelBody): Promise<Model> {
+  const dir = resolveOnnxDir(body.dir, env.CHIMED_ONNX_DIR);
+  modelFileOf(dir, body.dtype);
+  if (await getModelByName(db, { name: body.name })) throw new AppError(`a model named "${body.name}" exists`, 409, undefined, "name_taken");
+  return createModel(db, {
+    name: body.name,
+    provider: "onnx-local",
+    modelId: body.dir,
+    params: { ...body.params, dtype: body.dtype },
+    // One generation at a time per session: more in flight would only queue.
+    concurrency: 1,
+  });
+}
+
+/** Loads a registered ONNX model (folder checked against the root again) and generates a short answer. */
+export async function checkOnnxModel(model: Pick<Model, "modelId" | "params">): Promise<ConnectionCheck> {
+  return createOnnxLocalProvider(onnxTarget(model)).testConnection();
 }

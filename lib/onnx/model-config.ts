@@ -1,4 +1,5 @@
 // What the generation loop needs to know about a model, from its config.json, generation_config.json and session.
+import type { ONNX_DTYPES } from "@/lib/validation/models";
 import type { OrtSession } from "./ort-types";
 
 export interface CacheShape {
@@ -37,7 +38,7 @@ export function endIds(config: Json, generationConfig: Json | null, eosFromToken
 }
 
 /** Model files of an Optimum / onnx-community export, by dtype, in the order a loader should try them. */
-export const MODEL_FILES: Record<string, string[]> = {
+export const MODEL_FILES: Record<(typeof ONNX_DTYPES)[number], string[]> = {
   fp32: ["onnx/model.onnx", "model.onnx", "onnx/decoder_model_merged.onnx", "decoder_model_merged.onnx"],
   fp16: ["onnx/model_fp16.onnx", "onnx/decoder_model_merged_fp16.onnx"],
   q8: ["onnx/model_quantized.onnx", "onnx/model_int8.onnx", "onnx/model_uint8.onnx", "onnx/decoder_model_merged_quantized.onnx"],

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
-import { findBaselineModel, listModelsAtEndpoint } from "@/lib/db/queries/cli-models";
+import path from "node:path";
+import { findBaselineModel, findOnnxModel, listModelsAtEndpoint } from "@/lib/db/queries/cli-models";
 import { createModel, getModelByName, updateModel } from "@/lib/db/queries/models";
 import type { Model } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
@@ -7,7 +8,8 @@ import type { RewardScorerConfig } from "@/lib/providers/reward-scorer";
 
 export type CliModelTarget =
   | { kind: "openai"; baseUrl: string; modelId: string; apiKeyEnv?: string; scorer?: RewardScorerConfig }
-  | { kind: "baseline"; strategy: string };
+  | { kind: "baseline"; strategy: string }
+  | { kind: "onnx"; dir: string; dtype: string };
 
 /**
  * The model a command line names: a baseline, or the "openai" model registered for this server and model id
@@ -19,6 +21,7 @@ export async function findOrCreateCliModel(db: Db, target: CliModelTarget): Prom
     if (!model) throw new AppError(`baseline "${target.strategy}" is not registered; is the database seeded?`);
     return model;
   }
+  if (target.kind === "onnx") return findOrCreateOnnxModel(db, target);
   if (target.scorer) return findOrCreateRewardModel(db, { ...target, scorer: target.scorer });
   const existing = await pickExisting(db, target);
   if (existing) return existing;
@@ -76,4 +79,14 @@ async function findOrCreateRewardModel(
     apiKeyEnv: target.apiKeyEnv ?? null,
     params: { scorer: target.scorer },
   });
+}
+
+/** An onnx-local model named by its absolute folder and dtype: "<folder name> (onnx fp32)", registered on first use. */
+async function findOrCreateOnnxModel(db: Db, target: Extract<CliModelTarget, { kind: "onnx" }>): Promise<Model> {
+  const existing = await findOnnxModel(db, { dir: target.dir, dtype: target.dtype });
+  if (existing) return existing;
+  const base = `${path.basename(target.dir)} (onnx ${target.dtype})`;
+  let name = base;
+  for (let n = 2; await getModelByName(db, { name }); n++) name = `${base} #${n}`;
+  return createModel(db, { name, provider: "onnx-local", modelId: target.dir, params: { dtype: target.dtype }, concurrency: 1 });
 }

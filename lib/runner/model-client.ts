@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { statSync } from "node:fs";
 import type { Model } from "@/lib/db/schema";
 import { isAllowedKeyEnv, unavailableKeyEnvMessage } from "@/lib/models/key-env";
 import { env } from "@/lib/env";
@@ -6,6 +7,9 @@ import { baselineAnswer, isBaselineStrategy } from "@/lib/providers/baseline";
 import { createRewardScorer, rewardScorerSchema } from "@/lib/providers/reward-scorer";
 import { formatRewardScores } from "@/lib/scoring/reward";
 import { createOpenAICompatibleProvider } from "@/lib/providers/openai-compatible";
+import { modelFileOf, resolveOnnxDir } from "@/lib/providers/onnx-dir";
+import { createOnnxLocalProvider } from "@/lib/providers/onnx-local";
+import { MODEL_DTYPES, type ModelDtype } from "@/lib/onnx/model-config";
 import type { ChatRequest, ChatResult } from "@/lib/providers/types";
 import { openSecret } from "@/lib/secrets";
 import type { McqInput, RewardInput } from "@/lib/suites/types";
@@ -88,11 +92,26 @@ export function createModelClient(model: Model, ctx: SuiteContext, options: Clie
   }
   if (findTask(ctx.kind)?.capability === "reward_score") return rewardClient(model, options);
   if (model.provider === "reward") throw new Error(`model "${model.name}" is a reward model; it scores reward suites only`);
+  if (model.provider === "onnx-local") return onnxLocalClient(model);
   if (model.provider !== "openai" || !model.baseUrl || !model.modelId) {
     throw new Error(`model "${model.name}" (${model.provider}) cannot be run by a server-side runner`);
   }
   const { provider, endpoint } = chatProvider(model as Model & { baseUrl: string; modelId: string }, options);
   return { endpoint, answer: (request, _item, signal) => provider.chat(request, signal) };
+}
+
+/** The onnx-local model's folder and dtype, checked against the model root every time a run starts. */
+export function onnxTarget(model: Pick<Model, "modelId" | "params">): { dir: string; dtype: ModelDtype } {
+  const dtype = (MODEL_DTYPES as string[]).includes(String(model.params.dtype)) ? (model.params.dtype as ModelDtype) : "fp32";
+  return { dir: resolveOnnxDir(model.modelId ?? "", env.CHIMED_ONNX_DIR), dtype };
+}
+
+function onnxLocalClient(model: Model): ModelClient {
+  const { dir, dtype } = onnxTarget(model);
+  // Cached answers belong to these exact weights: a replaced file gets a new endpoint.
+  const file = statSync(modelFileOf(dir, dtype));
+  const provider = createOnnxLocalProvider({ dir, dtype });
+  return { endpoint: `onnx-local:${dir}#${dtype}#${file.size}-${Math.round(file.mtimeMs)}`, answer: (request, _item, signal) => provider.chat(request, signal) };
 }
 
 function chatProvider(model: Model & { baseUrl: string; modelId: string }, options: ClientOptions) {

@@ -33,3 +33,18 @@ export const modelPatch = modelBody.partial().extend({
 });
 
 export type ModelBody = z.infer<typeof modelBody>;
+
+/** Model files of an ONNX export by precision (lib/onnx/model-config.ts names the files of each). */
+export const ONNX_DTYPES = ["fp32", "fp16", "q8", "q4", "q4f16"] as const;
+
+/** An ONNX model on this server: a folder inside CHIMED_ONNX_DIR, run by onnxruntime-node on the CPU. */
+export const onnxModelBody = z
+  .object({
+    name: nameText(120),
+    /** Path relative to the server's model folder, e.g. "onnx-community/Qwen2.5-0.5B-Instruct". */
+    dir: z.string().min(1).max(500),
+    dtype: z.enum(ONNX_DTYPES).default("fp32"),
+    params: decodingParams.default({}),
+  })
+  .strict();
+export type OnnxModelBody = z.infer<typeof onnxModelBody>;

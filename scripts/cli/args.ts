@@ -1,13 +1,16 @@
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { type BaselineStrategy, baselineStrategies, isBaselineStrategy } from "@/lib/providers/baseline";
 import { type RewardScorerConfig, rewardScorerSchema } from "@/lib/providers/reward-scorer";
 import { RUN_LABEL_MAX } from "@/lib/validation/runs";
 import { type RunSettingsInput, runSettingsInput } from "@/lib/runner/settings";
+import { MODEL_DTYPES, type ModelDtype } from "@/lib/onnx/model-config";
 import { CliError } from "./usage";
 
 export type EvalTarget =
   | { kind: "openai"; baseUrl: string; modelId: string; apiKeyEnv?: string; scorer?: RewardScorerConfig }
-  | { kind: "baseline"; strategy: BaselineStrategy };
+  | { kind: "baseline"; strategy: BaselineStrategy }
+  | { kind: "onnx"; dir: string; dtype: ModelDtype };
 
 export interface EvalOptions {
   help: boolean;
@@ -29,7 +32,7 @@ const options = {
   subsets: str, concurrency: str, shots: str, samples: str, temperature: str, "top-p": str, "max-tokens": str,
   seed: str, template: str, "system-prompt": str, "answer-mode": str, tokenizer: str, variant: str, order: str,
   labels: str, missing: str, key: str, label: str, resume: str, "reward-api": str, "reward-template": str,
-  "reward-score-path": str,
+  "reward-score-path": str, onnx: str, dtype: str,
   json: { type: "boolean" }, help: { type: "boolean", short: "h" },
 } as const;
 
@@ -89,6 +92,17 @@ export function parseEvalArgs(argv: string[]): EvalOptions {
 }
 
 function parseTarget(text: (name: keyof typeof options) => string | undefined): EvalTarget {
+  const onnx = text("onnx");
+  const dtype = text("dtype");
+  if (onnx !== undefined) {
+    if (["base-url", "model", "baseline", "api-key-env", "reward-api"].some((f) => text(f as keyof typeof options) !== undefined)) {
+      throw new CliError("--onnx replaces --base-url, --model, --baseline and --api-key-env; give one or the other");
+    }
+    if (!onnx) throw new CliError("--onnx takes the folder of an ONNX model (npm run tiny-model -- <dir> writes one)");
+    if (dtype !== undefined && !(MODEL_DTYPES as string[]).includes(dtype)) throw new CliError(`--dtype must be one of ${MODEL_DTYPES.join(", ")}, got "${dtype}"`);
+    return { kind: "onnx", dir: path.resolve(onnx), dtype: (dtype ?? "fp32") as ModelDtype };
+  }
+  if (dtype !== undefined) throw new CliError("--dtype goes with --onnx <dir>");
   const [baseUrl, modelId, baseline, apiKeyEnv] = [text("base-url"), text("model"), text("baseline"), text("api-key-env")];
   // A baseline's name given as the model (`--model longer-answer`) with no server is that baseline.
   if (baseline === undefined && baseUrl === undefined && apiKeyEnv === undefined && isBaselineStrategy(modelId)) {

@@ -5,7 +5,7 @@ export class CliError extends Error {
   }
 }
 
-export const evalUsage = `usage: npx chimed eval --suite <id> (--base-url <url> --model <model-id> | --baseline <name>) [options]
+export const evalUsage = `usage: npx chimed eval --suite <id> (--base-url <url> --model <model-id> | --baseline <name> | --onnx <dir>) [options]
        npx chimed eval --resume <run-id> [--json]
        (or: npm run eval -- <the same flags>)
 
@@ -14,6 +14,8 @@ model
   --model <model-id>        model id the server knows
   --api-key-env <NAME>      environment variable holding the API key (the key itself is never stored)
   --baseline <name>         uniform-random | majority | empty | longer-answer, instead of --base-url/--model
+  --onnx <dir>              an ONNX causal LM folder (Optimum / onnx-community layout) run on this CPU
+  --dtype <dtype>           with --onnx: fp32 (default) | fp16 | q8 | q4 | q4f16, the model file to load
   --reward-api <api>        reward suites: vllm (/pooling) | tei (/rerank) | http (--reward-template, --reward-score-path)
   --reward-template <json>  http scorer: request body with {{prompt}}, {{response}}, {{model}}
   --reward-score-path <p>   http scorer: dot path of the score in the answer, e.g. data.0.score

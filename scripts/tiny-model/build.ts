@@ -7,7 +7,7 @@ import { encodeModel } from "./onnx-proto";
 const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 
 /** Labels the bundled mcq and scale items answer with; the tiny model leans to them so answers are often parseable. */
-const FAVOURED = ["A", "B", "C", "D", "1", "2", "3", "4", "5", "<|im_end|>"];
+const FAVOURED = ["A", "B", "C", "D", "1", "2", "3", "4", "5"];
 
 /** Writes the tiny model into dir; returns its config and parameter count. Same seed, same bytes. */
 export function writeTinyModel(dir: string, { seed = 13 }: { seed?: number } = {}) {
@@ -20,6 +20,7 @@ export function writeTinyModel(dir: string, { seed = 13 }: { seed?: number } = {
     intermediate: 16,
     seed,
     favoured: FAVOURED.map((t) => vocab.indexOf(t)),
+    end: vocab.indexOf("<|im_end|>"),
   };
   mkdirSync(path.join(dir, "onnx"), { recursive: true });
   writeFileSync(path.join(dir, "onnx/model.onnx"), encodeModel(buildTinyGraph(config), { opset: 17, producer: "chimed-tiny-model" }));

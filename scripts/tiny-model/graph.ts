@@ -9,9 +9,13 @@ export interface TinyConfig {
   layers: number;
   intermediate: number;
   seed: number;
-  /** Added to the logits of these token ids, so answers are often a short label followed by the end token. */
+  /** Added to the logits of these token ids (option labels), so answers often start with one. */
   favoured: number[];
+  /** The end-of-turn token: it follows a label (a hand-wired path), so an answer starting with a label is short. */
+  end: number;
 }
+
+const END_AFTER_LABEL = 20;
 
 class Builder {
   readonly nodes: Node[] = [];
@@ -59,7 +63,7 @@ export function buildTinyGraph(c: TinyConfig): Graph {
 
   const embed = b.floats("model.embed_tokens.weight", [c.vocabSize, d], normal(c.vocabSize * d, 1));
   const bias = new Float32Array(c.vocabSize);
-  for (const id of c.favoured) bias[id] = 2.5;
+  for (const id of c.favoured) bias[id] = 5;
   const lmBias = b.floats("lm_head.bias", [c.vocabSize], bias);
   const invFreq = b.floats("inv_freq", [d / 2], Float32Array.from({ length: d / 2 }, (_, i) => 1 / 10000 ** ((2 * i) / d)));
   const axisLast = b.ints("axis_last", [-1]);
@@ -116,7 +120,13 @@ export function buildTinyGraph(c: TinyConfig): Graph {
     epsilon: 1e-5,
   });
   // Tied embeddings: the output projection is the embedding matrix, transposed.
-  b.op("Add", [b.op("MatMul", [finalNorm, b.op("Transpose", [embed], { perm: [1, 0] })]), lmBias], undefined, ["logits"]);
+  const scores = b.op("Add", [b.op("MatMul", [finalNorm, b.op("Transpose", [embed], { perm: [1, 0] })]), lmBias]);
+  const isLabel = new Float32Array(c.vocabSize);
+  for (const id of c.favoured) isLabel[id] = END_AFTER_LABEL;
+  const endColumn = new Float32Array(c.vocabSize);
+  endColumn[c.end] = 1;
+  const afterLabel = b.op("Unsqueeze", [b.op("Gather", [b.floats("end_after_label", [c.vocabSize], isLabel), "input_ids"], { axis: { int: 0 } }), axisLast]);
+  b.op("Add", [scores, b.op("Mul", [afterLabel, b.floats("end_column", [c.vocabSize], endColumn)])], undefined, ["logits"]);
 
   const kv = (prefix: string, length: string): ValueInfo[] =>
     Array.from({ length: c.layers }, (_, l) =>

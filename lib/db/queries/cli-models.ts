@@ -26,3 +26,14 @@ export async function findBaselineModel(db: Db, { strategy }: { strategy: string
     .limit(1);
   return row ?? null;
 }
+
+/** The onnx-local model registered for a folder and dtype, oldest first. */
+export async function findOnnxModel(db: Db, { dir, dtype }: { dir: string; dtype: string }): Promise<Model | null> {
+  const [row] = await db
+    .select()
+    .from(models)
+    .where(and(eq(models.provider, "onnx-local"), eq(models.modelId, dir), sql`${models.params}->>'dtype' = ${dtype}`))
+    .orderBy(asc(models.createdAt))
+    .limit(1);
+  return row ?? null;
+}
