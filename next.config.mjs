@@ -21,6 +21,15 @@ const nextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
         ],
       },
+      // Scripts a cross-origin isolated page starts as workers (the inference worker, onnxruntime-web's threads)
+      // must carry a compatible COEP themselves, or Chromium blocks them.
+      ...["/_next/static/:path*", "/ort/:path*"].map((source) => ({
+        source,
+        headers: [
+          { key: "Cross-Origin-Embedder-Policy", value: "credentialless" },
+          { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
+        ],
+      })),
     ];
   },
 };

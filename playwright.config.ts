@@ -8,6 +8,14 @@ const PGLITE_PORT = process.env.E2E_PGLITE_PORT ?? "54339";
 const DIST_DIR = ".next-e2e";
 const baseURL = `http://127.0.0.1:${PORT}`;
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 
 // Browser downloads are impossible here: the suite drives the system Chromium and fails loudly without it.
@@ -34,18 +42,22 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromium,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      args: chromiumArgs,
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /(responsive|clinic)\.spec\.ts/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /(responsive|clinic|browser-model)\.spec\.ts/ },
+    // In-browser inference: without a GPU flag the page falls back to WASM; with --enable-unsafe-webgpu (and no
+    // --disable-gpu) Chromium 156 offers SwiftShader's software WebGPU adapter, so the WebGPU path runs too.
+    { name: "wasm", use: { ...devices["Desktop Chrome"] }, testMatch: /browser-model\.spec\.ts/ },
+    {
+      name: "webgpu",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: { executablePath: chromium, args: [...chromiumArgs.filter((a) => a !== "--disable-gpu"), "--enable-unsafe-webgpu"] },
+      },
+      testMatch: /browser-model\.spec\.ts/,
+    },
     { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: /(responsive|clinic)\.spec\.ts/ },
   ],
   webServer: [

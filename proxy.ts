@@ -3,7 +3,7 @@ import { resolveAccountCaller } from "@/lib/auth/account-caller";
 import { isSingleUserMode } from "@/lib/auth/app-auth";
 import { isLoopbackHostHeader } from "@/lib/auth/loopback";
 import { isPublicPage, signInPath } from "@/lib/auth/pages";
-import { baseSecurityHeaders, contentSecurityPolicy } from "@/lib/auth/security-headers";
+import { baseSecurityHeaders, contentSecurityPolicy, isInferencePath } from "@/lib/auth/security-headers";
 import { isMalformedPath, malformedPathResponse } from "@/lib/http/malformed-path";
 import { shareRobotsTag } from "@/lib/share/robots";
 
@@ -19,7 +19,7 @@ export async function proxy(request: NextRequest) {
   const robots = await shareRobotsTag(pathname);
   if (robots) headers["X-Robots-Tag"] = robots;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", inference: isInferencePath(pathname) });
 
   if ((await isSingleUserMode()) && !isLoopbackHostHeader(request.headers.get("host"))) {
     return withHeaders(

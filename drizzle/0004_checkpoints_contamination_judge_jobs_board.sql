@@ -28,6 +28,13 @@ CREATE TABLE "contamination_indexes" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "device_benchmarks" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"model_id" uuid,
+	"device" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "judge_jobs" (
 	"key" text PRIMARY KEY NOT NULL,
 	"judge_model_id" uuid NOT NULL,
@@ -66,10 +73,12 @@ CREATE TABLE "training_logs" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "runs" ADD COLUMN "device" jsonb;--> statement-breakpoint
 ALTER TABLE "runs" ADD COLUMN "board_profile" text GENERATED ALWAYS AS (coalesce(settings ->> 'shots', '0') || '|' || coalesce(settings ->> 'template', 'paper') || '|' || coalesce(settings ->> 'answerMode', 'text') || '|' || coalesce(settings ->> 'tokenizer', 'char') || '|' || coalesce(settings ->> 'key', 'stigma')) STORED;--> statement-breakpoint
 ALTER TABLE "checkpoints" ADD CONSTRAINT "checkpoints_series_model_id_models_id_fk" FOREIGN KEY ("series_model_id") REFERENCES "public"."models"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "checkpoints" ADD CONSTRAINT "checkpoints_model_id_models_id_fk" FOREIGN KEY ("model_id") REFERENCES "public"."models"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "comparison_summaries" ADD CONSTRAINT "comparison_summaries_run_id_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "device_benchmarks" ADD CONSTRAINT "device_benchmarks_model_id_models_id_fk" FOREIGN KEY ("model_id") REFERENCES "public"."models"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "judge_jobs" ADD CONSTRAINT "judge_jobs_judge_model_id_models_id_fk" FOREIGN KEY ("judge_model_id") REFERENCES "public"."models"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lineage_stages" ADD CONSTRAINT "lineage_stages_lineage_id_lineages_id_fk" FOREIGN KEY ("lineage_id") REFERENCES "public"."lineages"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lineage_stages" ADD CONSTRAINT "lineage_stages_model_id_models_id_fk" FOREIGN KEY ("model_id") REFERENCES "public"."models"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { benchCliStartup } from "./cli/bench-startup";
 import { benchCompare } from "./cli/bench-compare";
 import { benchContamination } from "./cli/bench-contamination";
+import { benchBrowser } from "./cli/bench-browser";
 import { type Db, openSharedDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createModel } from "@/lib/db/queries/models";
@@ -73,9 +74,15 @@ const { values, positionals } = parseArgs({ options: {
     "reuse-build": { type: "boolean", default: false },
     compare: { type: "boolean" },
     leaderboard: { type: "boolean" },
+    browser: { type: "boolean" },
+    "model-dir": { type: "string" },
     onnx: { type: "boolean" },
     contamination: { type: "string" },
   }, strict: true, allowPositionals: true, args: contaminationArgs(process.argv.slice(2)) });
+if (values.browser) {
+  process.stdout.write(`${await benchBrowser(log, values["model-dir"])}\n`);
+  process.exit(0);
+}
 if (values.onnx) {
   process.stdout.write(`${await benchOnnx(positionals[0])}\n`);
   process.exit(0);

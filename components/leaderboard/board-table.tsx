@@ -23,12 +23,13 @@ const fmt = (value: number) => value.toFixed(2);
 
 /** One task's table: rows in the order the view sorted them, partial or unreliable ones after a divider. */
 export async function BoardTable({ section, hrefFor, extraColumns = [] }: BoardTableProps) {
-  const [t, tBoard, tTask, tMetric, tQuality] = await Promise.all([
+  const [t, tBoard, tTask, tMetric, tQuality, tBrowser] = await Promise.all([
     getTranslations("leaderboard"),
     getTranslations("board"),
     getTranslations("task"),
     getTranslations("metric"),
     getTranslations("quality"),
+    getTranslations("browser"),
   ]);
   const metricName = (metric: string) => (tMetric.has(metric) ? tMetric(metric as "f1") : metric);
   const firstUnranked = section.rows.findIndex((row) => !row.ranked);
@@ -115,7 +116,14 @@ export async function BoardTable({ section, hrefFor, extraColumns = [] }: BoardT
                   </tr>
                 )}
                 <tr data-testid="leaderboard-row" data-ranked={row.ranked} data-origin={row.origin}>
-                  <th scope="row">{hrefFor && row.modelId ? <Link href={`/models/${row.modelId}`}>{row.model}</Link> : row.model}</th>
+                  <th scope="row">
+                    {hrefFor && row.modelId ? <Link href={`/models/${row.modelId}`}>{row.model}</Link> : row.model}
+                    {row.inBrowser && (
+                      <span className="badge badge-provider-browser" data-testid="browser-run-mark">
+                        {tBrowser("browserRun")}
+                      </span>
+                    )}
+                  </th>
                   <td>
                     <span className={`badge badge-${row.origin}`} title={row.source ?? undefined}>
                       {t(row.origin)}

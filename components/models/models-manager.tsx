@@ -1,15 +1,18 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useModels } from "@/lib/api/models";
 import { ApiErrorView } from "@/components/ui/api-error";
 import { ModelCard } from "./model-card";
+import { BrowserModelForm } from "@/components/browser/browser-model-form";
 import { ModelForm } from "./model-form";
 import { OnnxModelForm } from "./onnx-model-form";
 
 export function ModelsManager() {
   const t = useTranslations("models");
+  const tb = useTranslations("browser");
   const models = useModels();
   const [kind, setKind] = useState<"server" | "onnx">("server");
   return (
@@ -37,6 +40,13 @@ export function ModelsManager() {
           ))}
         </fieldset>
         {kind === "server" ? <ModelForm /> : <OnnxModelForm />}
+      </section>
+      <section aria-labelledby="models-add-browser" className="card">
+        <h2 id="models-add-browser">{tb("addTitle")}</h2>
+        <BrowserModelForm />
+        <p className="small">
+          <Link href="/device">{tb("deviceLink")}</Link>
+        </p>
       </section>
     </>
   );

@@ -18,6 +18,7 @@ export function NewRunForm() {
   const tTask = useTranslations("task");
   const locale = useLocale();
   const router = useRouter();
+  const tb = useTranslations("browser");
   const models = useModels();
   const suites = useSuites();
   const create = useCreateRun();
@@ -27,6 +28,7 @@ export function NewRunForm() {
   const startable = [
     ...(models.data ?? []).filter((m) => m.provider === "openai" || m.provider === "onnx-local"),
     ...(models.data ?? []).filter((m) => m.provider === "baseline"),
+    ...(models.data ?? []).filter((m) => m.provider === "browser"),
   ];
   const modelId = state.modelId || startable[0]?.id || "";
   const suiteId = state.suiteId || suites.data?.[0]?.id || "";
@@ -38,7 +40,8 @@ export function NewRunForm() {
     event.preventDefault();
     try {
       const run = await create.mutateAsync({ modelId, suiteId, settings, label: state.label.trim() || null });
-      router.push(`/runs/${run.id}`);
+      const inBrowser = startable.find((m) => m.id === modelId)?.provider === "browser";
+      router.push(inBrowser ? `/runs/${run.id}/browser` : `/runs/${run.id}`);
     } catch {
       // Shown below the form from the mutation's error.
     }
@@ -51,7 +54,7 @@ export function NewRunForm() {
           <select value={modelId} onChange={(e) => set({ modelId: e.target.value })} required>
             {startable.map((m) => (
               <option key={m.id} value={m.id}>
-                {m.provider === "baseline" ? `${m.name} (${t("baselineTag")})` : m.name}
+                {m.provider === "baseline" ? `${m.name} (${t("baselineTag")})` : m.provider === "browser" ? `${m.name} (${tb("browserRun")})` : m.name}
               </option>
             ))}
           </select>

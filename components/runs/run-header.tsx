@@ -8,6 +8,7 @@ import { isFinishedStatus } from "@/lib/runner/coverage";
 import { LocalTime } from "@/components/ui/local-time";
 import { QualityMarks } from "./quality-marks";
 import { StatusBadge } from "./status-badge";
+import { DeviceStatsList } from "@/components/browser/device-stats";
 
 export function RunHeader({ view }: { view: RunViewData }) {
   const t = useTranslations("runs");
@@ -15,6 +16,7 @@ export function RunHeader({ view }: { view: RunViewData }) {
   const tModels = useTranslations("models");
   const tCompare = useTranslations("compare");
   const tTask = useTranslations("task");
+  const tb = useTranslations("browser");
   const locale = useLocale();
   const { run, model, suite, progress, cost } = view;
   return (
@@ -25,6 +27,7 @@ export function RunHeader({ view }: { view: RunViewData }) {
       <h1 className="run-title">
         <span data-testid="run-model">{model.name}</span>
         {model.isBaseline && <span className="badge badge-provider-baseline">{tModels("provider.baseline")}</span>}
+        {model.provider === "browser" && <span className="badge badge-provider-browser">{tModels("provider.browser")}</span>}
         <span className="muted"> · </span>
         <span data-testid="run-suite">{localized(suite.name, locale)}</span> <StatusBadge status={run.status} />
         {!isActiveStatus(run.status) && <QualityMarks basis={view.coverage} />}
@@ -36,6 +39,14 @@ export function RunHeader({ view }: { view: RunViewData }) {
           </Link>
         </p>
       )}
+      {model.provider === "browser" && isActiveStatus(run.status) && (
+        <p>
+          <Link href={`/runs/${run.id}/browser`} className="button button-primary" data-testid="run-in-browser">
+            {tb("runHere")}
+          </Link>
+        </p>
+      )}
+      {run.device && <DeviceStatsList device={run.device} />}
       {run.label && (
         <p className="run-label" data-testid="run-label">
           {run.label}

@@ -3,7 +3,7 @@ import { isLoopbackBind, isLoopbackHostHeader } from "./loopback";
 import { crossSiteReason } from "./origin";
 import { safeNext } from "./pages";
 import { guardRequest } from "./request-guard";
-import { baseSecurityHeaders, contentSecurityPolicy, isTokenPath } from "./security-headers";
+import { baseSecurityHeaders, contentSecurityPolicy, isInferencePath, isTokenPath } from "./security-headers";
 
 // The guard as the wrapper calls it for the single user (the caller whose Host must be loopback).
 const requestGuardFor = (request: Request) => guardRequest(request, { kind: "admin", userId: null, singleUser: true });
@@ -60,6 +60,19 @@ describe("security headers", () => {
     expect(csp).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
+  });
+
+  it("isolates only the pages that run a model, and lets only them compile WASM and start workers", () => {
+    expect(isInferencePath("/runs/0b6f3c1e-0000-4000-8000-000000000000/browser")).toBe(true);
+    expect(isInferencePath("/device")).toBe(true);
+    expect(isInferencePath("/runs/0b6f3c1e-0000-4000-8000-000000000000")).toBe(false);
+    expect(baseSecurityHeaders("/device")).toMatchObject({ "Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "credentialless" });
+    expect(baseSecurityHeaders("/runs")).not.toHaveProperty("Cross-Origin-Embedder-Policy");
+    const csp = contentSecurityPolicy("abc123", { inference: true });
+    expect(csp).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic' 'wasm-unsafe-eval'");
+    expect(csp).toContain("worker-src 'self' blob:");
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+    expect(contentSecurityPolicy("abc123")).not.toContain("wasm-unsafe-eval");
   });
 
   it("sends no Referer from token pages", () => {

@@ -19,6 +19,8 @@ import type { TaskKind } from "@/lib/suites/types";
 import type { RunSettings } from "@/lib/tasks/settings";
 import { COMPARABLE_SETTINGS, PROTOCOL_PROFILE } from "@/lib/tasks/settings-profile";
 
+import type { DeviceStats } from "@/lib/validation/browser";
+
 type Localized = { en: string; zh: string };
 export type RunOrigin = { file: string | null; instance: string | null; exportedAt: string | null; importedAt: string; sourceRunId: string | null };
 /** Immutable (a generated column's rule): `||` and coalesce rather than concat_ws. */
@@ -121,6 +123,8 @@ export const runs = pgTable(
     error: text("error"),
     /** Set on a run imported from an exported file: where it came from and when it was exported. */
     origin: jsonb("origin").$type<RunOrigin>(),
+    /** Set on a browser run: the device that generated its answers and the speeds it reached there. */
+    device: jsonb("device").$type<DeviceStats>(),
     createdAt: createdAt(),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
@@ -554,6 +558,14 @@ export const contaminationIndexes = pgTable("contamination_indexes", {
   /** Bytes of the corpus file read, and of the index on disk. */
   corpusBytes: bigint("corpus_bytes", { mode: "number" }).notNull(),
   indexBytes: bigint("index_bytes", { mode: "number" }).notNull(),
+  createdAt: createdAt(),
+});
+
+/** "Measure this device": one in-browser benchmark of a model on a user's device (WebGPU or WASM). */
+export const deviceBenchmarks = pgTable("device_benchmarks", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  modelId: uuid("model_id").references(() => models.id, { onDelete: "set null" }),
+  device: jsonb("device").$type<DeviceStats>().notNull(),
   createdAt: createdAt(),
 });
 

@@ -58,6 +58,8 @@ export interface BoardRow {
   differs: ComparableSetting[];
   /** Set when the row's runs measured an older dataset version of their suite (first 12 hex digits). */
   oldVersion: string | null;
+  /** The model ran in users' browsers (WebGPU or WASM) rather than on a model server. */
+  inBrowser?: boolean;
   cells: Record<string, BoardCell>;
   /** False when the number sorted on stands on a partial or unreliable run: listed after the ranked rows. */
   ranked: boolean;
@@ -127,6 +129,7 @@ export function buildLeaderboardView({
         profile,
         differs: differingSettings(profile),
         oldVersion: cell.currentVersion ? null : cell.suiteVersion.slice(0, 12),
+        ...(cell.provider === "browser" ? { inBrowser: true } : {}),
         cells: {},
         ranked: true,
       };

@@ -8,6 +8,7 @@ import type { ConnectionCheck } from "@/lib/providers/types";
 import { onnxTarget, originOf, resolveApiKey } from "@/lib/runner/model-client";
 import { createOnnxLocalProvider } from "@/lib/providers/onnx-local";
 import { sealSecret } from "@/lib/secrets";
+import type { BrowserModelBody } from "@/lib/validation/browser";
 import type { ModelBody, OnnxModelBody } from "@/lib/validation/models";
 import { listOnnxFolders, modelFileOf, resolveOnnxDir } from "@/lib/providers/onnx-dir";
 import { checkOutboundHost, OutboundRefusedError } from "@/lib/http/outbound";
@@ -65,6 +66,23 @@ export async function addModel(db: Db, body: ModelBody): Promise<Model> {
   });
 }
 
+/** A browser model stores its URL (when the files come from one) as its base URL; nothing is fetched server-side. */
+export async function addBrowserModel(db: Db, body: BrowserModelBody): Promise<Model> {
+  if (body.source.kind === "url") {
+    const url = new URL(body.source.url);
+    if (url.username || url.password) throw new AppError("a model URL must not carry credentials (user:password@)", 400, undefined, "credentials_in_url");
+  }
+  if (await getModelByName(db, { name: body.name })) throw new AppError(`a model named "${body.name}" exists`, 409, undefined, "name_taken");
+  return createModel(db, {
+    name: body.name,
+    provider: "browser",
+    baseUrl: body.source.kind === "url" ? body.source.url : null,
+    modelId: null,
+    params: body.params,
+    concurrency: 1,
+  });
+}
+
 export async function editModel(
   db: Db,
   id: string,
@@ -73,6 +91,7 @@ export async function editModel(
   const model = await getModel(db, { id });
   if (!model) throw new AppError("no such model", 404);
   if (model.provider === "baseline") throw new AppError("baselines cannot be edited");
+  if (model.provider === "browser") throw new AppError("a browser model cannot be edited; add a new one");
   if (patch.name !== undefined && patch.name !== model.name && (await getModelByName(db, { name: patch.name }))) {
     throw new AppError(`a model named "${patch.name}" exists`, 409, undefined, "name_taken");
   }

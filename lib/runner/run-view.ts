@@ -11,7 +11,7 @@ const RATE_WINDOW_S = 30;
 
 export interface RunView {
   run: NonNullable<Awaited<ReturnType<typeof getRun>>>;
-  model: { id: string; name: string; provider: string; modelId: string | null; isBaseline: boolean };
+  model: { id: string; name: string; provider: string; modelId: string | null; isBaseline: boolean; sourceUrl: string | null };
   suite: {
     id: string;
     name: { en: string; zh: string };
@@ -50,6 +50,8 @@ export async function getRunView(db: Db, id: string): Promise<RunView | null> {
       provider: model.provider,
       modelId: model.modelId,
       isBaseline: model.provider === "baseline",
+      /** A browser model's files URL (the user typed it; null when its files are picked from disk). */
+      sourceUrl: model.provider === "browser" ? model.baseUrl : null,
     },
     suite: {
       id: suite.id,

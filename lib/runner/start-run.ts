@@ -33,11 +33,14 @@ export async function startRun(
     if (!isBaselineStrategy(model.modelId) || !baselineSupports(model.modelId, kind)) {
       throw new AppError(`baseline "${model.name}" does not answer ${kind} suites`);
     }
-  } else if (model.provider !== "openai" && model.provider !== "reward" && model.provider !== "onnx-local") {
-    throw new AppError(`model "${model.name}" runs in the browser; start it from its run page`);
+  } else if (model.provider !== "openai" && model.provider !== "reward" && model.provider !== "onnx-local" && model.provider !== "browser") {
+    throw new AppError(`model "${model.name}" has an unknown provider "${model.provider}"`);
   }
   if (model.provider === "reward" && taskOf(kind).capability !== "reward_score") {
     throw new AppError(`model "${model.name}" is a reward model; it scores reward suites only`);
+  }
+  if (model.provider === "browser" && taskOf(kind).capability === "reward_score") {
+    throw new AppError(`model "${model.name}" runs in the browser and cannot score reward suites`);
   }
   if (model.provider === "onnx-local" && taskOf(kind).capability === "reward_score") {
     throw new AppError(`model "${model.name}" is a chat model on this server; reward suites need a reward model or a judge server`);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { nameText, storableText } from "./text";
 
-const decodingParams = z
+export const decodingParams = z
   .object({
     temperature: z.number().min(0).max(2).optional(),
     top_p: z.number().gt(0).max(1).optional(),

@@ -136,11 +136,13 @@ export async function finishRun(
 /**
  * Runs a runner should work on: queued or running, with work that is pending or whose lease ran out, or with
  * no work left at all (a runner stopped between its last write and the aggregation, which still has to happen).
+ * A browser model's runs are left to the browser tabs that claim their items through the API.
  */
 export async function listClaimableRunIds(db: Db): Promise<string[]> {
   const rows = await db.execute<{ id: string }>(sql`
     select r.id from runs r
     where r.status in ('queued', 'running')
+      and (select m.provider from models m where m.id = r.model_id) <> 'browser'
       and (
         exists (
           select 1 from run_items ri

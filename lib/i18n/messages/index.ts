@@ -20,6 +20,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./en/board.json"),
       import("./en/contamination.json"),
       import("./en/series.json"),
+      import("./en/browser.json"),
     ]).then((files) => files.map((f) => f.default)),
   "zh-CN": () =>
     Promise.all([
@@ -39,6 +40,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./zh-CN/board.json"),
       import("./zh-CN/contamination.json"),
       import("./zh-CN/series.json"),
+      import("./zh-CN/browser.json"),
     ]).then((files) => files.map((f) => f.default)),
 };
 
