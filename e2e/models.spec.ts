@@ -9,7 +9,7 @@ test.describe("models page", () => {
   test("registers the fake server through the form, after testing the connection", async ({ page }) => {
     const name = unique("e2e-fake");
     await page.goto("/models");
-    const form = page.getByRole("form", { name: "Add a model" });
+    const form = page.getByRole("form", { name: "Add a model", exact: true });
     await form.getByLabel("Name").fill(name);
     await form.getByLabel("Base URL").fill(FAKE_MODEL_URL);
     await form.getByLabel("Model id").fill("fake-chimed");
@@ -44,7 +44,7 @@ test.describe("models page", () => {
 
   test("shows the API's validation errors in the form", async ({ page }) => {
     await page.goto("/models");
-    const form = page.getByRole("form", { name: "Add a model" });
+    const form = page.getByRole("form", { name: "Add a model", exact: true });
     await form.getByLabel("Name").fill(unique("e2e-bad"));
     await form.getByLabel("Base URL").fill("not a url");
     await form.getByLabel("Model id").fill("x");
