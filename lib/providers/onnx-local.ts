@@ -1,63 +1,32 @@
 // The onnx-local provider: an ONNX causal LM run by onnxruntime-node on this server's CPU, through the same
-// generation loop (lib/onnx) as the browser.
-import { readFileSync } from "node:fs";
+// generation loop (lib/onnx) as the browser, on a worker thread per model (onnx-host.mjs) so the event loop
+// that answers every other request stays free while it computes.
 import path from "node:path";
-import { generate, type LoadedModel, promptLogprobs } from "@/lib/onnx/generate";
-import { assembleModel } from "@/lib/onnx/load";
+import { Worker } from "node:worker_threads";
+import type { LoadedModel } from "@/lib/onnx/generate";
 import type { ModelDtype } from "@/lib/onnx/model-config";
-import type { OrtSession, OrtTensorConstructor } from "@/lib/onnx/ort-types";
-import { modelFileOf } from "./onnx-dir";
-import { type ChatProvider, type ChatRequest, type ChatResult, ProviderError } from "./types";
+import { loadOnnxModel, type OnnxJob, type OnnxJobResult } from "./onnx-jobs";
+import { type ChatProvider, type ChatRequest, type ChatResult, type PromptLogprobs, ProviderError } from "./types";
 
-/** Answer length when a request names none (the OpenAI default is the model's whole context). */
-const DEFAULT_MAX_TOKENS = 512;
-
-interface Cached {
-  model: Promise<LoadedModel>;
-  /** One generation at a time per session: a session's runs would only queue inside onnxruntime anyway. */
-  tail: Promise<unknown>;
-}
-const sessions = new Map<string, Cached>();
-
-function readJson(dir: string, name: string, optional = false): Record<string, unknown> | null {
-  try {
-    return JSON.parse(readFileSync(path.join(dir, name), "utf8"));
-  } catch (error) {
-    if (optional && (error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw new Error(`${name}: ${(error as Error).message}`);
-  }
+interface Pending {
+  resolve(value: OnnxJobResult): void;
+  reject(error: Error): void;
 }
 
-async function load(dir: string, dtype: ModelDtype): Promise<LoadedModel> {
-  // Loaded on first use: processes that never run an ONNX model never load the native runtime.
-  const ort = await import("onnxruntime-node");
-  const session = await ort.InferenceSession.create(modelFileOf(dir, dtype), { executionProviders: ["cpu"] });
-  return assembleModel(session as unknown as OrtSession, ort.Tensor as unknown as OrtTensorConstructor, {
-    config: readJson(dir, "config.json")!,
-    generationConfig: readJson(dir, "generation_config.json", true),
-    tokenizer: readJson(dir, "tokenizer.json")!,
-    tokenizerConfig: readJson(dir, "tokenizer_config.json")!,
-  });
+interface Host {
+  worker: Worker;
+  /** The id of the job to abort; the worker reads it before every forward pass. */
+  abortFlag: Int32Array;
+  pending: Map<number, Pending>;
 }
 
-function cached(dir: string, dtype: ModelDtype): Cached {
-  const key = `${dir}#${dtype}`;
-  let entry = sessions.get(key);
-  if (!entry) {
-    entry = { model: load(dir, dtype), tail: Promise.resolve() };
-    // A failed load is not kept: the files may be fixed and the run resumed.
-    entry.model.catch(() => sessions.delete(key));
-    sessions.set(key, entry);
-  }
-  return entry;
-}
+// A path computed at run time, like parse-host.mjs's: the bundler must not try to resolve the worker.
+const HOST_ENTRY = path.join(process.cwd(), "lib", "providers", "onnx-host.mjs");
 
-/** Runs fn on the session when the previous generation on it has finished. */
-function exclusive<T>(entry: Cached, fn: (model: LoadedModel) => Promise<T>): Promise<T> {
-  const result = entry.tail.then(async () => fn(await entry.model));
-  entry.tail = result.catch(() => undefined);
-  return result;
-}
+const hosts = new Map<string, Host>();
+/** One job at a time per model: a session's runs would only queue inside onnxruntime anyway. */
+const tails = new Map<string, Promise<unknown>>();
+let nextId = 1;
 
 function failure(error: unknown): ProviderError {
   if (error instanceof ProviderError) return error;
@@ -65,45 +34,88 @@ function failure(error: unknown): ProviderError {
   return new ProviderError(message, { kind: "bad_request", retryable: false, attempts: 1 });
 }
 
+function startHost(key: string, dir: string, dtype: ModelDtype): Host {
+  const abortFlag = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(HOST_ENTRY, { workerData: { root: process.cwd(), dir, dtype, abortFlag } });
+  // Held only while it works, so a command-line process exits when its run is done.
+  worker.unref();
+  const host: Host = { worker, abortFlag, pending: new Map() };
+  worker.on("message", (message: { id: number } & ({ type: "result"; value: OnnxJobResult } | { type: "error"; message: string })) => {
+    const job = host.pending.get(message.id);
+    if (!job) return;
+    host.pending.delete(message.id);
+    if (host.pending.size === 0) worker.unref();
+    if (message.type === "result") job.resolve(message.value);
+    else job.reject(failure(new Error(message.message)));
+  });
+  const stopped = (reason: string) => {
+    if (hosts.get(key) === host) hosts.delete(key);
+    for (const [id, job] of host.pending) {
+      host.pending.delete(id);
+      const message = `onnx model: the model's worker thread stopped (${reason}); it starts again for the next item`;
+      job.reject(new ProviderError(message, { kind: "server_error", retryable: false, attempts: 1 }));
+    }
+  };
+  worker.on("error", (error) => stopped(error.message));
+  worker.on("exit", (code) => stopped(`exit code ${code}`));
+  return host;
+}
+
+function send(key: string, dir: string, dtype: ModelDtype, id: number, job: OnnxJob): Promise<OnnxJobResult> {
+  let host = hosts.get(key);
+  if (!host) hosts.set(key, (host = startHost(key, dir, dtype)));
+  const { worker, pending } = host;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker.ref();
+    worker.postMessage({ id, job });
+  });
+}
+
+/** Runs a job on the model's worker once the previous one has finished; an abort rejects at once. */
+function submit(dir: string, dtype: ModelDtype, job: OnnxJob, signal?: AbortSignal): Promise<OnnxJobResult> {
+  signal?.throwIfAborted();
+  const key = `${dir}#${dtype}`;
+  const id = nextId++;
+  const done = (tails.get(key) ?? Promise.resolve()).then(() => {
+    signal?.throwIfAborted();
+    return send(key, dir, dtype, id, job);
+  });
+  tails.set(key, done.catch(() => undefined));
+  if (!signal) return done;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      const host = hosts.get(key);
+      // The worker stops at its next forward pass; the queue moves on when it reports so.
+      if (host?.pending.has(id)) Atomics.store(host.abortFlag, 0, id);
+      reject(signal.reason);
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+    done.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+/** Stops every model's worker (their sessions and memory go with them); the next job starts a fresh one. */
+export async function stopOnnxWorkers(): Promise<void> {
+  await Promise.all([...hosts.values()].map((host) => host.worker.terminate()));
+}
+
 export interface OnnxLocalProvider extends ChatProvider {
-  /** The loaded model itself (for benchmarks, which time the loop alone). */
+  /** The model loaded in this thread (for benchmarks, which time the loop alone). */
   loaded(): Promise<LoadedModel>;
-  promptLogprobs(text: string, signal?: AbortSignal): Promise<{ tokens: string[]; logprobs: (number | null)[]; offsets: number[] }>;
+  promptLogprobs(text: string, signal?: AbortSignal): Promise<PromptLogprobs>;
 }
 
 export function createOnnxLocalProvider({ dir, dtype = "fp32" }: { dir: string; dtype?: ModelDtype }): OnnxLocalProvider {
-  const entry = () => cached(dir, dtype);
+  let inThread: Promise<LoadedModel> | null = null;
   return {
     async chat({ messages, params }: ChatRequest, signal?: AbortSignal): Promise<ChatResult> {
       const started = performance.now();
-      try {
-        const g = await exclusive(entry(), (model) =>
-          generate(model, model.tokenizer.encodeChat(messages), {
-            maxTokens: params.max_tokens ?? DEFAULT_MAX_TOKENS,
-            temperature: params.temperature ?? 0,
-            topP: params.top_p,
-            seed: params.seed,
-            stop: params.stop === undefined ? [] : [params.stop].flat(),
-            topLogprobs: params.logprobs ? (params.top_logprobs ?? 1) : undefined,
-            signal,
-          }),
-        );
-        return {
-          text: g.text,
-          finishReason: g.finishReason,
-          promptTokens: g.promptTokens,
-          completionTokens: g.completionTokens,
-          latencyMs: performance.now() - started,
-          ...(g.topLogprobs ? { topLogprobs: g.topLogprobs } : {}),
-          attempts: 1,
-        };
-      } catch (error) {
-        if (signal?.aborted) throw error;
-        throw failure(error);
-      }
+      const answer = (await submit(dir, dtype, { op: "chat", messages, params }, signal)) as Omit<ChatResult, "latencyMs" | "attempts">;
+      return { ...answer, latencyMs: performance.now() - started, attempts: 1 };
     },
-    loaded: () => entry().model,
-    promptLogprobs: (text, signal) => exclusive(entry(), (model) => promptLogprobs(model, text, signal)),
+    loaded: () => (inThread ??= loadOnnxModel(dir, dtype)),
+    promptLogprobs: async (text, signal) => (await submit(dir, dtype, { op: "logprobs", text }, signal)) as PromptLogprobs,
     async listModels() {
       return [path.basename(dir)];
     },
