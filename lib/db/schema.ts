@@ -592,6 +592,7 @@ export const comparisonSummaries = pgTable("comparison_summaries", {
 
 export type ContaminationIndex = typeof contaminationIndexes.$inferSelect;
 
+/**
  * A checkpoint is itself a model row (so runs, leaderboard and comparisons treat it as any model), tied here to
  * the model whose series it belongs to, with its training step and stage.
  */
