@@ -8,6 +8,8 @@ import { listLeaderboardCells, pinRun, unpinRun } from "./leaderboard";
 import { createModel } from "./models";
 import { saveReportedResults } from "./reported-results";
 import type { RunStatus } from "@/lib/run-status";
+import { DEFAULT_CONTEXT_CHARS, DEFAULT_STRIDE_CHARS } from "@/lib/tasks/perplexity";
+import { PROTOCOL_PROFILE } from "@/lib/tasks/settings-profile";
 import { resolveSettings } from "@/lib/tasks/settings";
 import type { RunSettingsInput } from "@/lib/validation/run-settings";
 
@@ -88,6 +90,7 @@ describe.each(testEngines())("leaderboard queries on $name", (engine) => {
     const view = await loadLeaderboardView(database.db, parseLeaderboardFilters({ model: "Epsilon", suite: "ppl-suite" }));
     const rows = view.sections[0].rows.map((r) => [r.cells["ppl-suite::bits_per_char"]?.runId, r.differs]);
     expect(rows.sort()).toEqual([[defaults, []], [short, ["contextChars", "strideChars"]]].sort());
+    expect(PROTOCOL_PROFILE).toMatchObject({ contextChars: String(DEFAULT_CONTEXT_CHARS), strideChars: String(DEFAULT_STRIDE_CHARS) });
   });
 
   it("fills a cell with the latest, the best or the pinned run, and says how many runs share it", async () => {
