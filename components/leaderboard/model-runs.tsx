@@ -10,6 +10,7 @@ import { PinButton } from "./pin-button";
 
 const benchmarkSettings = ["shots", "template", "answerMode", "tokenizer", "samples", "temperature", "limit"] as const;
 const scaleSettings = ["instruction", "order", "labels", "key", "samples", "temperature"] as const;
+const perplexitySettings = ["contextChars", "strideChars", "limit"] as const;
 
 /** A model's runs with the frozen settings of each; finished benchmark runs can be pinned to the leaderboard. */
 export async function ModelRunsTable({ runs, locale, canPin }: { runs: readonly ModelRun[]; locale: string; canPin: boolean }) {
@@ -39,7 +40,7 @@ export async function ModelRunsTable({ runs, locale, canPin }: { runs: readonly 
         <tbody>
           {runs.map((run) => {
             const metric = keyMetric[run.taskKind] ?? "accuracy";
-            const names = run.taskKind === "scale" ? scaleSettings : benchmarkSettings;
+            const names = run.taskKind === "scale" ? scaleSettings : run.taskKind === "perplexity" ? perplexitySettings : benchmarkSettings;
             const finished = isFinishedStatus(run.status);
             return (
               <tr key={run.id} data-testid="model-run">

@@ -54,7 +54,7 @@ export async function SharedRunSections({ view }: { view: SharedRunView }) {
     <>
       <section aria-labelledby="share-headline">
         <h2 id="share-headline">{t("headline")}</h2>
-        <p className="small muted">{scale ? t("scaleUnits") : t("percentUnits")}</p>
+        <p className="small muted">{scale ? t("scaleUnits") : s.taskKind === "perplexity" ? t("bitsUnits") : t("percentUnits")}</p>
         <div className="table-scroll">
           <table>
             <thead>

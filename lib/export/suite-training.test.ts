@@ -26,6 +26,9 @@ const dialogue = suite("t-dlg", "dialogue", [
 const reward = suite("t-rw", "reward", [
   { externalId: "p1", split: "test", input: { prompt: "感冒怎么办", chosen: "多休息多喝水", rejected: "马上输液" }, gold: {} },
 ]);
+const corpus = suite("t-ppl", "perplexity", [
+  { externalId: "doc1", split: "test", input: { text: "高血压患者应低盐饮食。" }, gold: {} },
+]);
 const scale = suite("t-scale", "scale", [
   { externalId: "1", split: "test", input: { n: 1, zh: "陈述", en: null }, gold: { stigmaWhenAgree: true } },
 ]);
@@ -44,7 +47,7 @@ describe.each(testEngines({ only: ["pglite", "postgres"] }))("suite export for t
   };
   beforeAll(async () => {
     database = await engine.open();
-    for (const s of [mcq, dialogue, reward, scale]) await saveSuite(database.db, { suite: s, version: s.id, bundled: false });
+    for (const s of [mcq, dialogue, reward, corpus, scale]) await saveSuite(database.db, { suite: s, version: s.id, bundled: false });
   });
   afterAll(async () => {
     await database?.dispose();
@@ -96,6 +99,13 @@ describe.each(testEngines({ only: ["pglite", "postgres"] }))("suite export for t
     expect(lf.datasetInfo).toEqual({
       "t-rw": { file_name: "t-rw.jsonl", ranking: true, columns: { prompt: "instruction", query: "input", chosen: "chosen", rejected: "rejected" } },
     });
+  });
+
+  it("writes a perplexity suite's documents as pre-training text lines", async () => {
+    const trl = await exportOf("t-ppl", "trl");
+    expect({ shape: trl.shape, body: trl.body }).toEqual({ shape: "text", body: `${JSON.stringify({ text: "高血压患者应低盐饮食。" })}\n` });
+    const factory = await exportOf("t-ppl", "llamafactory");
+    expect(factory.datasetInfo).toEqual({ "t-ppl": { file_name: "t-ppl.jsonl", columns: { prompt: "text" } } });
   });
 
   it("refuses an attitude scale (not training data) and an unknown suite", async () => {

@@ -107,7 +107,7 @@ describe("leaderboard CSV", () => {
     for await (const line of leaderboardCsv(view(cells.slice(0, 2), { fill: "best" }))) lines.push(line);
     expect(lines[0].startsWith("\uFEFFtask,model,origin,source,shots,")).toBe(true);
     expect(lines).toHaveLength(4);
-    expect(lines[1]).toContain("mcq,A,measured,,0,paper,text,char,stigma,,,CMMLU 医学,cmmlu-medical,accuracy,50,25,75,100,false,false,0,true,best,run-a,false,1");
+    expect(lines[1]).toContain("mcq,A,measured,,0,paper,text,char,stigma,1024,512,,,CMMLU 医学,cmmlu-medical,accuracy,50,25,75,100,false,false,0,true,best,run-a,false,1");
     expect(lines[2]).toContain('mcq,GPT-4,reported,"paper, 2023"');
     expect(lines[3]).toContain("mcq,B,measured");
   });

@@ -4,7 +4,7 @@ import path from "node:path";
 import * as ort from "onnxruntime-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeTinyModel } from "@/scripts/tiny-model/build";
-import { generate, type LoadedModel, promptLogprobs } from "./generate";
+import { generate, type LoadedModel, promptLogprobs, tokenOffsets } from "./generate";
 import { assembleModel } from "./load";
 import type { OrtSession, OrtTensorConstructor } from "./ort-types";
 
@@ -113,5 +113,14 @@ describe("generation loop on the tiny model (onnxruntime-node)", () => {
     const one = await generate(model, ids.slice(0, 70), { maxTokens: 1, topLogprobs: 10_000 });
     const expected = one.topLogprobs!.find((t) => t.token === r.tokens[70])!.logprob;
     expect(r.logprobs[70]).toBeCloseTo(expected, 5);
+  });
+
+  it("places tokens after an unknown character (here one of two UTF-16 units) at their own code point", async () => {
+    const r = await promptLogprobs(model, "肺😀肝脏。");
+    expect(r.offsets).toEqual([0, 1, 2, 3, 4]);
+    // A byte-level tokenizer's halves of one character: the half decodes to U+FFFD, the pair to the character.
+    const pieces: Record<string, string> = { "1": "心", "2": "\uFFFD", "2,3": "脏", "3": "\uFFFD", "4": "病" };
+    const decode = (ids: readonly number[]) => pieces[ids.join(",")] ?? "";
+    expect(tokenOffsets(decode, [1, 2, 3, 4], "心脏病")).toEqual([0, 1, 1, 2]);
   });
 });

@@ -175,13 +175,43 @@ export async function promptLogprobs(model: LoadedModel, text: string, signal?: 
   const ids = model.tokenizer.encode(text);
   const logprobs = await tokenLogprobs(model, ids, signal);
   const tokens = ids.map((id) => model.tokenizer.decode([id]));
-  // Offsets from decoded prefixes: exact wherever a prefix decodes to a prefix of the text (not mid-character).
+  return { tokens, logprobs, offsets: tokenOffsets(model.tokenizer.decode, ids, text) };
+}
+
+/** Farthest a token's text is looked for past an unaligned token (an unknown character is one code point). */
+const RESYNC_CHARS = 16;
+
+/**
+ * Where each token starts in text, in code points (what the perplexity scorer counts). Tokens that decode to
+ * nothing of the text (the unknown token, part of a character's bytes) start where the text aligned so far
+ * ends; the next token whose text is found a little further on resumes the alignment from there, so one
+ * unknown character does not shift every later offset.
+ */
+export function tokenOffsets(decode: (ids: readonly number[]) => string, ids: readonly number[], text: string): number[] {
+  const chars = [...text];
+  const startsAt = (piece: string[], at: number) => piece.every((c, k) => chars[at + k] === c);
+  const usable = (piece: string[]) => piece.length > 0 && !piece.includes("\uFFFD");
   const offsets: number[] = [];
-  let last = 0;
+  let pos = 0;
+  // First token not yet placed in the text: pieces of one character's bytes decode together.
+  let from = 0;
   for (let i = 0; i < ids.length; i++) {
-    offsets.push(last);
-    const prefix = model.tokenizer.decode(ids.slice(0, i + 1));
-    if (text.startsWith(prefix)) last = prefix.length;
+    const group = [...decode(ids.slice(from, i + 1))];
+    if (usable(group) && startsAt(group, pos)) {
+      offsets.push(pos);
+      pos += group.length;
+      from = i + 1;
+      continue;
+    }
+    const own = [...decode([ids[i]])];
+    const at = usable(own) ? Array.from({ length: RESYNC_CHARS + 1 }, (_, k) => pos + k).find((a) => startsAt(own, a)) : undefined;
+    if (at === undefined) {
+      offsets.push(pos);
+      continue;
+    }
+    offsets.push(at);
+    pos = at + own.length;
+    from = i + 1;
   }
-  return { tokens, logprobs, offsets };
+  return offsets;
 }

@@ -110,12 +110,16 @@ export function onnxTarget(model: Pick<Model, "modelId" | "params">): { dir: str
   return { dir: resolveOnnxDir(model.modelId ?? "", env.CHIMED_ONNX_DIR), dtype };
 }
 
-function onnxLocalClient(model: Model): ModelClient {
+function onnxLocal(model: Model) {
   const { dir, dtype } = onnxTarget(model);
   // Cached answers belong to these exact weights: a replaced file gets a new endpoint.
   const file = statSync(modelFileOf(dir, dtype));
-  const provider = createOnnxLocalProvider({ dir, dtype });
-  return { endpoint: `onnx-local:${dir}#${dtype}#${file.size}-${Math.round(file.mtimeMs)}`, answer: (request, _item, signal) => provider.chat(request, signal) };
+  return { provider: createOnnxLocalProvider({ dir, dtype }), endpoint: `onnx-local:${dir}#${dtype}#${file.size}-${Math.round(file.mtimeMs)}` };
+}
+
+function onnxLocalClient(model: Model): ModelClient {
+  const { provider, endpoint } = onnxLocal(model);
+  return { endpoint, answer: (request, _item, signal) => provider.chat(request, signal) };
 }
 
 function chatProvider(model: Model & { baseUrl: string; modelId: string }, options: ClientOptions) {
@@ -135,10 +139,14 @@ function chatProvider(model: Model & { baseUrl: string; modelId: string }, optio
   return { provider, endpoint };
 }
 
-/** Perplexity needs the log-probabilities of a text's own tokens, which only a completions server gives. */
+/** Perplexity needs the log-probabilities of a text's own tokens: a completions server's, or an ONNX model's own. */
 function logprobsClient(model: Model, ctx: SuiteContext, options: ClientOptions): ModelClient {
+  if (model.provider === "onnx-local") {
+    const { provider, endpoint } = onnxLocal(model);
+    return perplexityClient(provider, endpoint, ctx);
+  }
   if (model.provider !== "openai" || !model.baseUrl || !model.modelId) {
-    throw new Error(`model "${model.name}" (${model.provider}) cannot score perplexity: it needs an OpenAI-compatible server with prompt log-probabilities`);
+    throw new Error(`model "${model.name}" (${model.provider}) cannot score perplexity: it needs an OpenAI-compatible server with prompt log-probabilities or an ONNX model on this server`);
   }
   const { provider, endpoint } = chatProvider(model as Model & { baseUrl: string; modelId: string }, options);
   return perplexityClient(provider as PromptScorer, endpoint, ctx);

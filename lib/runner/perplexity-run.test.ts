@@ -1,13 +1,19 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createModel } from "@/lib/db/queries/models";
 import { listRunItemRecords } from "@/lib/db/queries/run-items";
 import { getRun } from "@/lib/db/queries/runs";
 import { saveSuite } from "@/lib/db/queries/suites";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
+import { env } from "@/lib/env";
+import { createOnnxLocalProvider } from "@/lib/providers/onnx-local";
 import { contentHash } from "@/lib/suites/content-hash";
 import { importUserSuite } from "@/lib/suites/importers/user-upload";
 import { fakeDocumentTotals, NO_PROMPT_LOGPROBS_MODEL } from "@/scripts/fake-openai/prompt-logprobs";
 import { type FakeOpenAI, startFakeOpenAI } from "@/scripts/fake-openai/server";
+import { writeTinyModel } from "@/scripts/tiny-model/build";
 import { executeRun } from "./execute-run";
 import { startRun } from "./start-run";
 
@@ -18,6 +24,18 @@ const SEED = 7;
 const long = "患者男性四十九岁因右下腹疼痛三小时入院查体右下腹可触及一包块压痛明显界欠清初步诊断为腹股沟斜疝嵌顿".slice(0, 40);
 const corpus = `CT检查提示肺部结节。\n\n高血压患者应低盐饮食\n并规律服药。\n\n\n${long}\n`;
 const documents = ["CT检查提示肺部结节。", "高血压患者应低盐饮食\n并规律服药。", long];
+
+let onnxRoot: string;
+const savedOnnxRoot = env.CHIMED_ONNX_DIR;
+beforeAll(() => {
+  onnxRoot = mkdtempSync(path.join(tmpdir(), "ppl-onnx-"));
+  writeTinyModel(path.join(onnxRoot, "tiny"));
+  env.CHIMED_ONNX_DIR = onnxRoot;
+});
+afterAll(() => {
+  env.CHIMED_ONNX_DIR = savedOnnxRoot;
+  rmSync(onnxRoot, { recursive: true, force: true });
+});
 
 describe.each(testEngines())("a perplexity suite run on $name", (engine) => {
   let database: TestDatabase;
@@ -56,6 +74,21 @@ describe.each(testEngines())("a perplexity suite run on $name", (engine) => {
     // Context 16, stride 8: 11 characters take one window, 17 two (ending at 16, 17), 40 four (16, 24, 32, 40).
     const records = await listRunItemRecords(db, { runId: run.id });
     expect(records.map((r) => JSON.parse(r.rawResponse!).windows).sort()).toEqual([1, 2, 4]);
+  });
+
+  it("scores the documents with an ONNX model on this server: the tiny model's own token log-probabilities", async () => {
+    const { db } = database;
+    const model = await createModel(db, { name: "tiny onnx", provider: "onnx-local", modelId: "tiny", params: { dtype: "fp32" }, concurrency: 1 });
+    const run = await startRun(db, { modelId: model.id, suiteId: "corpus-demo", settings: { seed: 5 } });
+    expect(await executeRun({ db, runId: run.id, maxRetries: 0 })).toBe("completed");
+    const finished = (await getRun(db, { id: run.id }))!;
+    expect(finished.summary).toMatchObject({ scored: 3, contextChars: 1024 });
+    // Each document fits one window, one token per character: every character but the first is scored.
+    const provider = createOnnxLocalProvider({ dir: path.join(onnxRoot, "tiny") });
+    let nats = 0;
+    for (const text of documents) nats -= (await provider.promptLogprobs(text)).logprobs.slice(1).reduce((s: number, v) => s + v!, 0);
+    const chars = documents.reduce((s, d) => s + [...d].length - 1, 0);
+    expect(finished.metrics!.bits_per_char).toBeCloseTo(nats / Math.LN2 / chars, 10);
   });
 
   it("fails the run once, naming what is missing, on a server without prompt log-probabilities", async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { lowerIsBetter } from "@/lib/tasks/index";
 import { chooseComparableRuns, planStageSteps, verdict } from "./comparable-runs";
+import { headlineOf } from "./metric-direction";
 
 const run = (id: string, modelId: string, suiteId: string, settingsKey: string) => ({ id, modelId, suiteId, settingsKey });
 
@@ -48,5 +50,18 @@ describe("verdict of a stage's difference", () => {
     expect(verdict(0.2, 0.05, false)).toBe("no_difference");
     expect(verdict(0.2, Number.NaN, false)).toBe("no_difference");
     expect(verdict(-0.4, 0.01, null)).toBe("changed");
+  });
+});
+
+describe("direction of a lineage row (the task registry's lowerIsBetter)", () => {
+  it("makes fewer bits per character of a perplexity suite better, and more accuracy better", () => {
+    const ppl = headlineOf("perplexity", null);
+    expect(ppl).toBe("bits_per_char");
+    expect(lowerIsBetter("perplexity", ppl)).toBe(true);
+    // A later stage 0.3 bits per character lower, significant: better; 0.3 higher: worse.
+    expect(verdict(-0.3, 0.01, lowerIsBetter("perplexity", ppl))).toBe("better");
+    expect(verdict(0.3, 0.01, lowerIsBetter("perplexity", ppl))).toBe("worse");
+    expect(lowerIsBetter("mcq", headlineOf("mcq", null))).toBe(false);
+    expect(verdict(0.3, 0.01, lowerIsBetter("mcq", "accuracy"))).toBe("better");
   });
 });

@@ -4,7 +4,8 @@ import { getLineage } from "@/lib/db/queries/lineages";
 import { listFinishedRunsOfModels } from "@/lib/db/queries/series";
 import { localized } from "@/lib/i18n/locale";
 import { chooseComparableRuns, planStageSteps, type StageGap, type Verdict, verdict } from "./comparable-runs";
-import { headlineOf, isLowerBetter } from "./metric-direction";
+import { lowerIsBetter as metricLowerIsBetter } from "@/lib/tasks/index";
+import { headlineOf } from "./metric-direction";
 import { settingsKey } from "./settings-key";
 
 export interface LineageCell {
@@ -48,7 +49,7 @@ export async function loadLineageView(db: Db, { id, locale }: { id: string; loca
   for (const choice of chooseComparableRuns(stageModels, runs)) {
     const first = choice.byMember.values().next().value!;
     const metric = headlineOf(first.taskKind, first.metrics);
-    const lowerIsBetter = isLowerBetter(metric, first.taskKind);
+    const lowerIsBetter = metricLowerIsBetter(first.taskKind, metric);
     const asCell = (run: typeof first | undefined): LineageCell | null =>
       run ? { runId: run.id, value: run.metrics?.[metric] ?? null, ci: run.ci?.[metric] ?? null } : null;
     const plan = planStageSteps(stageModels, choice);

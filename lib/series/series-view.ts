@@ -3,7 +3,8 @@ import { getModel } from "@/lib/db/queries/models";
 import { listCheckpoints, listFinishedRunsOfModels, listTrainingLogs } from "@/lib/db/queries/series";
 import { localized } from "@/lib/i18n/locale";
 import { chooseComparableRuns } from "./comparable-runs";
-import { headlineOf, isLowerBetter } from "./metric-direction";
+import { lowerIsBetter } from "@/lib/tasks/index";
+import { headlineOf } from "./metric-direction";
 import { settingsKey } from "./settings-key";
 
 export interface SeriesPoint {
@@ -55,7 +56,7 @@ export async function loadSeriesView(db: Db, { modelId, locale }: { modelId: str
       name: localized(first.suiteName, locale),
       taskKind: first.taskKind,
       metric,
-      lowerIsBetter: isLowerBetter(metric, first.taskKind),
+      lowerIsBetter: lowerIsBetter(first.taskKind, metric),
       points,
     };
   });

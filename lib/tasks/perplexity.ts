@@ -1,6 +1,7 @@
 import { aggregatePerplexity, bitsOf, parseDocumentTotals, PERPLEXITY_METRICS, type PerplexityTotals } from "@/lib/scoring/perplexity";
 import type { PerplexityInput } from "@/lib/suites/types";
 import { chatOnly } from "./benchmark";
+import { textTrainer } from "./trainer-example";
 import type { TaskDefinition } from "./types";
 
 /** Window defaults, in characters so that every tokenizer sees the same windows. */
@@ -25,6 +26,7 @@ export const perplexityTask: TaskDefinition = {
     lowerIsBetter: PERPLEXITY_METRICS,
   },
   needsAllItems: false,
+  trainer: textTrainer,
   prompt(_ctx, item) {
     return { messages: [{ role: "user", content: (item.input as PerplexityInput).text }] };
   },

@@ -3,12 +3,23 @@
  * these (or in the suite's dataset version) fill different cells and never share a rank. Pure: the SQL in
  * lib/db/queries/leaderboard.ts builds the same profile string from the same list.
  */
-export const COMPARABLE_SETTINGS = ["shots", "template", "answerMode", "tokenizer", "key"] as const;
+export const COMPARABLE_SETTINGS = ["shots", "template", "answerMode", "tokenizer", "key", "contextChars", "strideChars"] as const;
 export type ComparableSetting = (typeof COMPARABLE_SETTINGS)[number];
 export type SettingsProfile = Record<ComparableSetting, string>;
 
-/** What the paper's protocol used: a measured row with other settings is marked. */
-export const PROTOCOL_PROFILE: SettingsProfile = { shots: "0", template: "paper", answerMode: "text", tokenizer: "char", key: "stigma" };
+/**
+ * What the paper's protocol used: a measured row with other settings is marked. The perplexity windows are the
+ * task's defaults (DEFAULT_CONTEXT_CHARS / DEFAULT_STRIDE_CHARS), so runs of other kinds, which store none, keep them.
+ */
+export const PROTOCOL_PROFILE: SettingsProfile = {
+  shots: "0",
+  template: "paper",
+  answerMode: "text",
+  tokenizer: "char",
+  key: "stigma",
+  contextChars: "1024",
+  strideChars: "512",
+};
 
 /** The profile of a run's frozen settings; absent fields are read as the defaults resolveSettings fills in. */
 export function settingsProfile(settings: Record<string, unknown> | null | undefined): SettingsProfile {

@@ -8,6 +8,8 @@ import { listLeaderboardCells, pinRun, unpinRun } from "./leaderboard";
 import { createModel } from "./models";
 import { saveReportedResults } from "./reported-results";
 import type { RunStatus } from "@/lib/run-status";
+import { DEFAULT_CONTEXT_CHARS, DEFAULT_STRIDE_CHARS } from "@/lib/tasks/perplexity";
+import { PROTOCOL_PROFILE } from "@/lib/tasks/settings-profile";
 import { resolveSettings } from "@/lib/tasks/settings";
 import type { RunSettingsInput } from "@/lib/validation/run-settings";
 
@@ -32,13 +34,13 @@ describe.each(testEngines())("leaderboard queries on $name", (engine) => {
         modelId: ids[model],
         suiteId,
         suiteVersion: version,
-        settings: resolveSettings("mcq", { shots: 0, template: "paper", answerMode: "text", tokenizer: "char", key: "stigma", ...settings }),
+        settings: resolveSettings(suiteId === "ppl-suite" ? "perplexity" : "mcq", { shots: 0, template: "paper", answerMode: "text", tokenizer: "char", key: "stigma", ...settings }),
         configHash: `hash-${minute}`,
         status,
         total: items,
         itemCount: items,
         suiteItemCount: FULL,
-        metrics: suiteId === "ner-suite" ? { f1: accuracy } : { accuracy },
+        metrics: suiteId === "ner-suite" ? { f1: accuracy } : suiteId === "ppl-suite" ? { bits_per_char: accuracy } : { accuracy },
         ci: suiteId === "ner-suite" ? { f1: [accuracy - 0.05, accuracy + 0.05] } : { accuracy: [accuracy - 0.05, accuracy + 0.05] },
         summary: { done: items - errors, errors },
         createdAt: finishedAt,
@@ -76,6 +78,19 @@ describe.each(testEngines())("leaderboard queries on $name", (engine) => {
     ]);
     expect(rows[0].cells["mcq-suite::accuracy"]).toMatchObject({ n: FULL, runId: fiveShot, runsInCell: 1 });
     expect(rows[0].cells["mcq-suite::accuracy"].ci![0]).toBeCloseTo(65, 9);
+  });
+
+  it("keeps perplexity runs with other windows in their own cells, marked; the default windows are no mark", async () => {
+    await database.db.insert(suites).values({ id: "ppl-suite", name: { en: "Text", zh: "文本" }, taskKind: "perplexity", licence: "CC0", source: "test", version: "v2", testCount: FULL });
+    ids.Epsilon = (await createModel(database.db, { name: "Epsilon", provider: "openai", baseUrl: "http://127.0.0.1:9/v1", modelId: "e" })).id;
+    const defaults = await finishedRun("Epsilon", "ppl-suite", 2.5);
+    const short = await finishedRun("Epsilon", "ppl-suite", 2.9, { settings: { contextChars: 256, strideChars: 128 } });
+    const cells = await listLeaderboardCells(database.db, { fill: "latest", model: "Epsilon" });
+    expect(cells.map((c) => c.runId).sort()).toEqual([defaults, short].sort());
+    const view = await loadLeaderboardView(database.db, parseLeaderboardFilters({ model: "Epsilon", suite: "ppl-suite" }));
+    const rows = view.sections[0].rows.map((r) => [r.cells["ppl-suite::bits_per_char"]?.runId, r.differs]);
+    expect(rows.sort()).toEqual([[defaults, []], [short, ["contextChars", "strideChars"]]].sort());
+    expect(PROTOCOL_PROFILE).toMatchObject({ contextChars: String(DEFAULT_CONTEXT_CHARS), strideChars: String(DEFAULT_STRIDE_CHARS) });
   });
 
   it("fills a cell with the latest, the best or the pinned run, and says how many runs share it", async () => {
