@@ -25,7 +25,11 @@ CREATE TABLE "contamination_indexes" (
 	"fingerprints" bigint NOT NULL,
 	"corpus_bytes" bigint NOT NULL,
 	"index_bytes" bigint NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"status" text DEFAULT 'ready' NOT NULL,
+	"error" text,
+	"builder" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "contamination_indexes_status_check" CHECK ("contamination_indexes"."status" in ('building', 'ready', 'failed'))
 );
 --> statement-breakpoint
 CREATE TABLE "judge_jobs" (

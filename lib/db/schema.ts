@@ -542,20 +542,30 @@ export const judgeJobs = pgTable(
 );
 
 /** A training corpus indexed for contamination checks; its fingerprints live on disk (lib/contamination). */
-export const contaminationIndexes = pgTable("contamination_indexes", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  name: text("name").notNull(),
-  /** Length of the character n-grams indexed. */
-  n: integer("n").notNull(),
-  documents: bigint("documents", { mode: "number" }).notNull(),
-  /** Characters after normalisation. */
-  characters: bigint("characters", { mode: "number" }).notNull(),
-  fingerprints: bigint("fingerprints", { mode: "number" }).notNull(),
-  /** Bytes of the corpus file read, and of the index on disk. */
-  corpusBytes: bigint("corpus_bytes", { mode: "number" }).notNull(),
-  indexBytes: bigint("index_bytes", { mode: "number" }).notNull(),
-  createdAt: createdAt(),
-});
+export const contaminationIndexes = pgTable(
+  "contamination_indexes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    /** Length of the character n-grams indexed. */
+    n: integer("n").notNull(),
+    documents: bigint("documents", { mode: "number" }).notNull(),
+    /** Characters after normalisation. */
+    characters: bigint("characters", { mode: "number" }).notNull(),
+    fingerprints: bigint("fingerprints", { mode: "number" }).notNull(),
+    /** Bytes of the corpus file read, and of the index on disk. */
+    corpusBytes: bigint("corpus_bytes", { mode: "number" }).notNull(),
+    indexBytes: bigint("index_bytes", { mode: "number" }).notNull(),
+    /** building | ready | failed: an upload is indexed off the request thread; only a ready index is queried. */
+    status: text("status").notNull().default("ready"),
+    /** Why a build failed (the corpus line at fault, or the error), for the UI. */
+    error: text("error"),
+    /** The process building it (`contam-<host>-<pid>-…`), so a restart can tell a dead build from a live one. */
+    builder: text("builder"),
+    createdAt: createdAt(),
+  },
+  (t) => [check("contamination_indexes_status_check", sql`${t.status} in ('building', 'ready', 'failed')`)],
+);
 
 export type Model = typeof models.$inferSelect;
 export type NewModel = typeof models.$inferInsert;
@@ -592,6 +602,7 @@ export const comparisonSummaries = pgTable("comparison_summaries", {
 
 export type ContaminationIndex = typeof contaminationIndexes.$inferSelect;
 
+/**
  * A checkpoint is itself a model row (so runs, leaderboard and comparisons treat it as any model), tied here to
  * the model whose series it belongs to, with its training step and stage.
  */
