@@ -8,8 +8,7 @@ const nextConfig = {
   distDir: process.env.CHIMED_DIST_DIR || ".next",
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled; tsx (with its esbuild
   // binary) runs the upload parser thread (lib/suites/importers/parse-host.mjs) and the contamination index builder
-  // (lib/contamination/build-host.mjs); onnxruntime-node loads its native
-  // binding from its own folder.
+  // (lib/contamination/build-host.mjs); onnxruntime-node loads its native binding from its own folder.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "pg", "@node-rs/jieba", "tsx", "onnxruntime-node"],
   poweredByHeader: false,
   // Static files too (proxy.ts adds the CSP with its nonce to pages, and no-referrer to token pages).
