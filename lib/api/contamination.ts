@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ContaminationReport } from "@/lib/contamination/report";
-import type { ContaminationIndex } from "@/lib/db/schema";
+import type { PublicIndex } from "@/lib/contamination/store";
 import { callApi } from "./fetcher";
 import type { Serialized } from "./runs";
 
-export type ContaminationIndexRow = Serialized<ContaminationIndex>;
+export type ContaminationIndexRow = Serialized<PublicIndex>;
 export type { ContaminationReport };
 
 export function useContaminationIndexes() {

@@ -73,6 +73,8 @@ describe.each(testEngines({ only: ["pglite"] }))("contamination and training-exp
     const { index } = await response.json();
     created.push(index.id);
     expect(index).toMatchObject({ name: "notes", n: 13, status: "building", error: null });
+    // Which process builds it (host name, pid) stays on the server.
+    expect(index).not.toHaveProperty("builder");
     expect(await settled(index.id)).toMatchObject({ status: "ready", error: null, documents: 1, corpusBytes: Buffer.byteLength(body) });
 
     const got = await report(index.id);

@@ -77,6 +77,8 @@ export async function startIndexBuild(
 
 async function recordOutcome(db: Db, id: string, outcome: BuildOutcome): Promise<ContaminationIndex | null> {
   if (outcome.type === "built") return markContaminationIndexReady(db, { id, figures: outcome.figures });
+  // A refused corpus leaves no folder; a builder that died mid-way may.
+  rmSync(indexDir(id), { recursive: true, force: true });
   const error = outcome.type === "refused" ? refusal(outcome.message) : `the index could not be built: ${outcome.message}`;
   return markContaminationIndexFailed(db, { id, error });
 }
@@ -97,6 +99,12 @@ export async function failAbandonedBuilds(db: Db, { host = hostname(), alive = i
     if (await markContaminationIndexFailed(db, { id, error: "the server stopped while this index was being built: upload the corpus again" })) failed++;
   }
   return failed;
+}
+
+/** An index as the API shows it: which process builds it (host name and pid) stays on the server. */
+export type PublicIndex = Omit<ContaminationIndex, "builder">;
+export function publicIndex({ builder: _builder, ...index }: ContaminationIndex): PublicIndex {
+  return index;
 }
 
 export async function requireIndex(db: Db, id: string): Promise<ContaminationIndex> {

@@ -3,7 +3,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { auditRoute } from "@/lib/auth/actor";
-import { startIndexBuild } from "@/lib/contamination/store";
+import { publicIndex, startIndexBuild } from "@/lib/contamination/store";
 import { listContaminationIndexes } from "@/lib/db/queries/contamination";
 import { env } from "@/lib/env";
 import { writeBodyWithin } from "@/lib/http/limited-body";
@@ -14,7 +14,7 @@ import { corpusUploadQuery } from "@/lib/validation/contamination";
 export const dynamic = "force-dynamic";
 
 /** The corpora indexed for contamination checks. */
-export const GET = route({ access: "researcher" }, async ({ db }) => ({ indexes: await listContaminationIndexes(db) }));
+export const GET = route({ access: "researcher" }, async ({ db }) => ({ indexes: (await listContaminationIndexes(db)).map(publicIndex) }));
 
 /**
  * `?name=&n=13&format=jsonl|text`, the corpus as the raw body: streamed to disk within CHIMED_MAX_UPLOAD_BYTES,
@@ -33,7 +33,7 @@ export const POST = route({ access: "researcher", body: "raw", query: corpusUplo
     const { index } = await startIndexBuild(input.db, { file, name, n, format });
     started = true;
     await auditRoute(input, "contamination_indexed", `contamination:${index.id}`, { n, bytes });
-    return Response.json({ index }, { status: 202 });
+    return Response.json({ index: publicIndex(index) }, { status: 202 });
   } finally {
     // Once the build has started, it owns the file and deletes it when done.
     if (!started) await rm(file, { force: true });
