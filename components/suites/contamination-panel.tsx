@@ -62,7 +62,9 @@ export function ContaminationPanel({ suiteId }: { suiteId: string }) {
           <select value={indexId ?? ""} onChange={(e) => setChosen(e.target.value)}>
             {indexes.data.map((i) => (
               <option key={i.id} value={i.id}>
-                {i.status === "ready" ? t("indexOption", { name: i.name, n: i.n, documents: i.documents }) : t(i.status === "building" ? "optionBuilding" : "optionFailed", { name: i.name })}
+                {i.status === "ready"
+                  ? t("indexOption", { name: i.name, n: i.n, documents: i.documents })
+                  : t(i.status === "building" ? "optionBuilding" : "optionFailed", { name: i.name })}
               </option>
             ))}
           </select>
