@@ -7,8 +7,8 @@ const nextConfig = {
   // The browser tests build into their own folder (playwright.config.ts) so they never replace a running build.
   distDir: process.env.CHIMED_DIST_DIR || ".next",
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled; tsx (with its esbuild
-  // binary) runs the upload parser thread (lib/suites/importers/parse-host.mjs); onnxruntime-node loads its native
-  // binding from its own folder.
+  // binary) runs the upload parser thread (lib/suites/importers/parse-host.mjs) and the contamination index builder
+  // (lib/contamination/build-host.mjs); onnxruntime-node loads its native binding from its own folder.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "pg", "@node-rs/jieba", "tsx", "onnxruntime-node"],
   poweredByHeader: false,
   // Static files too (proxy.ts adds the CSP with its nonce to pages, and no-referrer to token pages).

@@ -25,7 +25,11 @@ CREATE TABLE "contamination_indexes" (
 	"fingerprints" bigint NOT NULL,
 	"corpus_bytes" bigint NOT NULL,
 	"index_bytes" bigint NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"status" text DEFAULT 'ready' NOT NULL,
+	"error" text,
+	"builder" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "contamination_indexes_status_check" CHECK ("contamination_indexes"."status" in ('building', 'ready', 'failed'))
 );
 --> statement-breakpoint
 CREATE TABLE "device_benchmarks" (
@@ -74,7 +78,7 @@ CREATE TABLE "training_logs" (
 );
 --> statement-breakpoint
 ALTER TABLE "runs" ADD COLUMN "device" jsonb;--> statement-breakpoint
-ALTER TABLE "runs" ADD COLUMN "board_profile" text GENERATED ALWAYS AS (coalesce(settings ->> 'shots', '0') || '|' || coalesce(settings ->> 'template', 'paper') || '|' || coalesce(settings ->> 'answerMode', 'text') || '|' || coalesce(settings ->> 'tokenizer', 'char') || '|' || coalesce(settings ->> 'key', 'stigma')) STORED;--> statement-breakpoint
+ALTER TABLE "runs" ADD COLUMN "board_profile" text GENERATED ALWAYS AS (coalesce(settings ->> 'shots', '0') || '|' || coalesce(settings ->> 'template', 'paper') || '|' || coalesce(settings ->> 'answerMode', 'text') || '|' || coalesce(settings ->> 'tokenizer', 'char') || '|' || coalesce(settings ->> 'key', 'stigma') || '|' || coalesce(settings ->> 'contextChars', '1024') || '|' || coalesce(settings ->> 'strideChars', '512')) STORED;--> statement-breakpoint
 ALTER TABLE "checkpoints" ADD CONSTRAINT "checkpoints_series_model_id_models_id_fk" FOREIGN KEY ("series_model_id") REFERENCES "public"."models"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "checkpoints" ADD CONSTRAINT "checkpoints_model_id_models_id_fk" FOREIGN KEY ("model_id") REFERENCES "public"."models"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "comparison_summaries" ADD CONSTRAINT "comparison_summaries_run_id_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

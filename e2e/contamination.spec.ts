@@ -9,7 +9,13 @@ test.describe("contamination and training export", () => {
       headers: { "content-type": "text/plain; charset=utf-8" },
       data: corpus,
     });
-    expect(created.status()).toBe(201);
+    expect(created.status()).toBe(202);
+    const { index } = await created.json();
+    expect(index.status).toBe("building");
+    // Built on the server's worker thread (the production build's): poll as the UI does.
+    await expect
+      .poll(async () => (await (await request.get(`/api/contamination/${index.id}`)).json()).index.status)
+      .toBe("ready");
     for (const [locale, shares, heading] of [
       ["en-US", "Question or question + answer shares a 13-gram", "Contamination"],
       ["zh-CN", "题干或题干加答案含相同的 13 字符片段", "数据污染"],
@@ -25,6 +31,23 @@ test.describe("contamination and training export", () => {
       await expect(matches).toContainText("直接和语言活动有关的中枢a.额中回后分b.顶上小叶缘上回");
       await context.close();
     }
+  });
+
+  test("shows a corrupt corpus as failed, naming the line, and deletes it from the suite page", async ({ page, request }) => {
+    const created = await request.post("/api/contamination?name=e2e-broken&format=jsonl", {
+      headers: { "content-type": "application/octet-stream" },
+      data: `${JSON.stringify({ text: "第一篇" })}\n{"body": 1}\n`,
+    });
+    expect(created.status()).toBe(202);
+    const { index } = await created.json();
+    await page.goto("/suites/cmmlu-medical");
+    const panel = page.getByTestId("contamination");
+    await panel.getByRole("combobox", { name: "Corpus" }).selectOption(index.id);
+    await expect(panel.getByRole("alert")).toContainText('Indexing e2e-broken failed: corpus refused: line 2: no string field "text"');
+    page.once("dialog", (dialog) => dialog.accept());
+    await panel.getByRole("button", { name: "Delete this index" }).click();
+    await expect(panel.getByRole("combobox", { name: "Corpus" }).locator(`option[value="${index.id}"]`)).toHaveCount(0);
+    expect((await request.get(`/api/contamination/${index.id}`)).status()).toBe(404);
   });
 
   test("downloads a suite as LLaMA-Factory data with its dataset_info entry", async ({ request }) => {

@@ -5,7 +5,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { benchCliStartup } from "./cli/bench-startup";
 import { benchCompare } from "./cli/bench-compare";
-import { benchContamination } from "./cli/bench-contamination";
+import { benchContamination, benchContaminationThread } from "./cli/bench-contamination";
 import { benchBrowser } from "./cli/bench-browser";
 import { type Db, openSharedDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -59,9 +59,10 @@ async function bodiesOf(db: Db, runId: string, seed: number) {
   return rows.map((r) => ({ model: MODEL, messages: r.messages, max_tokens: 64, seed: seed + r.sample, stream: false }));
 }
 
-/** `--contamination` alone means its default size: give the option its empty value so parseArgs accepts it. */
+/** `--contamination` (or `--contamination-thread`) alone means its default size: give the option its empty value so parseArgs accepts it. */
 function contaminationArgs(argv: string[]): string[] {
-  return argv.flatMap((a, i) => (a === "--contamination" && (i === argv.length - 1 || argv[i + 1].startsWith("--")) ? ["--contamination="] : [a]));
+  const bare = (a: string, i: number) => (a === "--contamination" || a === "--contamination-thread") && (i === argv.length - 1 || argv[i + 1].startsWith("--"));
+  return argv.flatMap((a, i) => (bare(a, i) ? [`${a}=`] : [a]));
 }
 
 const { values, positionals } = parseArgs({ options: {
@@ -78,6 +79,7 @@ const { values, positionals } = parseArgs({ options: {
     "model-dir": { type: "string" },
     onnx: { type: "boolean" },
     contamination: { type: "string" },
+    "contamination-thread": { type: "string" },
   }, strict: true, allowPositionals: true, args: contaminationArgs(process.argv.slice(2)) });
 if (values.browser) {
   process.stdout.write(`${await benchBrowser(log, values["model-dir"])}\n`);
@@ -85,6 +87,12 @@ if (values.browser) {
 }
 if (values.onnx) {
   process.stdout.write(`${await benchOnnx(positionals[0])}\n`);
+  process.exit(0);
+}
+if (values["contamination-thread"] !== undefined) {
+  const megabytes = Number(values["contamination-thread"] || 50);
+  if (!Number.isFinite(megabytes) || megabytes <= 0 || megabytes > 10_000) throw new Error("--contamination-thread takes a corpus size in MB up to 10,000");
+  process.stdout.write(`${await benchContaminationThread(megabytes, log)}\n`);
   process.exit(0);
 }
 if (values.contamination !== undefined) {

@@ -5,7 +5,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { corpusFormatOf, type CorpusFormat } from "@/lib/contamination/corpus-reader";
 import { suiteContamination } from "@/lib/contamination/report";
-import { DEFAULT_N, indexCorpusFile, requireIndex } from "@/lib/contamination/store";
+import { DEFAULT_N, indexCorpusFile, requireReadyIndex } from "@/lib/contamination/store";
 import { type Database, openSharedDatabase } from "@/lib/db/client";
 import { errorSummary } from "@/lib/db/errors";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -56,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(
         `indexed ${index.documents} documents, ${index.characters} characters, ${index.fingerprints} distinct ${n}-grams in ${seconds.toFixed(1)} s; index ${index.id} (${(index.indexBytes / 1e6).toFixed(1)} MB)\n`,
       );
-    } else index = await requireIndex(database.db, values.index!);
+    } else index = await requireReadyIndex(database.db, values.index!);
     if (!values.suite) {
       if (values.json) process.stdout.write(`${JSON.stringify({ index })}\n`);
       return 0;

@@ -14,13 +14,15 @@ import { useSuites } from "@/lib/api/suites";
  */
 export function ContaminationSection() {
   const t = useTranslations("contamination");
-  const indexes = useContaminationIndexes();
+  const all = useContaminationIndexes();
+  // Only a ready index can be queried; those building or failed are managed on the suite page.
+  const ready = all.data?.filter((i) => i.status === "ready");
   const suites = useSuites();
   const [suiteId, setSuiteId] = useState("");
   const [indexId, setIndexId] = useState("");
-  const index = indexId || indexes.data?.[0]?.id || null;
+  const index = indexId || ready?.[0]?.id || null;
   const report = useContaminationReport(suiteId, suiteId ? index : null);
-  if (!indexes.data || indexes.data.length === 0) return null;
+  if (!ready || ready.length === 0) return null;
   const r = report.data;
   return (
     <section aria-labelledby="board-contamination" data-testid="board-contamination">
@@ -39,7 +41,7 @@ export function ContaminationSection() {
         </Field>
         <Field label={t("corpus")}>
           <select value={index ?? ""} onChange={(e) => setIndexId(e.target.value)}>
-            {indexes.data.map((i) => (
+            {ready.map((i) => (
               <option key={i.id} value={i.id}>
                 {t("indexOption", { name: i.name, n: i.n, documents: i.documents })}
               </option>

@@ -5,18 +5,23 @@ import { type FormEvent, useState } from "react";
 import { ApiErrorView } from "@/components/ui/api-error";
 import { Field } from "@/components/ui/field";
 import { CleanScoresTable } from "./clean-scores-table";
-import { useContaminationIndexes, useContaminationReport, useIndexCorpus } from "@/lib/api/contamination";
+import { useContaminationIndexes, useContaminationReport, useDeleteIndex, useIndexCorpus } from "@/lib/api/contamination";
 
 const pct = (x: number | null) => (x === null ? "–" : `${(100 * x).toFixed(1)}%`);
 
-/** Checks the suite against an indexed training corpus, indexes a new one, and shows each run's score with and without the matching items. */
+/**
+ * Checks the suite against an indexed training corpus, indexes a new one (built in the background: the list
+ * polls until it is ready or failed), deletes one, and shows each run's score with and without the matching items.
+ */
 export function ContaminationPanel({ suiteId }: { suiteId: string }) {
   const t = useTranslations("contamination");
   const indexes = useContaminationIndexes();
   const [chosen, setChosen] = useState<string | null>(null);
   const indexId = chosen ?? indexes.data?.[0]?.id ?? null;
-  const report = useContaminationReport(suiteId, indexId);
+  const selected = indexes.data?.find((i) => i.id === indexId) ?? null;
+  const report = useContaminationReport(suiteId, selected?.status === "ready" ? selected.id : null);
   const upload = useIndexCorpus();
+  const remove = useDeleteIndex();
   const [file, setFile] = useState<File | null>(null);
   const [n, setN] = useState(13);
 
@@ -27,7 +32,12 @@ export function ContaminationPanel({ suiteId }: { suiteId: string }) {
     upload.mutate({ file, name: file.name, n, format }, { onSuccess: (body) => setChosen(body.index.id) });
   }
 
-  const r = report.data;
+  function deleteIndex() {
+    if (!selected || !window.confirm(t("deleteConfirm", { name: selected.name }))) return;
+    remove.mutate(selected.id, { onSuccess: () => setChosen(null) });
+  }
+
+  const r = selected?.status === "ready" ? report.data : undefined;
   return (
     <section className="card" aria-labelledby="contamination" data-testid="contamination">
       <h2 id="contamination">{t("title")}</h2>
@@ -41,22 +51,37 @@ export function ContaminationPanel({ suiteId }: { suiteId: string }) {
         </Field>
         <div className="actions">
           <button type="submit" className="button" disabled={!file || upload.isPending}>
-            {upload.isPending ? t("indexing") : t("upload")}
+            {upload.isPending ? t("uploading") : t("upload")}
           </button>
         </div>
       </form>
-      <ApiErrorView error={upload.error ?? indexes.error ?? report.error} />
+      <ApiErrorView error={upload.error ?? remove.error ?? indexes.error ?? report.error} />
       {indexes.data && indexes.data.length === 0 && <p className="small">{t("none")}</p>}
       {indexes.data && indexes.data.length > 0 && (
         <Field label={t("corpus")}>
           <select value={indexId ?? ""} onChange={(e) => setChosen(e.target.value)}>
             {indexes.data.map((i) => (
               <option key={i.id} value={i.id}>
-                {t("indexOption", { name: i.name, n: i.n, documents: i.documents })}
+                {i.status === "ready"
+                  ? t("indexOption", { name: i.name, n: i.n, documents: i.documents })
+                  : t(i.status === "building" ? "optionBuilding" : "optionFailed", { name: i.name })}
               </option>
             ))}
           </select>
         </Field>
+      )}
+      {selected && (
+        <div className="form-row" data-testid="contamination-index-status">
+          {selected.status === "building" && <p className="small">{t("building", { name: selected.name })}</p>}
+          {selected.status === "failed" && (
+            <p className="small error-text" role="alert">
+              {t("failed", { name: selected.name, error: selected.error ?? "" })}
+            </p>
+          )}
+          <button type="button" className="button button-danger" onClick={deleteIndex} disabled={selected.status === "building" || remove.isPending}>
+            {t("delete")}
+          </button>
+        </div>
       )}
       {report.isLoading && <p className="small">{t("checking")}</p>}
       {r && (

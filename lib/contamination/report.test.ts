@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertContaminationIndex, markContaminationIndexFailed } from "@/lib/db/queries/contamination";
 import { createModel } from "@/lib/db/queries/models";
 import { createRunWithItems } from "@/lib/db/queries/runs";
 import { listRunCandidates, saveSuite } from "@/lib/db/queries/suites";
@@ -11,7 +13,7 @@ import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import type { SuiteDefinition } from "@/lib/suites/types";
 import { resolveSettings } from "@/lib/tasks/settings";
 import { suiteContamination } from "./report";
-import { indexCorpusFile, removeIndex } from "./store";
+import { failAbandonedBuilds, indexCorpusFile, removeIndex, requireReadyIndex } from "./store";
 
 const questions = [
   "男性患者六十五岁突发胸骨后压榨样疼痛两小时最可能的诊断是",
@@ -96,5 +98,31 @@ describe.each(testEngines({ only: ["pglite", "postgres"] }))("suite contaminatio
       status: 400,
       message: 'corpus refused: line 2: no string field "text"',
     });
+  });
+
+  it("answers 409 for a building index (report or delete), and at boot fails the builds a dead process left", async () => {
+    const zeros = { documents: 0, characters: 0, fingerprints: 0, corpusBytes: 0, indexBytes: 0 };
+    const row = (builder: string) => insertContaminationIndex(database.db, { id: randomUUID(), name: "half", n: 13, ...zeros, status: "building", builder });
+    const host = hostname();
+    const dead = await row(`contam-${host}-999999-abc123`);
+    const live = await row(`contam-${host}-424242-abc123`);
+    const elsewhere = await row("contam-other-host-1-abc123");
+    await expect(requireReadyIndex(database.db, dead.id)).rejects.toMatchObject({
+      status: 409,
+      message: "this contamination index is still being built: try again when it is ready",
+    });
+    await expect(removeIndex(database.db, dead.id)).rejects.toMatchObject({ status: 409 });
+
+    expect(await failAbandonedBuilds(database.db, { host, alive: (pid) => pid === 424242 })).toBe(1);
+    const failed = await requireReadyIndex(database.db, dead.id).catch((e: unknown) => e);
+    expect(failed).toMatchObject({
+      status: 409,
+      message: "this contamination index failed to build: the server stopped while this index was being built: upload the corpus again",
+    });
+    // A live process on this host, and any process elsewhere, keep building.
+    await expect(requireReadyIndex(database.db, live.id)).rejects.toMatchObject({ status: 409, code: "index_building" });
+    await expect(requireReadyIndex(database.db, elsewhere.id)).rejects.toMatchObject({ status: 409, code: "index_building" });
+    for (const id of [live.id, elsewhere.id]) await markContaminationIndexFailed(database.db, { id, error: "test" });
+    for (const id of [dead.id, live.id, elsewhere.id]) await removeIndex(database.db, id);
   });
 });

@@ -546,20 +546,30 @@ export const judgeJobs = pgTable(
 );
 
 /** A training corpus indexed for contamination checks; its fingerprints live on disk (lib/contamination). */
-export const contaminationIndexes = pgTable("contamination_indexes", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  name: text("name").notNull(),
-  /** Length of the character n-grams indexed. */
-  n: integer("n").notNull(),
-  documents: bigint("documents", { mode: "number" }).notNull(),
-  /** Characters after normalisation. */
-  characters: bigint("characters", { mode: "number" }).notNull(),
-  fingerprints: bigint("fingerprints", { mode: "number" }).notNull(),
-  /** Bytes of the corpus file read, and of the index on disk. */
-  corpusBytes: bigint("corpus_bytes", { mode: "number" }).notNull(),
-  indexBytes: bigint("index_bytes", { mode: "number" }).notNull(),
-  createdAt: createdAt(),
-});
+export const contaminationIndexes = pgTable(
+  "contamination_indexes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    /** Length of the character n-grams indexed. */
+    n: integer("n").notNull(),
+    documents: bigint("documents", { mode: "number" }).notNull(),
+    /** Characters after normalisation. */
+    characters: bigint("characters", { mode: "number" }).notNull(),
+    fingerprints: bigint("fingerprints", { mode: "number" }).notNull(),
+    /** Bytes of the corpus file read, and of the index on disk. */
+    corpusBytes: bigint("corpus_bytes", { mode: "number" }).notNull(),
+    indexBytes: bigint("index_bytes", { mode: "number" }).notNull(),
+    /** building | ready | failed: an upload is indexed off the request thread; only a ready index is queried. */
+    status: text("status").notNull().default("ready"),
+    /** Why a build failed (the corpus line at fault, or the error), for the UI. */
+    error: text("error"),
+    /** The process building it (`contam-<host>-<pid>-…`), so a restart can tell a dead build from a live one. */
+    builder: text("builder"),
+    createdAt: createdAt(),
+  },
+  (t) => [check("contamination_indexes_status_check", sql`${t.status} in ('building', 'ready', 'failed')`)],
+);
 
 /** "Measure this device": one in-browser benchmark of a model on a user's device (WebGPU or WASM). */
 export const deviceBenchmarks = pgTable("device_benchmarks", {

@@ -5,11 +5,41 @@ import type { Db } from "../client";
 import { safeValue } from "../safe-text";
 import { type ContaminationIndex, contaminationIndexes, models, runItems, runs, suiteItems } from "../schema";
 
-export type NewContaminationIndex = Omit<ContaminationIndex, "createdAt">;
+export type NewContaminationIndex = Omit<ContaminationIndex, "createdAt" | "status" | "error" | "builder"> &
+  Partial<Pick<ContaminationIndex, "status" | "builder">>;
 
 export async function insertContaminationIndex(db: Db, row: NewContaminationIndex): Promise<ContaminationIndex> {
   const [saved] = await db.insert(contaminationIndexes).values(safeValue(row)).returning();
   return saved;
+}
+
+export type BuiltFigures = Pick<ContaminationIndex, "documents" | "characters" | "fingerprints" | "corpusBytes" | "indexBytes">;
+
+/** Records a finished build; null when the row was deleted meanwhile. */
+export async function markContaminationIndexReady(db: Db, { id, figures }: { id: string; figures: BuiltFigures }) {
+  const [row] = await db
+    .update(contaminationIndexes)
+    .set({ ...figures, status: "ready", error: null, builder: null })
+    .where(and(eq(contaminationIndexes.id, id), eq(contaminationIndexes.status, "building")))
+    .returning();
+  return row ?? null;
+}
+
+export async function markContaminationIndexFailed(db: Db, { id, error }: { id: string; error: string }) {
+  const [row] = await db
+    .update(contaminationIndexes)
+    .set(safeValue({ status: "failed", error: error.slice(0, 2000), builder: null }))
+    .where(and(eq(contaminationIndexes.id, id), eq(contaminationIndexes.status, "building")))
+    .returning();
+  return row ?? null;
+}
+
+/** The builds under way, with the process that runs each (to find those a dead process left). */
+export async function listBuildingContaminationIndexes(db: Db) {
+  return db
+    .select({ id: contaminationIndexes.id, builder: contaminationIndexes.builder })
+    .from(contaminationIndexes)
+    .where(eq(contaminationIndexes.status, "building"));
 }
 
 export async function listContaminationIndexes(db: Db): Promise<ContaminationIndex[]> {
