@@ -88,10 +88,7 @@ test("a short suite runs in the page, answering item for item as onnxruntime-nod
       const expected = await reference(item.messages as never, item.params);
       if (seen.answers.get(id) !== expected) differ.push(`item ${id}: ${JSON.stringify(seen.answers.get(id))} ≠ ${JSON.stringify(expected)}`);
     }
-    // Known open issue: since the tiny model favours option labels (wip/onnx), SwiftShader's WebGPU answers every
-    // item with one and the same token (WASM still matches every one). Recorded, not yet asserted.
-    if (backend === "webgpu") test.info().annotations.push({ type: "webgpu-differs", description: differ.join("; ") || "none" });
-    else expect(differ).toEqual([]);
+    expect(differ).toEqual([]);
   }
 });
 

@@ -18,6 +18,7 @@ export function writeTinyModel(dir: string, { seed = 13 }: { seed?: number } = {
     heads: 2,
     layers: 2,
     intermediate: 16,
+    maxPositions: 4096,
     seed,
     favoured: FAVOURED.map((t) => vocab.indexOf(t)),
     end: vocab.indexOf("<|im_end|>"),

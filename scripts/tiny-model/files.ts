@@ -86,7 +86,7 @@ export function modelConfig(c: TinyConfig) {
     num_attention_heads: c.heads,
     num_key_value_heads: c.heads,
     head_dim: c.hidden / c.heads,
-    max_position_embeddings: 4096,
+    max_position_embeddings: c.maxPositions,
     bos_token_id: null,
     eos_token_id: EOS,
     pad_token_id: 1,

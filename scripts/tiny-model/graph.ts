@@ -8,6 +8,8 @@ export interface TinyConfig {
   heads: number;
   layers: number;
   intermediate: number;
+  /** Rows of the position table: the longest prompt plus answer the model takes. */
+  maxPositions: number;
   seed: number;
   /** Added to the logits of these token ids (option labels), so answers often start with one. */
   favoured: number[];
@@ -41,6 +43,19 @@ class Builder {
   }
 }
 
+/** Row p: sin(p·f_i) then cos(p·f_i) for the frequencies f_i = 10000^(-2i/d). */
+function sinusoids(rows: number, d: number): Float32Array {
+  const out = new Float32Array(rows * d);
+  for (let p = 0; p < rows; p++) {
+    for (let i = 0; i < d / 2; i++) {
+      const angle = p / 10000 ** ((2 * i) / d);
+      out[p * d + i] = Math.sin(angle);
+      out[p * d + d / 2 + i] = Math.cos(angle);
+    }
+  }
+  return out;
+}
+
 export function parameterCount(c: TinyConfig): number {
   const perLayer = 4 * c.hidden * c.hidden + 2 * c.hidden * c.intermediate + 4 * c.hidden;
   return c.vocabSize * c.hidden + c.layers * perLayer + 2 * c.hidden + c.vocabSize;
@@ -65,7 +80,6 @@ export function buildTinyGraph(c: TinyConfig): Graph {
   const bias = new Float32Array(c.vocabSize);
   for (const id of c.favoured) bias[id] = 5;
   const lmBias = b.floats("lm_head.bias", [c.vocabSize], bias);
-  const invFreq = b.floats("inv_freq", [d / 2], Float32Array.from({ length: d / 2 }, (_, i) => 1 / 10000 ** ((2 * i) / d)));
   const axisLast = b.ints("axis_last", [-1]);
   const axisZero = b.ints("axis_zero", [0]);
   const axes01 = b.ints("axes_0_1", [0, 1]);
@@ -77,11 +91,12 @@ export function buildTinyGraph(c: TinyConfig): Graph {
   const scale = b.floats("attn_scale", [], Float32Array.of(1 / Math.sqrt(headDim)));
   const masked = b.floats("mask_value", [], Float32Array.of(-1e9));
 
-  // Sinusoidal positions from position_ids: no parameters, no length limit.
+  // Positions by a Gather from a fixed sinusoid table (GPT-2's layout, with sinusoids for learned rows). Computing
+  // them from position_ids (Cast int64 → float, Sin, Cos) gave every item the same wrong answer on onnxruntime-web's
+  // WebGPU provider: its Cast of the int64 position_ids came out as zeros (README "Models in the browser").
+  const positions = b.floats("model.embed_positions.weight", [c.maxPositions, d], sinusoids(c.maxPositions, d));
   let h = b.op("Gather", [embed, "input_ids"], { axis: { int: 0 } });
-  const pos = b.op("Unsqueeze", [b.op("Cast", ["position_ids"], { to: { int: DataType.FLOAT } }), axisLast]);
-  const angles = b.op("Mul", [pos, invFreq]);
-  h = b.op("Add", [h, b.op("Concat", [b.op("Sin", [angles]), b.op("Cos", [angles])], { axis: { int: -1 } })]);
+  h = b.op("Add", [h, b.op("Gather", [positions, "position_ids"], { axis: { int: 0 } })]);
 
   // Causal mask over past + new positions, combined with attention_mask: [batch, 1, new, total].
   const total = b.op("Gather", [b.op("Shape", ["attention_mask"]), one], { axis: { int: 0 } });
