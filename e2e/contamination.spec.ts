@@ -33,17 +33,23 @@ test.describe("contamination and training export", () => {
     }
   });
 
-  test("shows a corrupt corpus as failed, naming the line, and deletes it from the suite page", async ({ page, request }) => {
+  test("shows a corrupt corpus as failed in the reader's language, naming the line, and deletes it from the suite page", async ({ browser, page, request }) => {
     const created = await request.post("/api/contamination?name=e2e-broken&format=jsonl", {
       headers: { "content-type": "application/octet-stream" },
       data: `${JSON.stringify({ text: "第一篇" })}\n{"body": 1}\n`,
     });
     expect(created.status()).toBe(202);
     const { index } = await created.json();
+    const zh = await browser.newContext({ locale: "zh-CN", extraHTTPHeaders: { "accept-language": "zh-CN" } });
+    const zhPage = await zh.newPage();
+    await zhPage.goto("/suites/cmmlu-medical");
+    await zhPage.getByTestId("contamination").getByRole("combobox", { name: "语料" }).selectOption(index.id);
+    await expect(zhPage.getByTestId("contamination").getByRole("alert")).toContainText('e2e-broken 建立索引失败：语料被拒绝（line 2: no string field "text"）');
+    await zh.close();
     await page.goto("/suites/cmmlu-medical");
     const panel = page.getByTestId("contamination");
     await panel.getByRole("combobox", { name: "Corpus" }).selectOption(index.id);
-    await expect(panel.getByRole("alert")).toContainText('Indexing e2e-broken failed: corpus refused: line 2: no string field "text"');
+    await expect(panel.getByRole("alert")).toContainText('Indexing e2e-broken failed: the corpus was refused (line 2: no string field "text").');
     page.once("dialog", (dialog) => dialog.accept());
     await panel.getByRole("button", { name: "Delete this index" }).click();
     await expect(panel.getByRole("combobox", { name: "Corpus" }).locator(`option[value="${index.id}"]`)).toHaveCount(0);

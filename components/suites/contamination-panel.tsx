@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { ApiErrorView } from "@/components/ui/api-error";
+import type { ContaminationFailure } from "@/lib/contamination/failure";
 import { Field } from "@/components/ui/field";
 import { CleanScoresTable } from "./clean-scores-table";
 import { useContaminationIndexes, useContaminationReport, useDeleteIndex, useIndexCorpus } from "@/lib/api/contamination";
@@ -75,7 +76,7 @@ export function ContaminationPanel({ suiteId }: { suiteId: string }) {
           {selected.status === "building" && <p className="small">{t("building", { name: selected.name })}</p>}
           {selected.status === "failed" && (
             <p className="small error-text" role="alert">
-              {t("failed", { name: selected.name, error: selected.error ?? "" })}
+              {failureText(t, selected)}
             </p>
           )}
           <button type="button" className="button button-danger" onClick={deleteIndex} disabled={selected.status === "building" || remove.isPending}>
@@ -128,4 +129,12 @@ export function ContaminationPanel({ suiteId }: { suiteId: string }) {
       )}
     </section>
   );
+}
+
+const failureKeys = { refused: "failedRefused", build: "failedBuild", unrecorded: "failedUnrecorded", abandoned: "failedAbandoned" } as const;
+
+/** The failure in the reader's language; a detail from the builder (a corpus line, an error) stays as sent. */
+function failureText(t: ReturnType<typeof useTranslations<"contamination">>, index: { name: string; errorKind: ContaminationFailure | null; error: string | null }) {
+  if (!index.errorKind) return t("failed", { name: index.name, error: index.error ?? "" });
+  return t(failureKeys[index.errorKind], { name: index.name, detail: index.error ?? "" });
 }

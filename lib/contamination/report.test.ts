@@ -122,7 +122,7 @@ describe.each(testEngines({ only: ["pglite", "postgres"] }))("suite contaminatio
     // A live process on this host, and any process elsewhere, keep building.
     await expect(requireReadyIndex(database.db, live.id)).rejects.toMatchObject({ status: 409, code: "index_building" });
     await expect(requireReadyIndex(database.db, elsewhere.id)).rejects.toMatchObject({ status: 409, code: "index_building" });
-    for (const id of [live.id, elsewhere.id]) await markContaminationIndexFailed(database.db, { id, error: "test" });
+    for (const id of [live.id, elsewhere.id]) await markContaminationIndexFailed(database.db, { id, kind: "build", detail: "test" });
     for (const id of [dead.id, live.id, elsewhere.id]) await removeIndex(database.db, id);
   });
 });

@@ -86,7 +86,7 @@ describe.each(testEngines({ only: ["pglite"] }))("contamination and training-exp
     const response = await post("?name=broken&format=jsonl", `${JSON.stringify({ text: "第一篇" })}\n{"body": 1}\n`);
     expect(response.status).toBe(202);
     const { index } = await response.json();
-    expect(await settled(index.id)).toMatchObject({ status: "failed", error: 'corpus refused: line 2: no string field "text"' });
+    expect(await settled(index.id)).toMatchObject({ status: "failed", errorKind: "refused", error: 'line 2: no string field "text"' });
     const refused = await report(index.id);
     expect(refused.status).toBe(409);
     expect((await refused.json()).error).toBe('this contamination index failed to build: corpus refused: line 2: no string field "text"');

@@ -16,6 +16,7 @@ import type { ContaminationIndex } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { isProcessAlive, ownerPidOnHost, processOwnerId } from "@/lib/runner/owners";
+import { failureSentence } from "./failure";
 import { type BuildJob, type BuildOutcome, runBuildJob } from "./build-job";
 import type { CorpusFormat } from "./corpus-reader";
 import { buildOffThread } from "./off-thread";
@@ -38,7 +39,7 @@ interface CorpusToIndex {
 }
 
 const emptyFigures = { documents: 0, characters: 0, fingerprints: 0, corpusBytes: 0, indexBytes: 0 };
-const refusal = (message: string) => `corpus refused: ${message}`;
+const refusal = (message: string) => failureSentence("refused", message);
 
 /** Indexes a corpus file already on this machine, in this thread (the command line), and records it ready. */
 export async function indexCorpusFile(db: Db, { file, name, n = DEFAULT_N, format, memoryEntries }: CorpusToIndex): Promise<ContaminationIndex> {
@@ -65,7 +66,7 @@ export async function startIndexBuild(
     .then((outcome) => recordOutcome(db, id, outcome))
     .catch((error) => {
       console.error(`[chimed] contamination index ${id}:`, describeForLog(error));
-      return markContaminationIndexFailed(db, { id, error: "the build could not be recorded" }).catch(() => null);
+      return markContaminationIndexFailed(db, { id, kind: "unrecorded" }).catch(() => null);
     })
     .finally(() => {
       rmSync(file, { force: true });
@@ -79,8 +80,7 @@ async function recordOutcome(db: Db, id: string, outcome: BuildOutcome): Promise
   if (outcome.type === "built") return markContaminationIndexReady(db, { id, figures: outcome.figures });
   // A refused corpus leaves no folder; a builder that died mid-way may.
   rmSync(indexDir(id), { recursive: true, force: true });
-  const error = outcome.type === "refused" ? refusal(outcome.message) : `the index could not be built: ${outcome.message}`;
-  return markContaminationIndexFailed(db, { id, error });
+  return markContaminationIndexFailed(db, { id, kind: outcome.type === "refused" ? "refused" : "build", detail: outcome.message });
 }
 
 /**
@@ -96,7 +96,7 @@ export async function failAbandonedBuilds(db: Db, { host = hostname(), alive = i
     const abandoned = builder === null || (pid !== null && (pid === process.pid || !alive(pid)));
     if (!abandoned) continue;
     rmSync(indexDir(id), { recursive: true, force: true });
-    if (await markContaminationIndexFailed(db, { id, error: "the server stopped while this index was being built: upload the corpus again" })) failed++;
+    if (await markContaminationIndexFailed(db, { id, kind: "abandoned" })) failed++;
   }
   return failed;
 }
@@ -117,7 +117,7 @@ export async function requireIndex(db: Db, id: string): Promise<ContaminationInd
 export async function requireReadyIndex(db: Db, id: string): Promise<ContaminationIndex> {
   const index = await requireIndex(db, id);
   if (index.status === "building") throw new AppError("this contamination index is still being built: try again when it is ready", 409, undefined, "index_building");
-  if (index.status === "failed") throw new AppError(`this contamination index failed to build: ${index.error ?? "no reason recorded"}`, 409, undefined, "index_failed");
+  if (index.status === "failed") throw new AppError(`this contamination index failed to build: ${failureSentence(index.errorKind, index.error)}`, 409, undefined, "index_failed");
   return index;
 }
 

@@ -19,6 +19,7 @@ import type { TaskKind } from "@/lib/suites/types";
 import type { RunSettings } from "@/lib/tasks/settings";
 import { COMPARABLE_SETTINGS, PROTOCOL_PROFILE } from "@/lib/tasks/settings-profile";
 
+import type { ContaminationFailure } from "@/lib/contamination/failure";
 import type { DeviceStats } from "@/lib/validation/browser";
 
 type Localized = { en: string; zh: string };
@@ -562,13 +563,18 @@ export const contaminationIndexes = pgTable(
     indexBytes: bigint("index_bytes", { mode: "number" }).notNull(),
     /** building | ready | failed: an upload is indexed off the request thread; only a ready index is queried. */
     status: text("status").notNull().default("ready"),
-    /** Why a build failed (the corpus line at fault, or the error), for the UI. */
+    /** Why a build failed: refused (a bad corpus) | build (the builder's error) | unrecorded | abandoned. */
+    errorKind: text("error_kind").$type<ContaminationFailure>(),
+    /** The failure's detail where it has one (the corpus line at fault, or the builder's error). */
     error: text("error"),
     /** The process building it (`contam-<host>-<pid>-…`), so a restart can tell a dead build from a live one. */
     builder: text("builder"),
     createdAt: createdAt(),
   },
-  (t) => [check("contamination_indexes_status_check", sql`${t.status} in ('building', 'ready', 'failed')`)],
+  (t) => [
+    check("contamination_indexes_status_check", sql`${t.status} in ('building', 'ready', 'failed')`),
+    check("contamination_indexes_error_kind_check", sql`${t.errorKind} in ('refused', 'build', 'unrecorded', 'abandoned')`),
+  ],
 );
 
 /** "Measure this device": one in-browser benchmark of a model on a user's device (WebGPU or WASM). */

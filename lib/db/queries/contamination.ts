@@ -1,11 +1,12 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { ContaminationFailure } from "@/lib/contamination/failure";
 import { FINISHED_STATUSES } from "@/lib/run-status";
 import { isUuid } from "@/lib/validation/ids";
 import type { Db } from "../client";
 import { safeValue } from "../safe-text";
 import { type ContaminationIndex, contaminationIndexes, models, runItems, runs, suiteItems } from "../schema";
 
-export type NewContaminationIndex = Omit<ContaminationIndex, "createdAt" | "status" | "error" | "builder"> &
+export type NewContaminationIndex = Omit<ContaminationIndex, "createdAt" | "status" | "error" | "errorKind" | "builder"> &
   Partial<Pick<ContaminationIndex, "status" | "builder">>;
 
 export async function insertContaminationIndex(db: Db, row: NewContaminationIndex): Promise<ContaminationIndex> {
@@ -25,10 +26,13 @@ export async function markContaminationIndexReady(db: Db, { id, figures }: { id:
   return row ?? null;
 }
 
-export async function markContaminationIndexFailed(db: Db, { id, error }: { id: string; error: string }) {
+export async function markContaminationIndexFailed(
+  db: Db,
+  { id, kind, detail = null }: { id: string; kind: ContaminationFailure; detail?: string | null },
+) {
   const [row] = await db
     .update(contaminationIndexes)
-    .set(safeValue({ status: "failed", error: error.slice(0, 2000), builder: null }))
+    .set(safeValue({ status: "failed", errorKind: kind, error: detail?.slice(0, 2000) ?? null, builder: null }))
     .where(and(eq(contaminationIndexes.id, id), eq(contaminationIndexes.status, "building")))
     .returning();
   return row ?? null;

@@ -1,0 +1,2 @@
+ALTER TABLE "contamination_indexes" ADD COLUMN "error_kind" text;--> statement-breakpoint
+ALTER TABLE "contamination_indexes" ADD CONSTRAINT "contamination_indexes_error_kind_check" CHECK ("contamination_indexes"."error_kind" in ('refused', 'build', 'unrecorded', 'abandoned'));
