@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { ApiErrorView } from "@/components/ui/api-error";
-import type { ContaminationFailure } from "@/lib/contamination/failure";
+import type { ContaminationFailure } from "@/lib/validation/contamination";
 import { Field } from "@/components/ui/field";
 import { CleanScoresTable } from "./clean-scores-table";
 import { useContaminationIndexes, useContaminationReport, useDeleteIndex, useIndexCorpus } from "@/lib/api/contamination";

@@ -1,9 +1,7 @@
-/**
- * Why an index build failed, as a kind the UI translates, with an optional detail (the corpus line at fault, or
- * the builder's own error, which stays in English like every other API message).
- */
-export const CONTAMINATION_FAILURES = ["refused", "build", "unrecorded", "abandoned"] as const;
-export type ContaminationFailure = (typeof CONTAMINATION_FAILURES)[number];
+import type { ContaminationFailure } from "@/lib/validation/contamination";
+
+// A failure is stored as a kind the pages translate and an optional detail (the corpus line at fault, or the
+// builder's own error), which stays in English like every other API message.
 
 const sentences: Record<ContaminationFailure, string> = {
   refused: "corpus refused",

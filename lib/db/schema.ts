@@ -19,7 +19,7 @@ import type { TaskKind } from "@/lib/suites/types";
 import type { RunSettings } from "@/lib/tasks/settings";
 import { COMPARABLE_SETTINGS, PROTOCOL_PROFILE } from "@/lib/tasks/settings-profile";
 
-import type { ContaminationFailure } from "@/lib/contamination/failure";
+import type { ContaminationFailure } from "@/lib/validation/contamination";
 import type { DeviceStats } from "@/lib/validation/browser";
 
 type Localized = { en: string; zh: string };

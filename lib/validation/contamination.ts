@@ -17,3 +17,7 @@ export const trainingExportQuery = z.object({
   part: z.enum(["data", "dataset_info"]).default("data"),
   split: z.enum(["test", "dev", "all"]).default("all"),
 });
+
+/** Why an index build failed, as a kind the pages translate (see lib/contamination/failure.ts). */
+export const CONTAMINATION_FAILURES = ["refused", "build", "unrecorded", "abandoned"] as const;
+export type ContaminationFailure = (typeof CONTAMINATION_FAILURES)[number];

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import type { ContaminationFailure } from "@/lib/contamination/failure";
+import type { ContaminationFailure } from "@/lib/validation/contamination";
 import { FINISHED_STATUSES } from "@/lib/run-status";
 import { isUuid } from "@/lib/validation/ids";
 import type { Db } from "../client";
