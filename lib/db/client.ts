@@ -28,13 +28,15 @@ export interface DatabaseTarget {
   pgliteDir?: string;
   /** PostgreSQL: overrides CHIMED_STATEMENT_TIMEOUT_MS. */
   statementTimeoutMs?: number;
+  /** PGlite: a data directory dumped by `dumpDataDir` to start from instead of an empty cluster. */
+  pgliteDump?: Blob;
 }
 
 /** A direct connection: postgres.js to a server, or PGlite in this process (tests, one-off scripts). */
-export function openDatabase({ url, pgliteDir = ".data/pglite", statementTimeoutMs }: DatabaseTarget): Database {
+export function openDatabase({ url, pgliteDir = ".data/pglite", statementTimeoutMs, pgliteDump }: DatabaseTarget): Database {
   if (url) return openPostgres(url, "postgres", statementTimeoutMs);
   if (!pgliteDir.startsWith("memory://")) mkdirSync(pgliteDir, { recursive: true });
-  const client = new PGlite(pgliteDir);
+  const client = new PGlite(pgliteDir, pgliteDump ? { loadDataDir: pgliteDump } : {});
   return {
     db: drizzlePglite({ client, schema }) as unknown as Db,
     engine: "pglite",

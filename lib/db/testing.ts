@@ -8,6 +8,7 @@ import { describe, it } from "vitest";
 import { type Database, openDatabase, openNodePostgres, openSharedDatabase } from "./client";
 import { passwordFile } from "./embedded";
 import { migrateDatabase } from "./migrate";
+import { copyPgliteDirTemplate, pgliteDump, postgresTemplate } from "./test-templates";
 
 /** A throwaway, migrated database for tests; `dispose` removes every trace of it. */
 export interface TestDatabase extends Database {
@@ -54,7 +55,7 @@ function reportSkippedPostgres() {
 }
 
 async function openTestPglite(): Promise<TestDatabase> {
-  const database = openDatabase({ pgliteDir: "memory://" });
+  const database = openDatabase({ pgliteDir: "memory://", pgliteDump: await pgliteDump() });
   await migrateDatabase(database);
   return { ...database, dispose: database.close };
 }
@@ -62,6 +63,7 @@ async function openTestPglite(): Promise<TestDatabase> {
 /** The embedded database as the app runs it: served on loopback by its owner, reached through postgres.js. */
 async function openTestEmbedded(): Promise<TestDatabase> {
   const dir = mkdtempSync(path.join(tmpdir(), "chimed-test-"));
+  await copyPgliteDirTemplate(path.join(dir, "pglite"));
   const port = await freePort();
   const database = await openSharedDatabase({ pgliteDir: path.join(dir, "pglite"), pglitePort: port });
   await migrateDatabase(database);
@@ -80,8 +82,9 @@ async function openTestEmbedded(): Promise<TestDatabase> {
 /** Creates a fresh database on the server so parallel test files never see each other's rows. */
 async function openTestPostgres(serverUrl: string): Promise<TestDatabase> {
   const name = `chimed_test_${randomBytes(6).toString("hex")}`;
+  const template = await postgresTemplate(serverUrl);
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
+  await admin.unsafe(`create database ${name} template ${template}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = openDatabase({ url: url.toString() });
