@@ -32,12 +32,14 @@ export function testPostgresUrl(): string | undefined {
 }
 
 /**
- * The engines a database test file runs on (`describe.each(testEngines())`), at collection time. Without a
- * PostgreSQL URL the file also gets a skipped test named after the missing variable, so a run without
- * PostgreSQL says so in its skipped count instead of silently testing less. `only` narrows the engines.
+ * The engines a database test file runs on (`describe.each(testEngines())`), at collection time: by default the
+ * two the app runs on, the embedded PGlite over the wire (what the server, the CLI and workers open) and
+ * PostgreSQL. PGlite in this process is the cheapest database for a test that needs one but tests no engine,
+ * and is asked for by name. Without a PostgreSQL URL the file also gets a skipped test named after the missing
+ * variable, so a run without PostgreSQL says so in its skipped count instead of silently testing less.
  */
-export function testEngines({ only }: { only?: TestEngine["name"][] } = {}): TestEngine[] {
-  const wanted = (name: TestEngine["name"]) => !only || only.includes(name);
+export function testEngines({ only = ["pglite-wire", "postgres"] }: { only?: TestEngine["name"][] } = {}): TestEngine[] {
+  const wanted = (name: TestEngine["name"]) => only.includes(name);
   const engines: TestEngine[] = [];
   if (wanted("pglite")) engines.push({ name: "pglite", open: openTestPglite });
   if (wanted("pglite-wire")) engines.push({ name: "pglite-wire", open: openTestEmbedded });
