@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "@/lib/free-port";
 import { type FakeOpenAI, startFakeOpenAI } from "@/scripts/fake-openai/server";
 import { watchChild } from "./cli/process-output";
+import { copyPgliteDirTemplate } from "@/lib/db/test-templates";
 
 const CMMLU_TEST_ITEMS = 2047;
 let dir: string;
@@ -16,6 +17,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "chimed-bin-test-"));
   // DATABASE_URL "" forces the embedded database whatever the developer's shell has.
   env = { ...process.env, PGLITE_DIR: path.join(dir, "pglite"), PGLITE_PORT: String(await freePort()), DATABASE_URL: "" };
+  await copyPgliteDirTemplate(path.join(dir, "pglite"));
   fake = await startFakeOpenAI({ seed: 5 });
 });
 afterAll(async () => {

@@ -11,6 +11,7 @@ import type { ChatMessage, McqGold, McqInput } from "@/lib/suites/types";
 import { writeTinyModel } from "./tiny-model/build";
 import { spawnTs } from "./cli/child";
 import { watchChild } from "./cli/process-output";
+import { copyPgliteDirTemplate } from "@/lib/db/test-templates";
 
 // A safety net only: a CLI start takes 10–20 s alone and minutes on a crowded machine.
 const PROCESS_MS = 240_000;
@@ -25,6 +26,7 @@ it("npm run eval -- --onnx <dir> --json runs a suite on the tiny model; stored a
   const modelDir = path.join(dir, "tiny");
   writeTinyModel(modelDir);
   const target = { pgliteDir: path.join(dir, "pglite"), pglitePort: await freePort() };
+  await copyPgliteDirTemplate(target.pgliteDir);
   const env = { ...process.env, PGLITE_DIR: target.pgliteDir, PGLITE_PORT: String(target.pglitePort), DATABASE_URL: "" };
   const args = ["--suite", "cmmlu-medical", "--onnx", modelDir, "--limit", "20", "--max-tokens", "8", "--json"];
   const result = await watchChild(spawnTs("scripts/eval.ts", args, { env }), { timeoutMs: PROCESS_MS }).exited;

@@ -19,6 +19,7 @@ import { type FakeOpenAI, startFakeOpenAI } from "@/scripts/fake-openai/server";
 import { freePort } from "@/lib/free-port";
 import { spawnTs } from "./cli/child";
 import { watchChild, waitFor } from "./cli/process-output";
+import { copyPgliteDirTemplate } from "@/lib/db/test-templates";
 
 const SEED = 7;
 // Safety nets only, never what a test measures: a CLI start takes 10–20 s alone and minutes on a crowded machine.
@@ -34,6 +35,7 @@ const fakes: FakeOpenAI[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "chimed-cli-test-"));
   target = { pgliteDir: path.join(dir, "pglite"), pglitePort: await freePort() };
+  await copyPgliteDirTemplate(target.pgliteDir);
   // DATABASE_URL "" forces the embedded database whatever the developer's shell has.
   childEnv = { ...process.env, PGLITE_DIR: target.pgliteDir, PGLITE_PORT: String(target.pglitePort), DATABASE_URL: "" };
 });

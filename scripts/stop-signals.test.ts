@@ -14,6 +14,7 @@ import { seedBundledData } from "@/lib/suite-store/seed";
 import { type FakeOpenAI, startFakeOpenAI } from "@/scripts/fake-openai/server";
 import { spawnTs } from "./cli/child";
 import { waitFor, watchChild } from "./cli/process-output";
+import { copyPgliteDirTemplate } from "@/lib/db/test-templates";
 
 const RUN_LINE = /^run ([0-9a-f-]{36})$/m;
 const evalArgs = (url: string) => ["--suite", "cmmlu-medical", "--base-url", url, "--model", "fake-chimed", "--limit", "40", "--concurrency", "4"];
@@ -36,6 +37,7 @@ describe("stopping npm run eval on the embedded database", () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), "chimed-stop-test-"));
     env = { ...process.env, PGLITE_DIR: path.join(dir, "pglite"), PGLITE_PORT: String(await freePort()), DATABASE_URL: "" };
+    await copyPgliteDirTemplate(path.join(dir, "pglite"));
   });
   afterAll(async () => {
     await database?.close();
