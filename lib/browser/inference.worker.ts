@@ -3,9 +3,9 @@
 // WASM otherwise) and answers prompts with the generation loop shared with the server's onnx-local provider.
 import * as ort from "onnxruntime-web";
 import { generate, type LoadedModel } from "@/lib/onnx/generate";
+import { generateOptions } from "@/lib/onnx/generate-options";
 import { assembleModel } from "@/lib/onnx/load";
 import type { OrtSession, OrtTensorConstructor } from "@/lib/onnx/ort-types";
-import { generateOptions } from "./generate-options";
 import { checkFits } from "./model-files";
 import { readModelFiles } from "./model-source";
 import { BENCH_PROMPT, type FromWorker, type ToWorker, type WorkerDevice } from "./worker-protocol";
@@ -86,7 +86,7 @@ async function load(message: Extract<ToWorker, { type: "load" }>) {
 
 async function answer(message: Extract<ToWorker, { type: "generate" }>) {
   if (!model) throw new Error("no model is loaded");
-  const g = await generate(model, model.tokenizer.encodeChat(message.messages), generateOptions(message.params));
+  const g = await generate(model, model.tokenizer.encodeChat(message.messages), generateOptions(message.params, message.logprobLabels));
   post({
     type: "result",
     id: message.id,

@@ -89,6 +89,20 @@ describe("onnx-local on a worker thread", () => {
     expect(await provider.promptLogprobs("肺位于胸腔。")).toEqual(await promptLogprobs(model, "肺位于胸腔。"));
   });
 
+  it("reports the logprobs of the labels a request names, also outside the top ones (the likelihood answer modes)", async () => {
+    const dir = tinyModel("labels");
+    const provider = createOnnxLocalProvider({ dir });
+    const model = await provider.loaded();
+    const messages = ask(questions[0]);
+    const params = { max_tokens: 1, temperature: 0, logprobs: true, top_logprobs: 3 };
+    const every = await generate(model, model.tokenizer.encodeChat(messages), { maxTokens: 1, topLogprobs: 10_000 });
+    const far = every.topLogprobs![100];
+    const there = await provider.chat({ messages, params, logprobLabels: [far.token] });
+    expect(there.topLogprobs).toHaveLength(4);
+    expect(there.topLogprobs![3]).toEqual(far);
+    expect((await provider.chat({ messages, params })).topLogprobs).toHaveLength(3);
+  });
+
   it("keeps the event loop answering timers and requests while the worker's thread is blocked", async () => {
     const dir = tinyModel("gated");
     const pipe = gate(dir);
