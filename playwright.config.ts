@@ -46,7 +46,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /(responsive|clinic|browser-model)\.spec\.ts/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /(responsive|clinic|browser-model|webgpu-cast)\.spec\.ts/ },
     // In-browser inference: without a GPU flag the page falls back to WASM; with --enable-unsafe-webgpu (and no
     // --disable-gpu) Chromium 156 offers SwiftShader's software WebGPU adapter, so the WebGPU path runs too.
     { name: "wasm", use: { ...devices["Desktop Chrome"] }, testMatch: /browser-model\.spec\.ts/ },
@@ -56,7 +56,7 @@ export default defineConfig({
         ...devices["Desktop Chrome"],
         launchOptions: { executablePath: chromium, args: [...chromiumArgs.filter((a) => a !== "--disable-gpu"), "--enable-unsafe-webgpu"] },
       },
-      testMatch: /browser-model\.spec\.ts/,
+      testMatch: /(browser-model|webgpu-cast)\.spec\.ts/,
     },
     { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: /(responsive|clinic)\.spec\.ts/ },
   ],
