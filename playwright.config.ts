@@ -84,6 +84,8 @@ export default defineConfig({
       PGLITE_DIR: ".e2e-data/pglite",
       PGLITE_PORT,
       CHIMED_CONTAMINATION_DIR: ".e2e-data/contamination",
+      // The onnx-local models e2e/browser-model.spec.ts registers (its reference for the browser's answers).
+      CHIMED_ONNX_DIR: ".e2e-data/models",
       CHIMED_DIST_DIR: DIST_DIR,
       // Loopback and no account: single-user mode, which the other specs rely on (e2e/accounts.spec.ts starts its own servers).
       HOST: "127.0.0.1",
