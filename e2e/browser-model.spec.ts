@@ -57,6 +57,8 @@ test("a short suite runs in the page, answering item for item as the onnx-local 
       : [
           ["cmmlu-medical", { limit: 20, maxTokens: 4 }],
           ["mica4", { samples: 1, greedyPass: false, temperature: 0, maxTokens: 2 }],
+          // The likelihood answer mode: the letters' logprobs (the item's logprobLabels) as the page posts them.
+          ["cmmlu-medical", { limit: 8, answerMode: "logprobs", maxTokens: 1, sampleSeed: 5 }],
         ];
   // The server's runner works through the onnx-local runs while the page generates.
   const references = await Promise.all(suites.map(([suite, settings]) => startRun(request, onnxModelId, suite, settings)));
@@ -88,10 +90,11 @@ test("a short suite runs in the page, answering item for item as the onnx-local 
       // What the page posted is what was stored, and equals the onnx-local provider's answer to the same item.
       if (seen.answers.get(item.id) !== item.rawResponse) differ.push(`${key}: posted ${JSON.stringify(seen.answers.get(item.id))}, stored ${JSON.stringify(item.rawResponse)}`);
       if (item.rawResponse !== expected.rawResponse) differ.push(`${key}: ${JSON.stringify(item.rawResponse)} ≠ onnx-local ${JSON.stringify(expected.rawResponse)}`);
-      else expect(item.scores).toEqual(expected.scores);
+      else expect([item.parsed, item.scores]).toEqual([expected.parsed, expected.scores]);
     }
     expect(differ).toEqual([]);
-    expect(new Set([...mine.values()].map((m) => m.rawResponse)).size, "the tiny model answers items differently").toBeGreaterThan(1);
+    const answersVary = new Set([...mine.values()].map((m) => JSON.stringify([m.rawResponse, m.parsed]))).size > 1;
+    expect(answersVary, "the tiny model answers items differently").toBe(true);
     expect(run.metrics).toEqual(reference.run.metrics);
   }
 });

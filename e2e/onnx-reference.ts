@@ -30,6 +30,7 @@ export async function finishedRun(api: APIRequestContext, runId: string) {
 export interface StoredItem {
   id: number;
   rawResponse: string | null;
+  parsed: unknown;
   scores: unknown;
 }
 
@@ -38,7 +39,7 @@ export async function storedItems(api: APIRequestContext, runId: string): Promis
   const items = new Map<string, StoredItem>();
   for (let page = 1; ; page++) {
     const body = await (await api.get(`/api/runs/${runId}/items?page=${page}&pageSize=200`)).json();
-    for (const r of body.items) items.set(`${r.externalId}#${r.sample}`, { id: r.id, rawResponse: r.rawResponse, scores: r.scores });
+    for (const r of body.items) items.set(`${r.externalId}#${r.sample}`, { id: r.id, rawResponse: r.rawResponse, parsed: r.parsed, scores: r.scores });
     if (page * 200 >= body.total) return items;
   }
 }
