@@ -46,7 +46,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe.each(testEngines({ only: ["pglite"] }))("an onnx-local run in logprob mode on $name", (engine) => {
+describe.each(testEngines({ only: ["pglite-wire"] }))("an onnx-local run in logprob mode on $name", (engine) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await engine.open();
