@@ -46,7 +46,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /(responsive|clinic|browser-model)\.spec\.ts/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /(responsive|clinic|browser-model|webgpu-cast)\.spec\.ts/ },
     // In-browser inference: without a GPU flag the page falls back to WASM; with --enable-unsafe-webgpu (and no
     // --disable-gpu) Chromium 156 offers SwiftShader's software WebGPU adapter, so the WebGPU path runs too.
     { name: "wasm", use: { ...devices["Desktop Chrome"] }, testMatch: /browser-model\.spec\.ts/ },
@@ -56,7 +56,7 @@ export default defineConfig({
         ...devices["Desktop Chrome"],
         launchOptions: { executablePath: chromium, args: [...chromiumArgs.filter((a) => a !== "--disable-gpu"), "--enable-unsafe-webgpu"] },
       },
-      testMatch: /browser-model\.spec\.ts/,
+      testMatch: /(browser-model|webgpu-cast)\.spec\.ts/,
     },
     { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: /(responsive|clinic)\.spec\.ts/ },
   ],
@@ -84,6 +84,8 @@ export default defineConfig({
       PGLITE_DIR: ".e2e-data/pglite",
       PGLITE_PORT,
       CHIMED_CONTAMINATION_DIR: ".e2e-data/contamination",
+      // The onnx-local models e2e/browser-model.spec.ts registers (its reference for the browser's answers).
+      CHIMED_ONNX_DIR: ".e2e-data/models",
       CHIMED_DIST_DIR: DIST_DIR,
       // Loopback and no account: single-user mode, which the other specs rely on (e2e/accounts.spec.ts starts its own servers).
       HOST: "127.0.0.1",

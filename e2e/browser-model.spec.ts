@@ -3,14 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { writeTinyModel } from "../scripts/tiny-model/build";
-import { loadReference } from "./onnx-reference";
+import { finishedRun, registerOnnxModel, storedItems } from "./onnx-reference";
 
 // Runs in the "webgpu" project (SwiftShader's software adapter) and the "wasm" project (no GPU): playwright.config.ts.
 const dir = mkdtempSync(path.join(tmpdir(), "chimed-tiny-"));
 writeTinyModel(dir);
 const FILES = ["onnx/model.onnx", "config.json", "generation_config.json", "tokenizer.json", "tokenizer_config.json"].map((f) => path.join(dir, f));
-
-type Item = { id: number; messages: { role: string; content: string }[]; params: Record<string, unknown> };
 
 async function startRun(api: APIRequestContext, modelId: string, suiteId: string, settings: object): Promise<string> {
   const response = await api.post("/api/runs", { data: { modelId, suiteId, settings } });
@@ -18,16 +16,9 @@ async function startRun(api: APIRequestContext, modelId: string, suiteId: string
   return (await response.json()).run.id;
 }
 
-/** Every prompt the page was given and every answer it posted, by run item id. */
+/** Every answer the page posted, by run item id. */
 function watch(page: Page) {
-  const prompts = new Map<number, Item>();
   const answers = new Map<number, string>();
-  page.on("response", async (r) => {
-    if (!r.url().endsWith("/browser/claim") || r.status() !== 200) return;
-    // A claim answered while its tab closes has no body to read any more.
-    const body = (await r.json().catch(() => ({ items: [] }))) as { items: Item[] };
-    for (const item of body.items) prompts.set(item.id, item);
-  });
   page.on("request", (r) => {
     if (!r.url().endsWith("/browser/answers")) return;
     for (const a of (r.postDataJSON() as { answers: { id: number; text?: string }[] }).answers) {
@@ -35,7 +26,7 @@ function watch(page: Page) {
       answers.set(a.id, a.text ?? "");
     }
   });
-  return { prompts, answers };
+  return { answers };
 }
 
 const finished = (page: Page) => expect(page.getByTestId("browser-phase")).toHaveAttribute("data-phase", "finished", { timeout: 90_000 });
@@ -43,30 +34,36 @@ const finished = (page: Page) => expect(page.getByTestId("browser-phase")).toHav
 test.describe.configure({ mode: "serial" });
 
 let modelId: string;
+/** The same model as an onnx-local model: the server runs it, and its stored answers are the reference. */
+let onnxModelId: string;
 
 test.beforeAll(async ({ request }, info) => {
-  const response = await request.post("/api/models/browser", {
-    data: { name: `tiny-${info.project.name}-${Date.now()}`, source: { kind: "files" } },
-  });
+  const name = `tiny-${info.project.name}-${Date.now()}`;
+  const response = await request.post("/api/models/browser", { data: { name, source: { kind: "files" } } });
   expect(response.status()).toBe(201);
   modelId = (await response.json()).model.id;
+  onnxModelId = await registerOnnxModel(request, `${name}-onnx`);
 });
 
-test("a short suite runs in the page, answering item for item as onnxruntime-node does", async ({ page, request }, info) => {
+test("a short suite runs in the page, answering item for item as the onnx-local provider does", async ({ page, request }, info) => {
   // Generous bounds for a loaded machine; an idle one takes about a third.
   test.setTimeout(150_000);
   const backend = info.project.name === "webgpu" ? "webgpu" : "wasm";
-  const reference = await loadReference(dir);
   // SwiftShader emulates the GPU on this machine's CPU (about 10 tokens/s): the WebGPU project runs 8 mcq items
   // with two-token answers, which still goes through loading, prefill, decode and the posted answers.
-  const runs =
+  const suites: [string, object][] =
     backend === "webgpu"
-      ? [await startRun(request, modelId, "cmmlu-medical", { limit: 8, maxTokens: 2 })]
+      ? [["cmmlu-medical", { limit: 8, maxTokens: 2 }]]
       : [
-          await startRun(request, modelId, "cmmlu-medical", { limit: 20, maxTokens: 4 }),
-          await startRun(request, modelId, "mica4", { samples: 1, greedyPass: false, temperature: 0, maxTokens: 2 }),
+          ["cmmlu-medical", { limit: 20, maxTokens: 4 }],
+          ["mica4", { samples: 1, greedyPass: false, temperature: 0, maxTokens: 2 }],
+          // The likelihood answer mode: the letters' logprobs (the item's logprobLabels) as the page posts them.
+          ["cmmlu-medical", { limit: 8, answerMode: "logprobs", maxTokens: 1, sampleSeed: 5 }],
         ];
-  for (const [i, runId] of runs.entries()) {
+  // The server's runner works through the onnx-local runs while the page generates.
+  const references = await Promise.all(suites.map(([suite, settings]) => startRun(request, onnxModelId, suite, settings)));
+  for (const [i, [suite, settings]] of suites.entries()) {
+    const runId = await startRun(request, modelId, suite, settings);
     const seen = watch(page);
     await page.goto(`/runs/${runId}/browser`);
     if (i === 0) {
@@ -78,17 +75,27 @@ test("a short suite runs in the page, answering item for item as onnxruntime-nod
     }
     await finished(page);
     await expect(page.getByTestId("device-backend")).toHaveAttribute("data-backend", backend);
-    const { run, progress } = await (await request.get(`/api/runs/${runId}`)).json();
+    const { run, progress } = await finishedRun(request, runId);
     expect(run.status).toMatch(/^completed/);
-    expect(run.device.backend).toBe(backend);
+    expect(run.device!.backend).toBe(backend);
     expect(progress.done + progress.errors).toBe(progress.total);
     expect(seen.answers.size).toBe(progress.total);
+    const reference = await finishedRun(request, references[i]);
+    expect(reference.run.status).toMatch(/^completed/);
+    const [mine, theirs] = await Promise.all([storedItems(request, runId), storedItems(request, references[i])]);
+    expect([...mine.keys()].sort()).toEqual([...theirs.keys()].sort());
     const differ: string[] = [];
-    for (const [id, item] of seen.prompts) {
-      const expected = await reference(item.messages as never, item.params);
-      if (seen.answers.get(id) !== expected) differ.push(`item ${id}: ${JSON.stringify(seen.answers.get(id))} ≠ ${JSON.stringify(expected)}`);
+    for (const [key, item] of mine) {
+      const expected = theirs.get(key)!;
+      // What the page posted is what was stored, and equals the onnx-local provider's answer to the same item.
+      if (seen.answers.get(item.id) !== item.rawResponse) differ.push(`${key}: posted ${JSON.stringify(seen.answers.get(item.id))}, stored ${JSON.stringify(item.rawResponse)}`);
+      if (item.rawResponse !== expected.rawResponse) differ.push(`${key}: ${JSON.stringify(item.rawResponse)} ≠ onnx-local ${JSON.stringify(expected.rawResponse)}`);
+      else expect([item.parsed, item.scores]).toEqual([expected.parsed, expected.scores]);
     }
     expect(differ).toEqual([]);
+    const answersVary = new Set([...mine.values()].map((m) => JSON.stringify([m.rawResponse, m.parsed]))).size > 1;
+    expect(answersVary, "the tiny model answers items differently").toBe(true);
+    expect(run.metrics).toEqual(reference.run.metrics);
   }
 });
 

@@ -66,7 +66,7 @@ export function BrowserRunner({ runId, modelId, url, initial }: { runId: string;
       setPhase("running");
       const last = await runBrowserLoop({
         api: browserRunApi(runId, tab),
-        generate: (item) => worker.generate(item.messages, item.params),
+        generate: (item) => worker.generate(item),
         device: current,
         onState: (s, waiting) => {
           setState(s);

@@ -1,7 +1,6 @@
 // The page's handle on the inference worker: one promise per request, and a worker that dies (out of memory)
 // fails what it was doing with a message instead of taking the tab with it.
-import type { ChatMessage } from "@/lib/suites/types";
-import type { DecodingParams } from "@/lib/providers/types";
+import type { ChatRequest } from "@/lib/providers/types";
 import type { FromWorker, ModelSource, ToWorker, WorkerDevice, WorkerGeneration } from "./worker-protocol";
 
 /** The worker itself is gone (killed for memory, or stopped): nothing more can be generated in it. */
@@ -59,9 +58,9 @@ export class InferenceClient {
     return this.request<Extract<FromWorker, { type: "ready" }>>("task", { type: "load", modelId, source, forceWasm });
   }
 
-  async generate(messages: ChatMessage[], params: DecodingParams): Promise<WorkerGeneration> {
+  async generate({ messages, params, logprobLabels }: ChatRequest): Promise<WorkerGeneration> {
     const id = this.nextId++;
-    const reply = await this.request<Extract<FromWorker, { type: "result" }>>(id, { type: "generate", id, messages, params });
+    const reply = await this.request<Extract<FromWorker, { type: "result" }>>(id, { type: "generate", id, messages, params, logprobLabels });
     return reply.generation;
   }
 

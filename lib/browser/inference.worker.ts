@@ -1,19 +1,19 @@
 /// <reference lib="webworker" />
 // Generation off the page's thread: loads a model with onnxruntime-web (WebGPU when the browser gives an adapter,
 // WASM otherwise) and answers prompts with the generation loop shared with the server's onnx-local provider.
-import * as ort from "onnxruntime-web";
+import type { InferenceSession } from "onnxruntime-web/webgpu";
 import { generate, type LoadedModel } from "@/lib/onnx/generate";
+import { generateOptions } from "@/lib/onnx/generate-options";
 import { assembleModel } from "@/lib/onnx/load";
 import type { OrtSession, OrtTensorConstructor } from "@/lib/onnx/ort-types";
-import { generateOptions } from "./generate-options";
 import { checkFits } from "./model-files";
 import { readModelFiles } from "./model-source";
+import { serveOrtFrom } from "./ort-web";
 import { BENCH_PROMPT, type FromWorker, type ToWorker, type WorkerDevice } from "./worker-protocol";
 
 declare const self: DedicatedWorkerGlobalScope;
 
-// The runtime's .wasm is served by the app (scripts/copy-ort-assets.mjs), never fetched from a CDN.
-ort.env.wasm.wasmPaths = `${self.location.origin}/ort/`;
+const ort = serveOrtFrom(self.location.origin);
 // Threads need SharedArrayBuffer, which only a cross-origin isolated page has.
 const threads = self.crossOriginIsolated ? Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1)) : 1;
 // Below this size a decode step is all hand-off between threads: one thread was 3× faster on the tiny model.
@@ -63,7 +63,7 @@ async function load(message: Extract<ToWorker, { type: "load" }>) {
   if (device.gpu) (ort.env.webgpu as unknown as { adapter: unknown }).adapter = device.gpu;
   device.threads = files.bytes < SMALL_MODEL_BYTES ? 1 : threads;
   ort.env.wasm.numThreads = device.threads;
-  let session: ort.InferenceSession;
+  let session: InferenceSession;
   try {
     session = await ort.InferenceSession.create(files.model, {
       executionProviders: [device.backend],
@@ -86,7 +86,7 @@ async function load(message: Extract<ToWorker, { type: "load" }>) {
 
 async function answer(message: Extract<ToWorker, { type: "generate" }>) {
   if (!model) throw new Error("no model is loaded");
-  const g = await generate(model, model.tokenizer.encodeChat(message.messages), generateOptions(message.params));
+  const g = await generate(model, model.tokenizer.encodeChat(message.messages), generateOptions(message.params, message.logprobLabels));
   post({
     type: "result",
     id: message.id,

@@ -2,13 +2,15 @@
 // leases meanwhile. Closing the tab stops it; its leases lapse and another tab (or this one, reopened) goes on.
 import type { ChatMessage } from "@/lib/suites/types";
 import type { DecodingParams } from "@/lib/providers/types";
-import type { BrowserAnswer, DeviceStats } from "@/lib/validation/browser";
+import { type BrowserAnswer, type DeviceStats, MAX_ANSWER_LOGPROBS } from "@/lib/validation/browser";
 import type { WorkerGeneration } from "./worker-protocol";
 
 export interface WorkItem {
   id: number;
   messages: ChatMessage[];
   params: DecodingParams;
+  /** The labels whose first-token logprobs the answer mode reads (the claim's logprobLabels). */
+  logprobLabels?: string[];
 }
 
 export interface RunState {
@@ -88,7 +90,7 @@ export async function runBrowserLoop({
           answer = {
             id: item.id,
             text: g.text,
-            ...(g.topLogprobs ? { topLogprobs: g.topLogprobs.slice(0, 20) } : {}),
+            ...(g.topLogprobs ? { topLogprobs: g.topLogprobs.slice(0, MAX_ANSWER_LOGPROBS) } : {}),
             promptTokens: g.promptTokens,
             completionTokens: g.completionTokens,
             latencyMs: Math.round(performance.now() - started),

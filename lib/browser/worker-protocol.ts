@@ -7,7 +7,7 @@ export type ModelSource = { kind: "files"; files: { path: string; file: File }[]
 
 export type ToWorker =
   | { type: "load"; modelId: string; source: ModelSource; forceWasm?: boolean }
-  | { type: "generate"; id: number; messages: ChatMessage[]; params: DecodingParams }
+  | { type: "generate"; id: number; messages: ChatMessage[]; params: DecodingParams; logprobLabels?: string[] }
   | { type: "bench"; tokens: number };
 
 export interface WorkerDevice {

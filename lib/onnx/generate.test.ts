@@ -102,6 +102,48 @@ describe("generation loop on the tiny model (onnxruntime-node)", () => {
     if (g.tokenIds.length) expect(g.topLogprobs![0].token).toBe(g.text);
   });
 
+  /** The last row's logits of one forward pass over ids, straight from the session (no generation loop). */
+  async function lastLogits(ids: number[]): Promise<Float32Array> {
+    const { layers, kvHeads, headDim } = model.cache;
+    const n = ids.length;
+    const feeds: Record<string, ort.Tensor> = {
+      input_ids: new ort.Tensor("int64", BigInt64Array.from(ids, BigInt), [1, n]),
+      attention_mask: new ort.Tensor("int64", new BigInt64Array(n).fill(1n), [1, n]),
+      position_ids: new ort.Tensor("int64", BigInt64Array.from(ids, (_, i) => BigInt(i)), [1, n]),
+    };
+    for (let l = 0; l < layers; l++) {
+      for (const part of ["key", "value"]) feeds[`past_key_values.${l}.${part}`] = new ort.Tensor("float32", new Float32Array(0), [1, kvHeads, 0, headDim]);
+    }
+    const logits = (await (model.session as unknown as ort.InferenceSession).run(feeds)).logits;
+    const vocab = logits.dims[2];
+    return (logits.data as Float32Array).slice((n - 1) * vocab, n * vocab);
+  }
+
+  it("reports each requested label's first-token logprob exactly, also outside the top 20", async () => {
+    const ids = prompt("以下哪项正确？A. 心 B. 肝");
+    const logits = await lastLogits(ids);
+    const max = Math.max(...logits);
+    const logSum = Math.log(logits.reduce((s, l) => s + Math.exp(l - max), 0)) + max;
+    const ranked = Array.from(logits.keys()).sort((a, b) => logits[b] - logits[a]);
+    const top20 = ranked.slice(0, 20).map((id) => model.tokenizer.decode([id]));
+    // One label in the top 20, and two ranked far down.
+    const near = top20[3];
+    const far = model.tokenizer.decode([ranked[500]]);
+    expect(top20).not.toContain("Z");
+    const g = await generate(model, ids, { maxTokens: 1, topLogprobs: 20, labelLogprobs: [near, far, "Z"] });
+    const top = g.topLogprobs!;
+    expect(top.slice(0, 20).map((t) => t.token)).toEqual(top20);
+    // The label among the top 20 is not repeated; the two outside follow in the order asked.
+    expect(top.slice(20).map((t) => t.token)).toEqual([far, "Z"]);
+    const exact = (token: string) => logits[model.tokenizer.encode(token)[0]] - logSum;
+    expect(top[20].logprob).toBeCloseTo(exact(far), 5);
+    expect(top[21].logprob).toBeCloseTo(exact("Z"), 5);
+    expect(top[20].logprob).toBeLessThan(top[19].logprob);
+    // Labels alone (no top alternatives asked): just the labels.
+    const only = await generate(model, ids, { maxTokens: 1, labelLogprobs: [far] });
+    expect(only.topLogprobs).toEqual([top[20]]);
+  });
+
   it("scores every prompt token given the previous ones, across chunk boundaries, with character offsets", async () => {
     const text = "肝脏是人体最大的实质性器官。".repeat(6);
     const r = await promptLogprobs(model, text);

@@ -24,6 +24,11 @@ export interface GenerateOptions {
   stop?: readonly string[];
   /** How many alternatives to report at the first generated token (log-probabilities before temperature). */
   topLogprobs?: number;
+  /**
+   * Labels (option letters, scale points) whose first token's log-probability at the first generated token is
+   * reported too when it is not among the top alternatives: the likelihood answer modes read every label's.
+   */
+  labelLogprobs?: readonly string[];
   signal?: AbortSignal;
 }
 
@@ -33,6 +38,7 @@ export interface Generation {
   finishReason: "stop" | "length";
   promptTokens: number;
   completionTokens: number;
+  /** The top alternatives at the first generated token, largest first, then each label's first token not among them. */
   topLogprobs?: TokenLogprob[];
   prefillMs: number;
   decodeMs: number;
@@ -86,6 +92,15 @@ function earliestStop(text: string, stops: readonly string[]): number {
   return at;
 }
 
+function firstTokenLogprobs(model: LoadedModel, logprobs: Float64Array, options: GenerateOptions): TokenLogprob[] {
+  const ids = options.topLogprobs ? topK(logprobs, options.topLogprobs) : [];
+  for (const label of options.labelLogprobs ?? []) {
+    const id = model.tokenizer.encode(label)[0];
+    if (id !== undefined && !ids.includes(id)) ids.push(id);
+  }
+  return ids.map((id) => ({ token: model.tokenizer.decode([id]), logprob: logprobs[id] }));
+}
+
 export async function generate(model: LoadedModel, promptIds: readonly number[], options: GenerateOptions): Promise<Generation> {
   if (promptIds.length === 0) throw new Error("empty prompt");
   const temperature = options.temperature ?? 0;
@@ -110,9 +125,7 @@ export async function generate(model: LoadedModel, promptIds: readonly number[],
       pastLength += input.length;
       if (tokenIds.length === 0) prefillMs = performance.now() - started;
       const logprobs = logSoftmax(out.logits, out.vocab, out.rows - 1);
-      if (tokenIds.length === 0 && options.topLogprobs) {
-        topLogprobs = topK(logprobs, options.topLogprobs).map((id) => ({ token: model.tokenizer.decode([id]), logprob: logprobs[id] }));
-      }
+      if (tokenIds.length === 0 && (options.topLogprobs || options.labelLogprobs?.length)) topLogprobs = firstTokenLogprobs(model, logprobs, options);
       const next = temperature > 0 ? sampleToken(logprobs, { temperature, topP }, random()) : argmax(logprobs);
       if (ends.has(next)) {
         finishReason = "stop";

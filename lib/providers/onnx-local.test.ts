@@ -89,6 +89,20 @@ describe("onnx-local on a worker thread", () => {
     expect(await provider.promptLogprobs("肺位于胸腔。")).toEqual(await promptLogprobs(model, "肺位于胸腔。"));
   });
 
+  it("reports the logprobs of the labels a request names, also outside the top ones (the likelihood answer modes)", async () => {
+    const dir = tinyModel("labels");
+    const provider = createOnnxLocalProvider({ dir });
+    const model = await provider.loaded();
+    const messages = ask(questions[0]);
+    const params = { max_tokens: 1, temperature: 0, logprobs: true, top_logprobs: 3 };
+    const every = await generate(model, model.tokenizer.encodeChat(messages), { maxTokens: 1, topLogprobs: 10_000 });
+    const far = every.topLogprobs![100];
+    const there = await provider.chat({ messages, params, logprobLabels: [far.token] });
+    expect(there.topLogprobs).toHaveLength(4);
+    expect(there.topLogprobs![3]).toEqual(far);
+    expect((await provider.chat({ messages, params })).topLogprobs).toHaveLength(3);
+  });
+
   it("keeps the event loop answering timers and requests while the worker's thread is blocked", async () => {
     const dir = tinyModel("gated");
     const pipe = gate(dir);
@@ -126,12 +140,13 @@ describe("onnx-local on a worker thread", () => {
     const dir = tinyModel("crash");
     const pipe = gate(dir);
     const provider = createOnnxLocalProvider({ dir });
-    const lost = provider.chat({ messages: ask(questions[3]), params: { max_tokens: 8 } });
+    // Caught at once: the worker's exit rejects it while this test still awaits the stop.
+    const lost = provider.chat({ messages: ask(questions[3]), params: { max_tokens: 8 } }).catch((error: unknown) => error);
     const fd = await pipe.reached();
     const stopping = stopOnnxWorkers();
     pipe.release(fd);
     await stopping;
-    await expect(lost).rejects.toMatchObject({ name: "ProviderError", message: expect.stringMatching(/^onnx model: the model's worker thread stopped \(exit code 1\)/) });
+    expect(await lost).toMatchObject({ name: "ProviderError", message: expect.stringMatching(/^onnx model: the model's worker thread stopped \(exit code 1\)/) });
     pipe.restore();
     const again = await provider.chat({ messages: ask(questions[3]), params: { max_tokens: 8 } });
     expect(again.text).toBe(await inThreadAnswer(tinyModel("crash-ref"), ask(questions[3])));

@@ -5,7 +5,8 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { LoadedModel } from "@/lib/onnx/generate";
 import type { ModelDtype } from "@/lib/onnx/model-config";
-import { loadOnnxModel, type OnnxJob, type OnnxJobResult } from "./onnx-jobs";
+import type { OnnxJob, OnnxJobResult } from "./onnx-jobs";
+import { loadOnnxModel } from "./onnx-session";
 import { type ChatProvider, type ChatRequest, type ChatResult, type PromptLogprobs, ProviderError } from "./types";
 
 interface Pending {
@@ -109,9 +110,9 @@ export interface OnnxLocalProvider extends ChatProvider {
 export function createOnnxLocalProvider({ dir, dtype = "fp32" }: { dir: string; dtype?: ModelDtype }): OnnxLocalProvider {
   let inThread: Promise<LoadedModel> | null = null;
   return {
-    async chat({ messages, params }: ChatRequest, signal?: AbortSignal): Promise<ChatResult> {
+    async chat({ messages, params, logprobLabels }: ChatRequest, signal?: AbortSignal): Promise<ChatResult> {
       const started = performance.now();
-      const answer = (await submit(dir, dtype, { op: "chat", messages, params }, signal)) as Omit<ChatResult, "latencyMs" | "attempts">;
+      const answer = (await submit(dir, dtype, { op: "chat", messages, params, logprobLabels }, signal)) as Omit<ChatResult, "latencyMs" | "attempts">;
       return { ...answer, latencyMs: performance.now() - started, attempts: 1 };
     },
     loaded: () => (inThread ??= loadOnnxModel(dir, dtype)),

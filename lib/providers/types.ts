@@ -14,6 +14,12 @@ export interface DecodingParams {
 export interface ChatRequest {
   messages: ChatMessage[];
   params: DecodingParams;
+  /**
+   * With params.logprobs: the option labels or scale points whose first-token logprobs the answer mode reads. A
+   * provider that computes logprobs itself (onnx-local, the browser) reports each even outside the top ones;
+   * an OpenAI-compatible server is not sent them.
+   */
+  logprobLabels?: string[];
 }
 
 export interface TokenLogprob {

@@ -19,8 +19,6 @@ export const BROWSER_LEASE_SECONDS = 30;
 /** One item for the browser to generate: the prompt exactly as a server runner would send it. */
 export interface BrowserWorkItem extends PreparedPrompt {
   id: number;
-  /** When the answer mode reads logprobs: the option labels whose first-token logprobs the scorer reads. */
-  logprobLabels?: string[];
 }
 
 export interface BrowserRunState {
@@ -67,7 +65,7 @@ export async function claimBrowserItems(
   for (const c of claimed) {
     const prepared = prepareItem(ctx, c, { modelParams: model.params, endpoint: null });
     if ("error" in prepared.request) unpreparable.push(completeItem(ctx, prepared, { error: prepared.request.error }).result);
-    else items.push({ id: c.id, ...prepared.request, ...logprobLabels(ctx, c.itemId, prepared.request) });
+    else items.push({ id: c.id, ...prepared.request });
   }
   if (unpreparable.length > 0) await saveItemResults(db, { owner, results: unpreparable });
   return { ...(await settle(db, ctx, runId)), items };
@@ -114,13 +112,6 @@ export async function acceptBrowserAnswers(
   const accepted = await saveItemResults(db, { owner: browserOwner(tab), results });
   if (device) await setRunDevice(db, { id: runId, device });
   return { ...(await settle(db, ctx, runId)), accepted, ignored: answers.length - accepted };
-}
-
-function logprobLabels(ctx: SuiteContext, itemId: string, request: PreparedPrompt): { logprobLabels?: string[] } {
-  if (!request.params.logprobs) return {};
-  if (request.presentation) return { logprobLabels: request.presentation.labels };
-  const options = (ctx.items.get(itemId)?.input as { options?: Record<string, string> } | undefined)?.options;
-  return options ? { logprobLabels: Object.keys(options) } : {};
 }
 
 /** A closing tab's items go back to the queue now rather than when their leases lapse. */

@@ -230,7 +230,7 @@ async function processItem(ctx: SuiteContext, client: ModelClient, p: PreparedIt
   const item = ctx.items.get(claimed.itemId)!;
   try {
     const response = await client.answer(
-      { messages: request.messages, params: request.params },
+      { messages: request.messages, params: request.params, ...(request.logprobLabels ? { logprobLabels: request.logprobLabels } : {}) },
       { item, sample: claimed.sample, presentation: request.presentation },
       signal,
     );

@@ -1,4 +1,5 @@
 import type { DecodingParams } from "@/lib/providers/types";
+import type { ScalePresentation } from "@/lib/suites/scales";
 import type { ChatMessage } from "@/lib/suites/types";
 import type { ContextItem, SuiteContext } from "./context";
 import { taskOf } from "./index";
@@ -18,7 +19,16 @@ export function prepareRequest(
   const prompt = task.prompt(ctx, item, sample);
   if ("error" in prompt) return prompt;
   const system = ctx.settings.systemPrompt ?? undefined;
-  return { ...prompt, messages: withSystem(prompt.messages, system), params: decodingParams(ctx, sample, modelParams) };
+  const params = decodingParams(ctx, sample, modelParams);
+  const labels = params.logprobs ? logprobLabels(item, prompt.presentation) : undefined;
+  return { ...prompt, messages: withSystem(prompt.messages, system), params, ...(labels ? { logprobLabels: labels } : {}) };
+}
+
+/** A scale's points as presented, or an mcq item's option letters. */
+function logprobLabels(item: ContextItem, presentation: ScalePresentation | undefined): string[] | undefined {
+  if (presentation) return presentation.labels;
+  const options = (item.input as { options?: Record<string, string> } | undefined)?.options;
+  return options ? Object.keys(options) : undefined;
 }
 
 function withSystem(messages: ChatMessage[], system: string | undefined): ChatMessage[] {

@@ -12,6 +12,8 @@ export interface PreparedPrompt {
   messages: ChatMessage[];
   params: DecodingParams;
   presentation?: ScalePresentation;
+  /** When the answer mode reads logprobs: the option labels or scale points whose first-token logprobs it reads. */
+  logprobLabels?: string[];
 }
 export type PreparedRequest = PreparedPrompt | { error: string };
 

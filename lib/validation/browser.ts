@@ -42,13 +42,16 @@ export const browserClaimBody = z.object({
 /** Largest answer text accepted from a browser, in characters (a server answer's bound is in bytes). */
 export const MAX_BROWSER_ANSWER_CHARS = 64 * 1024;
 
+/** Logprobs an answer may carry: the top 20 alternatives and up to 26 option labels outside them (A–Z). */
+export const MAX_ANSWER_LOGPROBS = 48;
+
 const answer = z.union([
   z.object({
     id: z.number().int().positive(),
     text: z.string().max(MAX_BROWSER_ANSWER_CHARS),
     topLogprobs: z
       .array(z.object({ token: z.string().max(64), logprob: z.number().max(0).min(-1e6) }))
-      .max(20)
+      .max(MAX_ANSWER_LOGPROBS)
       .optional(),
     promptTokens: z.number().int().min(0).max(1e7),
     completionTokens: z.number().int().min(0).max(1e7),

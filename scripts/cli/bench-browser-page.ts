@@ -1,9 +1,9 @@
 // Bundled by bench-browser.ts into the page it opens in headless Chromium: the app's generation loop on
 // onnxruntime-web, timed the way the app's "measure this device" button times it.
-import * as ort from "onnxruntime-web";
 import { generate } from "@/lib/onnx/generate";
 import { assembleModel } from "@/lib/onnx/load";
 import type { OrtSession, OrtTensorConstructor } from "@/lib/onnx/ort-types";
+import { serveOrtFrom } from "@/lib/browser/ort-web";
 import { BENCH_PROMPT } from "@/lib/browser/worker-protocol";
 
 declare global {
@@ -13,7 +13,7 @@ declare global {
 }
 
 window.runBench = async ({ backend, tokens, rounds, threads }) => {
-  ort.env.wasm.wasmPaths = `${location.origin}/ort/`;
+  const ort = serveOrtFrom(location.origin);
   ort.env.wasm.numThreads = crossOriginIsolated ? threads : 1;
   const json = async (name: string) => (await fetch(`/model/${name}`)).json();
   const bytes = new Uint8Array(await (await fetch("/model/onnx/model.onnx")).arrayBuffer());

@@ -9,8 +9,8 @@ import { chromium } from "@playwright/test";
 import { build } from "esbuild";
 import { generate } from "@/lib/onnx/generate";
 import { BENCH_PROMPT } from "@/lib/browser/worker-protocol";
+import { loadOnnxModel } from "@/lib/providers/onnx-session";
 import { writeTinyModel } from "../tiny-model/build";
-import { loadNodeModel } from "./onnx-node";
 import { formatTable } from "./table";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -26,7 +26,7 @@ function decodeRate(rounds: Round[]): number {
 }
 
 async function nodeRounds(dir: string): Promise<Round[]> {
-  const loaded = await loadNodeModel(dir);
+  const loaded = await loadOnnxModel(dir);
   const model = { ...loaded, endIds: [] };
   const prompt = model.tokenizer.encodeChat([{ role: "user", content: BENCH_PROMPT }]);
   const rounds: Round[] = [];

@@ -10,7 +10,7 @@ const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 const FAVOURED = ["A", "B", "C", "D", "1", "2", "3", "4", "5"];
 
 /** Writes the tiny model into dir; returns its config and parameter count. Same seed, same bytes. */
-export function writeTinyModel(dir: string, { seed = 13 }: { seed?: number } = {}) {
+export function writeTinyModel(dir: string, { seed = 13, positions = "table" }: { seed?: number; positions?: TinyConfig["positions"] } = {}) {
   const vocab = vocabulary(collectCharacters(REPO_ROOT));
   const config: TinyConfig = {
     vocabSize: vocab.length,
@@ -20,6 +20,7 @@ export function writeTinyModel(dir: string, { seed = 13 }: { seed?: number } = {
     intermediate: 16,
     maxPositions: 4096,
     seed,
+    positions,
     favoured: FAVOURED.map((t) => vocab.indexOf(t)),
     end: vocab.indexOf("<|im_end|>"),
   };

@@ -15,6 +15,12 @@ export interface TinyConfig {
   favoured: number[];
   /** The end-of-turn token: it follows a label (a hand-wired path), so an answer starting with a label is short. */
   end: number;
+  /**
+   * "table" (the model `npm run tiny-model` writes): positions gathered from a fixed sinusoid table. "cast": computed
+   * in the graph as rotary exports do (Cast of the int64 position_ids to float, Sin, Cos), which onnxruntime-web's
+   * JSEP build got wrong on WebGPU; kept to test the build the app uses (e2e/webgpu-cast.spec.ts).
+   */
+  positions?: "table" | "cast";
 }
 
 const END_AFTER_LABEL = 20;
@@ -91,12 +97,17 @@ export function buildTinyGraph(c: TinyConfig): Graph {
   const scale = b.floats("attn_scale", [], Float32Array.of(1 / Math.sqrt(headDim)));
   const masked = b.floats("mask_value", [], Float32Array.of(-1e9));
 
-  // Positions by a Gather from a fixed sinusoid table (GPT-2's layout, with sinusoids for learned rows). Computing
-  // them from position_ids (Cast int64 → float, Sin, Cos) gave every item the same wrong answer on onnxruntime-web's
-  // WebGPU provider: its Cast of the int64 position_ids came out as zeros (README "Models in the browser").
-  const positions = b.floats("model.embed_positions.weight", [c.maxPositions, d], sinusoids(c.maxPositions, d));
+  // Positions by a Gather from a fixed sinusoid table (GPT-2's layout, with sinusoids for learned rows), or computed
+  // from position_ids as rotary exports do (see TinyConfig.positions).
   let h = b.op("Gather", [embed, "input_ids"], { axis: { int: 0 } });
-  h = b.op("Add", [h, b.op("Gather", [positions, "position_ids"], { axis: { int: 0 } })]);
+  if (c.positions === "cast") {
+    const invFreq = b.floats("inv_freq", [d / 2], Float32Array.from({ length: d / 2 }, (_, i) => 1 / 10000 ** ((2 * i) / d)));
+    const angles = b.op("Mul", [b.op("Unsqueeze", [b.op("Cast", ["position_ids"], { to: { int: DataType.FLOAT } }), axisLast]), invFreq]);
+    h = b.op("Add", [h, b.op("Concat", [b.op("Sin", [angles]), b.op("Cos", [angles])], { axis: { int: -1 } })]);
+  } else {
+    const positions = b.floats("model.embed_positions.weight", [c.maxPositions, d], sinusoids(c.maxPositions, d));
+    h = b.op("Add", [h, b.op("Gather", [positions, "position_ids"], { axis: { int: 0 } })]);
+  }
 
   // Causal mask over past + new positions, combined with attention_mask: [batch, 1, new, total].
   const total = b.op("Gather", [b.op("Shape", ["attention_mask"]), one], { axis: { int: 0 } });
