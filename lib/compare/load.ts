@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { getStoredComparison, listComparedRuns, listScoredRows, storeComparison } from "@/lib/db/queries/compare";
+import { getStoredComparison, listComparedRuns, listScoredRows, type ScoredRow, storeComparison } from "@/lib/db/queries/compare";
 import { listRunSubsets } from "@/lib/db/queries/run-items";
 import { localized } from "@/lib/i18n/locale";
 import { isFinishedStatus } from "@/lib/run-status";
@@ -135,7 +135,6 @@ async function computeComparison(db: Db, found: ComparedRunRow[], locale: string
   };
 }
 
-type ScoredRow = Awaited<ReturnType<typeof listScoredRows>>[number];
 type ComparedRunRow = Awaited<ReturnType<typeof listComparedRuns>>[number];
 
 function comparePair(kind: string, a: number, b: number, rowsA: Map<string, ScoredRow>, rowsB: Map<string, ScoredRow>): ComparedPair {
