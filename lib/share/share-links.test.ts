@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { rowsOf } from "@/lib/db/queries/runs";
 import { runs, shareLinks, suites } from "@/lib/db/schema";
 import { createModel } from "@/lib/db/queries/models";
+import { resolveSettings } from "@/lib/tasks/settings";
 import type { Run } from "@/lib/db/schema";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import { AppError } from "@/lib/errors";
@@ -162,7 +163,7 @@ describe.each(testEngines())("share links on $name", (engine) => {
       .insert(runs)
       .values({
         modelId: model.id, suiteId: "ppl-share", suiteVersion: "v1", configHash: "ppl", status: "completed", total: 3, finishedAt: new Date(),
-        settings: { tokenizer: "char", contextChars: 2048, strideChars: 256, limit: null },
+        settings: resolveSettings("perplexity", { contextChars: 2048, strideChars: 256 }),
         metrics: { bits_per_char: 1.5 }, summary: { done: 3, errors: 0 },
       })
       .returning();
