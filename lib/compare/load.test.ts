@@ -79,6 +79,21 @@ describe.each(testEngines())("comparison on $name", (engine) => {
     expect(result.data.pairs[0].tests).toEqual(expected);
   });
 
+  it("pairs by suite item when the runs did not queue the same items: only the items in both count", async () => {
+    const partial = await seedFinishedMcqRun(database.db, { suiteId: "cmp", run: { model: "p", correct: B } });
+    // Drop the partial run's first five items (q0-q4): the rows no longer line up with A's.
+    await database.db.execute(sql`delete from run_items ri using suite_items si
+      where ri.run_id = ${partial} and si.id = ri.item_id and si.position < 5`);
+    const result = await loadComparison(database.db, [runA, partial], "en");
+    if (!result.ok) throw new Error(result.code);
+    const item = (c: number | null) => ({ outcome: c === null ? ("unparsed" as const) : ("scored" as const), scores: { correct: c ?? 0 } });
+    const kept = A.map((a, i) => ({ a: item(a), b: item(B[i]) })).slice(5);
+    expect(result.data.pairs[0].n).toBe(15);
+    // Items 5-19: both right on 5-9, only A on 10, only B on 11-18, B unparsed on 19 (A wrong there).
+    expect(result.data.pairs[0].agreement).toEqual({ n: 15, same: 6, bothRight: 5, bothWrong: 1, aBetter: 1, bBetter: 8 });
+    expect(result.data.pairs[0].tests).toEqual(pairedBenchmark("mcq", kept, { seed: PAIRED_SEED }));
+  });
+
   it("reads a run's scored rows in queue order, with the parse only when asked", async () => {
     const rows = await listScoredRows(database.db, { runId: runB, withParsed: true });
     expect(rows).toHaveLength(20);
