@@ -45,6 +45,12 @@ export async function SharedRunSections({ view }: { view: SharedRunView }) {
           [t("scaleVariant"), [s.instruction, s.order, s.labels, s.missing].map(dash).join(" / ")],
         ] as [string, string][])
       : ([[t("tokenizer"), dash(s.tokenizer)]] as [string, string][])),
+    ...(s.taskKind === "perplexity"
+      ? ([
+          [t("contextChars"), dash(s.contextChars)],
+          [t("strideChars"), dash(s.strideChars)],
+        ] as [string, string][])
+      : []),
     [t("sample"), s.limit ? t("sampleLimit", { n: s.limit }) : t("sampleAll")],
     ...(s.subsets?.length ? ([[t("subsets"), s.subsets.join(", ")]] as [string, string][]) : []),
     [t("date"), date],

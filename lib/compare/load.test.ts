@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
-import { getStoredComparison, iterateComparisonRows, listComparisonItemsPage } from "@/lib/db/queries/compare";
+import { getStoredComparison, iterateComparisonRows, listComparisonItemsPage, listScoredRows } from "@/lib/db/queries/compare";
 import { comparisonSummaries } from "@/lib/db/schema";
 import { setRunStatus } from "@/lib/db/queries/runs";
 import { itemHeadlineScore } from "@/lib/scoring/item-headline";
-import { loadComparison, parseRunIds } from "./load";
+import { pairedBenchmark } from "@/lib/scoring/paired";
+import { loadComparison, PAIRED_SEED, parseRunIds } from "./load";
 import { comparisonCsv, comparisonJson } from "./service";
 import { seedFinishedMcqRun, seedMcqSuite } from "./test-fixtures";
 
@@ -68,6 +69,39 @@ describe.each(testEngines())("comparison on $name", (engine) => {
       { from: 1, to: 1, counts: [11, 18] },
     ]);
     expect([...data.subsets].sort()).toEqual(["内科", "外科"].sort());
+  });
+
+  it("reports the paired tests pairedBenchmark gives on the seeded items, to the last bit", async () => {
+    const result = await loadComparison(database.db, [runA, runB], "fr");
+    if (!result.ok) throw new Error(result.code);
+    const item = (c: number | null) => ({ outcome: c === null ? ("unparsed" as const) : ("scored" as const), scores: { correct: c ?? 0 } });
+    const expected = pairedBenchmark("mcq", A.map((a, i) => ({ a: item(a), b: item(B[i]) })), { seed: PAIRED_SEED });
+    expect(result.data.pairs[0].tests).toEqual(expected);
+  });
+
+  it("pairs by suite item when the runs did not queue the same items: only the items in both count", async () => {
+    const partial = await seedFinishedMcqRun(database.db, { suiteId: "cmp", run: { model: "p", correct: B } });
+    // Drop the partial run's first five items (q0-q4): the rows no longer line up with A's.
+    await database.db.execute(sql`delete from run_items ri using suite_items si
+      where ri.run_id = ${partial} and si.id = ri.item_id and si.position < 5`);
+    const result = await loadComparison(database.db, [runA, partial], "en");
+    if (!result.ok) throw new Error(result.code);
+    const item = (c: number | null) => ({ outcome: c === null ? ("unparsed" as const) : ("scored" as const), scores: { correct: c ?? 0 } });
+    const kept = A.map((a, i) => ({ a: item(a), b: item(B[i]) })).slice(5);
+    expect(result.data.pairs[0].n).toBe(15);
+    // Items 5-19: both right on 5-9, only A on 10, only B on 11-18, B unparsed on 19 (A wrong there).
+    expect(result.data.pairs[0].agreement).toEqual({ n: 15, same: 6, bothRight: 5, bothWrong: 1, aBetter: 1, bBetter: 8 });
+    expect(result.data.pairs[0].tests).toEqual(pairedBenchmark("mcq", kept, { seed: PAIRED_SEED }));
+  });
+
+  it("reads a run's scored rows in queue order, with the parse only when asked", async () => {
+    const rows = await listScoredRows(database.db, { runId: runB, withParsed: true });
+    expect(rows).toHaveLength(20);
+    expect(rows[0]).toEqual({ itemId: expect.any(String), sample: 0, status: "done", outcome: "scored", parsed: { choice: "A" }, scores: { correct: 1 } });
+    expect(rows[19]).toMatchObject({ outcome: "unparsed", parsed: null, scores: { correct: 0 } });
+    const bare = await listScoredRows(database.db, { runId: runB, withParsed: false });
+    expect(bare.map((r) => r.parsed)).toEqual(Array(20).fill(null));
+    expect(bare.map((r) => r.itemId)).toEqual(rows.map((r) => r.itemId));
   });
 
   it("refuses runs of different suites, unknown ids, too few runs and unfinished runs, each with its reason", async () => {

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { getStoredComparison, listComparedRuns, listScoredRows, storeComparison } from "@/lib/db/queries/compare";
+import { getStoredComparison, listComparedRuns, listScoredRows, type ScoredRow, storeComparison } from "@/lib/db/queries/compare";
 import { listRunSubsets } from "@/lib/db/queries/run-items";
 import { localized } from "@/lib/i18n/locale";
 import { isFinishedStatus } from "@/lib/run-status";
@@ -98,10 +98,9 @@ async function computeComparison(db: Db, found: ComparedRunRow[], locale: string
     Promise.all(found.map((f) => listScoredRows(db, { runId: f.run.id, withParsed: kind === "scale" }))),
     listRunSubsets(db, { runId: found[0].run.id }),
   ]);
-  const keyed = rowsByRun.map((rows) => new Map(rows.map((r) => [`${r.itemId}:${r.sample}`, r])));
   const pairs: ComparedPair[] = [];
   for (let a = 0; a < found.length; a++) {
-    for (let b = a + 1; b < found.length; b++) pairs.push(comparePair(kind, a, b, keyed[a], keyed[b]));
+    for (let b = a + 1; b < found.length; b++) pairs.push(comparePair(kind, a, b, pairedRows(rowsByRun[a], rowsByRun[b])));
   }
   const runs = found.map(({ run, modelName }) => ({
     id: run.id,
@@ -135,15 +134,24 @@ async function computeComparison(db: Db, found: ComparedRunRow[], locale: string
   };
 }
 
-type ScoredRow = Awaited<ReturnType<typeof listScoredRows>>[number];
 type ComparedRunRow = Awaited<ReturnType<typeof listComparedRuns>>[number];
 
-function comparePair(kind: string, a: number, b: number, rowsA: Map<string, ScoredRow>, rowsB: Map<string, ScoredRow>): ComparedPair {
+/**
+ * The rows of the same suite item and sample finished in both runs, in A's queue order. Runs of one suite
+ * usually queue the same items in the same order: then the rows pair up by position, with no lookup.
+ */
+function pairedRows(rowsA: readonly ScoredRow[], rowsB: readonly ScoredRow[]): [ScoredRow, ScoredRow][] {
+  const aligned = rowsA.length === rowsB.length && rowsA.every((r, i) => r.itemId === rowsB[i].itemId && r.sample === rowsB[i].sample);
+  const byKey = aligned ? null : new Map(rowsB.map((r) => [`${r.itemId}:${r.sample}`, r]));
   const both: [ScoredRow, ScoredRow][] = [];
-  for (const [key, rowA] of rowsA) {
-    const rowB = rowsB.get(key);
+  rowsA.forEach((rowA, i) => {
+    const rowB = byKey ? byKey.get(`${rowA.itemId}:${rowA.sample}`) : rowsB[i];
     if (rowB && rowA.status === "done" && rowB.status === "done") both.push([rowA, rowB]);
-  }
+  });
+  return both;
+}
+
+function comparePair(kind: string, a: number, b: number, both: [ScoredRow, ScoredRow][]): ComparedPair {
   const scores = both.map(([x, y]) => [itemHeadlineScore(kind, x), itemHeadlineScore(kind, y)] as const);
   const agreed = agreement(scores);
   // For a lower-is-better headline (perplexity) the lower score is the better one.

@@ -1,6 +1,7 @@
 import { csvLines } from "@/lib/export/csv";
+import { findTask } from "@/lib/tasks/index";
 import { COMPARABLE_SETTINGS } from "@/lib/tasks/settings-profile";
-import type { LeaderboardView } from "./view";
+import type { BoardColumn, LeaderboardView } from "./view";
 
 /** Version of the leaderboard export formats; bump when a field changes meaning. */
 export const LEADERBOARD_EXPORT_FORMAT = "chimed-leaderboard/1";
@@ -28,7 +29,18 @@ const header = [
   "run_id",
   "pinned",
   "runs_in_cell",
+  // Added after the columns above (scripts read them by position too): every value in its own unit.
+  "value",
+  "unit",
 ];
+
+/**
+ * "percent" for fractions shown in percent (and the paper's reported numbers); otherwise the metric is its own
+ * unit (bits_per_char: bits per character, token_perplexity: a perplexity), and value_percent stays empty.
+ */
+function unitOf(task: string, column: BoardColumn): string {
+  return column.origin === "reported" || findTask(task)?.metrics.display !== "plain" ? "percent" : column.metric;
+}
 
 /** The view as filtered and sorted, one line per number (long format), rows in the board's order. */
 export function leaderboardCsv(view: LeaderboardView): AsyncGenerator<string> {
@@ -38,6 +50,7 @@ export function leaderboardCsv(view: LeaderboardView): AsyncGenerator<string> {
         for (const column of section.columns) {
           const cell = row.cells[column.key];
           if (!cell) continue;
+          const unit = unitOf(section.task, column);
           yield [
             section.task,
             row.model,
@@ -49,7 +62,7 @@ export function leaderboardCsv(view: LeaderboardView): AsyncGenerator<string> {
             column.benchmark,
             column.suiteId ?? "",
             column.metric,
-            cell.value,
+            unit === "percent" ? cell.value : null,
             cell.ci?.[0] ?? null,
             cell.ci?.[1] ?? null,
             cell.n,
@@ -61,6 +74,8 @@ export function leaderboardCsv(view: LeaderboardView): AsyncGenerator<string> {
             cell.runId ?? "",
             row.origin === "measured" ? cell.pinned : null,
             row.origin === "measured" ? cell.runsInCell : null,
+            cell.value,
+            unit,
           ];
         }
       }

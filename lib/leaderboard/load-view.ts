@@ -5,7 +5,7 @@ import { buildLeaderboardView, type LeaderboardView } from "./view";
 
 // A full 12,000-cell view takes about 24 MB of heap (measured): a few views stay in memory, not every filter.
 const MAX_VIEWS = 4;
-const views = new WeakMap<Db, Map<string, LeaderboardView>>();
+const views = new WeakMap<Db, { revision: string; views: Map<string, LeaderboardView> }>();
 
 /**
  * One filtered, sorted leaderboard view as plain data (no editing state): the home page, the export and a
@@ -14,18 +14,20 @@ const views = new WeakMap<Db, Map<string, LeaderboardView>>();
  * finishes, a pin moves or a model, suite or reported number changes; callers must not mutate it.
  */
 export async function loadLeaderboardView(db: Db, filters: LeaderboardFilters, locale = "en"): Promise<LeaderboardView> {
+  const revision = await boardRevision(db);
   let memo = views.get(db);
-  if (!memo) views.set(db, (memo = new Map()));
-  const key = `${await boardRevision(db)}|${locale}|${JSON.stringify(filters)}`;
-  const hit = memo.get(key);
+  // Views of an older revision are never served again: dropped at once, they stop weighing on every collection.
+  if (memo?.revision !== revision) views.set(db, (memo = { revision, views: new Map() }));
+  const key = `${locale}|${JSON.stringify(filters)}`;
+  const hit = memo.views.get(key);
   if (hit) {
-    memo.delete(key);
-    memo.set(key, hit);
+    memo.views.delete(key);
+    memo.views.set(key, hit);
     return hit;
   }
   const view = await buildView(db, filters, locale);
-  memo.set(key, view);
-  if (memo.size > MAX_VIEWS) memo.delete(memo.keys().next().value!);
+  memo.views.set(key, view);
+  if (memo.views.size > MAX_VIEWS) memo.views.delete(memo.views.keys().next().value!);
   return view;
 }
 

@@ -107,9 +107,26 @@ describe("leaderboard CSV", () => {
     for await (const line of leaderboardCsv(view(cells.slice(0, 2), { fill: "best" }))) lines.push(line);
     expect(lines[0].startsWith("\uFEFFtask,model,origin,source,shots,")).toBe(true);
     expect(lines).toHaveLength(4);
-    expect(lines[1]).toContain("mcq,A,measured,,0,paper,text,char,stigma,1024,512,,,CMMLU 医学,cmmlu-medical,accuracy,50,25,75,100,false,false,0,true,best,run-a,false,1");
+    expect(lines[1]).toContain("mcq,A,measured,,0,paper,text,char,stigma,1024,512,,,CMMLU 医学,cmmlu-medical,accuracy,50,25,75,100,false,false,0,true,best,run-a,false,1,50,percent");
     expect(lines[2]).toContain('mcq,GPT-4,reported,"paper, 2023"');
     expect(lines[3]).toContain("mcq,B,measured");
+  });
+});
+
+describe("leaderboardCsv units", () => {
+  it("leaves value_percent empty for perplexity (bits, lower is better) and names the unit of every value", async () => {
+    const ppl = cell({ suiteId: "medical-text-ppl", taskKind: "perplexity", metrics: { bits_per_char: 1.75, token_perplexity: 9 }, ci: { bits_per_char: [1.5, 2] } });
+    const lines: string[] = [];
+    for await (const line of leaderboardCsv(view([cells[0], ppl]))) lines.push(line);
+    const fields = (line: string) => line.replace("\uFEFF", "").replace(/\r\n$/, "").split(",");
+    const header = fields(lines[0]);
+    const records = lines.slice(1).map((line) => Object.fromEntries(fields(line).map((v, i) => [header[i], v])));
+    const byMetric = (metric: string, origin = "measured") => records.find((r) => r.metric === metric && r.origin === origin)!;
+    expect(byMetric("bits_per_char")).toMatchObject({ value_percent: "", value: "1.75", unit: "bits_per_char", ci_low: "1.5", ci_high: "2" });
+    expect(byMetric("token_perplexity")).toMatchObject({ value_percent: "", value: "9", unit: "token_perplexity" });
+    expect(byMetric("accuracy")).toMatchObject({ value_percent: "50", value: "50", unit: "percent" });
+    // The reported row's source ("paper, 2023") is quoted: read its last fields from the end of the line.
+    expect(lines.find((line) => line.includes(",reported,"))).toMatch(/,69\.55,percent\r\n$/);
   });
 });
 

@@ -20,9 +20,9 @@ export interface ReportedInput {
 }
 
 export interface BoardCell {
-  /** Percent, like the paper's tables. */
+  /** Percent for fractions, like the paper's tables; a metric with its own unit (bits per character) as it is. */
   value: number;
-  /** The 95% interval in percent; null for reported numbers (the source gives none). */
+  /** The 95% interval in the value's unit; null for reported numbers (the source gives none). */
   ci: [number, number] | null;
   /** Items behind the number; null when the source does not say. */
   n: number | null;
@@ -114,6 +114,22 @@ export function buildLeaderboardView({
     return section;
   };
 
+  // Per suite (12,000 cells share a few dozen): the column keys of its metrics and the factor they are shown with.
+  const suiteColumns = new Map<string, { keys: Map<string, string>; scale: number }>();
+  const columnsOf = (cell: CellInput) => {
+    let columns = suiteColumns.get(cell.suiteId);
+    if (!columns) {
+      const metrics = findTask(cell.taskKind)?.metrics;
+      columns = {
+        keys: new Map((metrics?.leaderboard ?? []).map((metric) => [metric, columnKey(cell.suiteId, metric)])),
+        // Fractions are shown in percent; metrics on their own units (bits per character) as they are.
+        scale: metrics?.display === "plain" ? 1 : 100,
+      };
+      suiteColumns.set(cell.suiteId, columns);
+    }
+    return columns;
+  };
+
   for (const cell of cells) {
     const section = sectionOf(cell.taskKind);
     const rowKey = `m:${cell.modelId}:${cell.profile}:${cell.currentVersion ? "" : cell.suiteVersion}`;
@@ -136,14 +152,13 @@ export function buildLeaderboardView({
       section.rows.set(rowKey, row);
     }
     const basis = runCoverage({ itemsRun: cell.itemsRun, suiteItems: cell.suiteItems, done: cell.done, errors: cell.errors });
+    const { keys, scale } = columnsOf(cell);
     for (const metric of boardMetrics(cell.taskKind, cell.metrics)) {
-      const key = columnKey(cell.suiteId, metric);
+      const key = keys.get(metric)!;
       if (!section.columns.has(key)) {
         section.columns.set(key, { key, suiteId: cell.suiteId, benchmark: localized(cell.suiteName, locale), metric, origin: "measured" });
       }
       const ci = cell.ci?.[metric];
-      // Fractions are shown in percent; metrics on their own units (bits per character) as they are.
-      const scale = findTask(cell.taskKind)?.metrics.display === "plain" ? 1 : 100;
       row.cells[key] = {
         value: cell.metrics![metric] * scale,
         ci: ci ? [ci[0] * scale, ci[1] * scale] : null,

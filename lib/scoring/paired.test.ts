@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { AggregateItem } from "./benchmark-aggregate";
 import { itemHeadlineScore } from "./item-headline";
-import { agreement, bootstrapPValue, mcnemarExact, pairedBenchmark, pairedMeanDifference } from "./paired";
+import { quantile } from "./bootstrap";
+import { agreement, bootstrapPValue, mcnemarExact, pairedBenchmark, pairedBootstrap, pairedMeanDifference } from "./paired";
+import { createRng } from "./random";
 
 const mcq = (correct: number): AggregateItem => ({ outcome: "scored", scores: { correct } });
 
@@ -141,5 +143,42 @@ describe("itemHeadlineScore", () => {
     expect(itemHeadlineScore("open_qa", { ...done, outcome: "scored", scores: { rougeL: 0.25 } })).toBe(0.25);
     expect(itemHeadlineScore("scale", { status: "done", outcome: "scored", scores: null, parsed: { value: 4 } })).toBe(4);
     expect(itemHeadlineScore("scale", { status: "done", outcome: "refused", scores: null, parsed: null })).toBeNull();
+  });
+});
+
+describe("pairedBootstrap", () => {
+  // The loop it replaced, drawing through createRng: the fast draws must give the very same numbers.
+  function referenceBootstrap(width: number, metrics: (s: Float64Array, n: number) => Record<string, number>, dataA: Float64Array, dataB: Float64Array, n: number, seed: number, resamples: number) {
+    const rng = createRng(seed);
+    const diffs: number[][] = [];
+    for (let r = 0; r < resamples; r++) {
+      const sumsA = new Float64Array(width);
+      const sumsB = new Float64Array(width);
+      for (let i = 0; i < n; i++) {
+        const base = Math.floor(rng() * n) * width;
+        for (let c = 0; c < width; c++) {
+          sumsA[c] += dataA[base + c];
+          sumsB[c] += dataB[base + c];
+        }
+      }
+      const [ma, mb] = [metrics(sumsA, n), metrics(sumsB, n)];
+      Object.keys(ma).forEach((name, k) => ((diffs[k] ??= [])[r] = mb[name] - ma[name]));
+    }
+    return diffs.map((d) => [...d].sort((x, y) => x - y));
+  }
+
+  it.each([1, 3])("gives the intervals of a plain createRng loop, to the last bit (width %i)", (width) => {
+    const n = 997;
+    const rng = createRng(5);
+    const dataA = Float64Array.from({ length: n * width }, () => (width === 1 ? (rng() < 0.6 ? 1 : 0) : rng()));
+    const dataB = Float64Array.from({ length: n * width }, () => (width === 1 ? (rng() < 0.7 ? 1 : 0) : rng() / 3));
+    const metrics = (s: Float64Array, count: number) => Object.fromEntries(Array.from(s, (v, c) => [`m${c}`, v / count]));
+    const result = pairedBootstrap({ width, metrics }, dataA, dataB, n, { seed: 20231111, resamples: 200 });
+    const reference = referenceBootstrap(width, metrics, dataA, dataB, n, 20231111, 200);
+    Object.values(result).forEach((r, k) => {
+      const alpha = (1 - 0.95) / 2;
+      expect(r.ci).toEqual([quantile(reference[k], alpha), quantile(reference[k], 1 - alpha)]);
+      expect(r.pValue).toBe(bootstrapPValue(reference[k]));
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { type AggregateItem, type MetricPlan, metricPlan, metricsOf, toMatrix } from "./benchmark-aggregate";
 import { quantile } from "./bootstrap";
 import type { BenchmarkKind } from "./item-score";
-import { createRng } from "./random";
+import { createResampler } from "./random";
 
 /**
  * Two-sided exact McNemar test: under the null the b + c discordant pairs split as Binomial(b + c, 1/2).
@@ -67,19 +67,26 @@ export function pairedBootstrap(
   const a = metricsOf(plan as MetricPlan, dataA, n);
   const b = metricsOf(plan as MetricPlan, dataB, n);
   const names = Object.keys(a).filter((name) => name in b);
-  const rng = createRng(seed);
+  const resampler = createResampler(seed);
+  const drawn = new Int32Array(n);
   const w = plan.width;
   const sumsA = new Float64Array(w);
   const sumsB = new Float64Array(w);
   const diffs = names.map(() => new Float64Array(resamples));
   for (let r = 0; r < resamples; r++) {
-    sumsA.fill(0);
-    sumsB.fill(0);
-    for (let i = 0; i < n; i++) {
-      const base = Math.floor(rng() * n) * w;
-      for (let c = 0; c < w; c++) {
-        sumsA[c] += dataA[base + c];
-        sumsB[c] += dataB[base + c];
+    if (w === 1) {
+      // Right/wrong items (and means) have one column: drawn and summed in one loop, the same sums in the same order.
+      [sumsA[0], sumsB[0]] = resampler.pairSums(n, dataA, dataB);
+    } else {
+      resampler.indices(n, drawn);
+      sumsA.fill(0);
+      sumsB.fill(0);
+      for (let i = 0; i < n; i++) {
+        const base = drawn[i] * w;
+        for (let c = 0; c < w; c++) {
+          sumsA[c] += dataA[base + c];
+          sumsB[c] += dataB[base + c];
+        }
       }
     }
     const ma = plan.metrics(sumsA, n);

@@ -1,2 +1,2 @@
 // The seeded PRNG lives below every layer (suites use it for option orders); scoring keeps its name for it.
-export { createRng, hashString } from "@/lib/random";
+export { createResampler, createRng, hashString } from "@/lib/random";

@@ -9,6 +9,7 @@ import { modelTarget } from "./targets";
 
 const BENCHMARK_SETTINGS = ["shots", "template", "answerMode", "tokenizer", "samples", "temperature", "limit"] as const;
 const SCALE_SETTINGS = ["instruction", "order", "labels", "key", "samples", "temperature"] as const;
+const PERPLEXITY_SETTINGS = ["tokenizer", "contextChars", "strideChars", "limit"] as const;
 
 export interface SharedModelRun {
   /** 1-based position, newest first: how the page names a run (never its id). */
@@ -51,7 +52,7 @@ export async function projectModel(db: Db, target: Record<string, unknown>, loca
       const metric = keyMetric[run.taskKind] ?? "accuracy";
       const value = run.metrics?.[metric];
       const ci = run.ci?.[metric];
-      const names = run.taskKind === "scale" ? SCALE_SETTINGS : BENCHMARK_SETTINGS;
+      const names = run.taskKind === "scale" ? SCALE_SETTINGS : run.taskKind === "perplexity" ? PERPLEXITY_SETTINGS : BENCHMARK_SETTINGS;
       return {
         n: i + 1,
         label: run.label,

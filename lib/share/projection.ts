@@ -37,6 +37,9 @@ export interface SharedSettings {
   seed: number | null;
   answerMode: string | null;
   tokenizer: string | null;
+  /** Perplexity: the scoring window and its stride, in characters (null for other kinds). */
+  contextChars: number | null;
+  strideChars: number | null;
   /** Attitude scales: scoring key, instruction, option order and labels, missing-answer rule. */
   scoringKey: string | null;
   instruction: string | null;
@@ -143,6 +146,8 @@ async function projectRun(db: Db, share: LiveShare, page: number): Promise<Share
     seed: num(s.seed),
     answerMode: str(s.answerMode),
     tokenizer: str(s.tokenizer),
+    contextChars: suite.taskKind === "perplexity" ? num(s.contextChars) : null,
+    strideChars: suite.taskKind === "perplexity" ? num(s.strideChars) : null,
     scoringKey: suite.taskKind === "scale" ? str(s.key) : null,
     instruction: suite.taskKind === "scale" ? str(s.instruction) : null,
     order: suite.taskKind === "scale" ? str(s.order) : null,

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "@/lib/db/queries/runs";
-import { shareLinks } from "@/lib/db/schema";
+import { runs, shareLinks, suites } from "@/lib/db/schema";
+import { createModel } from "@/lib/db/queries/models";
+import { resolveSettings } from "@/lib/tasks/settings";
 import type { Run } from "@/lib/db/schema";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import { AppError } from "@/lib/errors";
@@ -151,6 +153,27 @@ describe.each(testEngines())("share links on $name", (engine) => {
     expect(section.rows.every((row) => row.modelId === null && Object.values(row.cells).every((cell) => cell.runId === null))).toBe(true);
     expect(shareHeadline(view, (n) => n.en).bars.length).toBeGreaterThan(0);
     expect(view.view.suites.map((s) => s.id)).toEqual(["cmmlu-medical"]);
+  });
+
+  it("lists a perplexity run's scoring window and stride with its settings, on the run's and the model's page", async () => {
+    const { db } = database;
+    const model = await createModel(db, { name: "ppl-share-model", provider: "openai", baseUrl: "http://127.0.0.1:9/v1", modelId: "m" });
+    await db.insert(suites).values({ id: "ppl-share", name: { en: "Text", zh: "文本" }, taskKind: "perplexity", licence: "CC0", source: "test", version: "v1", testCount: 3 });
+    const [run] = await db
+      .insert(runs)
+      .values({
+        modelId: model.id, suiteId: "ppl-share", suiteVersion: "v1", configHash: "ppl", status: "completed", total: 3, finishedAt: new Date(),
+        settings: resolveSettings("perplexity", { contextChars: 2048, strideChars: 256 }),
+        metrics: { bits_per_char: 1.5 }, summary: { done: 3, errors: 0 },
+      })
+      .returning();
+    const runShare = await createShare(db, { kind: "run", target: { runId: run.id }, includeItems: false, public: false }, { createdBy: "u9" });
+    expect(runView(await projectShare(db, (await openShare(db, runShare.token))!)).settings).toMatchObject({ contextChars: 2048, strideChars: 256 });
+    expect(runView(await projectShare(db, (await openShare(db, (await createShare(db, { kind: "run", target: { runId: mcq.id }, includeItems: false, public: false }, { createdBy: "u9" })).token))!)).settings).toMatchObject({ contextChars: null, strideChars: null });
+    const modelShare = await createShare(db, { kind: "model", target: { modelId: model.id }, includeItems: false, public: false }, { createdBy: "u9" });
+    const view = (await projectShare(db, (await openShare(db, modelShare.token))!))!;
+    if (view.kind !== "model") throw new Error(view.kind);
+    expect(view.runs[0].settings).toMatchObject({ contextChars: 2048, strideChars: 256 });
   });
 
   it("never puts the planted key, password, key name or host in any kind's page data or OG card", async () => {

@@ -21,24 +21,30 @@ export async function listComparedRuns(db: Db, { ids }: { ids: string[] }) {
   return valid.flatMap((id) => rows.filter((r) => r.run.id === id));
 }
 
+export interface ScoredRow {
+  itemId: string;
+  sample: number;
+  status: string;
+  outcome: string | null;
+  parsed: unknown;
+  scores: Record<string, unknown> | null;
+}
+
 /**
- * What the statistics need of every row of a run, keyed by suite item and sample for pairing; nothing else
- * (no join, no answer text), because a comparison of 50,000-item runs reads every row. `parsed` only for
- * scales, whose item score is the answered value.
+ * What the statistics need of every row of a run, keyed by suite item and sample for pairing, in queue order;
+ * nothing else (no join, no answer text), because a comparison of 50,000-item runs reads every row. `parsed`
+ * only for scales, whose item score is the answered value. The rows travel as one JSON array parsed once:
+ * decoding 50,000 rows column by column took most of a comparison's first open.
  */
-export async function listScoredRows(db: Db, { runId, withParsed }: { runId: string; withParsed: boolean }) {
-  return db
-    .select({
-      itemId: runItems.itemId,
-      sample: runItems.sample,
-      status: runItems.status,
-      outcome: runItems.outcome,
-      parsed: withParsed ? runItems.parsed : sql<unknown>`null`,
-      scores: runItems.scores,
-    })
-    .from(runItems)
-    .where(eq(runItems.runId, runId))
-    .orderBy(asc(runItems.id));
+export async function listScoredRows(db: Db, { runId, withParsed }: { runId: string; withParsed: boolean }): Promise<ScoredRow[]> {
+  if (!isUuid(runId)) return [];
+  const result = await db.execute(sql`
+    select coalesce(json_agg(json_build_array(item_id, sample, status, outcome, scores${withParsed ? sql`, parsed` : sql``}) order by id), '[]')::text as rows
+    from run_items where run_id = ${runId}`);
+  const [{ rows }] = rowsOf<{ rows: string }>(result);
+  return (JSON.parse(rows) as [string, number, string, string | null, Record<string, unknown> | null, unknown?][]).map(
+    ([itemId, sample, status, outcome, scores, parsed]) => ({ itemId, sample, status, outcome, parsed: parsed ?? null, scores }),
+  );
 }
 
 const alias = (i: number) => sql.raw(`r${i}`);

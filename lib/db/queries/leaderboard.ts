@@ -116,13 +116,20 @@ export async function listLeaderboardCells(db: Db, query: CellQuery): Promise<Le
     db.select({ id: suites.id, name: suites.name, taskKind: suites.taskKind, version: suites.version }).from(suites),
   ]);
   const modelById = new Map(modelRows.map((m) => [m.id, m]));
-  const suiteById = new Map(suiteRows.map((s) => [s.id, s]));
+  const suiteById = new Map(suiteRows.map((s) => [s.id, { ...s, boardMetrics: boardMetricsOf(s.taskKind) }]));
+  // A board has a handful of (version, settings) pairs: each hashed once, not once per cell.
+  const fingerprints = new Map<string, string>();
+  const fingerprintOf = (cell: string) => {
+    let hash = fingerprints.get(cell);
+    if (hash === undefined) fingerprints.set(cell, (hash = createHash("md5").update(cell).digest("hex")));
+    return hash;
+  };
   return rowsOf<Record<string, unknown>>(result).map((row) => {
     const model = modelById.get(row.model_id as string)!;
     const suite = suiteById.get(row.suite_id as string)!;
     const suiteVersion = row.suite_version as string;
     const profile = row.profile as string;
-    const { metrics, ci } = boardNumbers(boardMetricsOf(suite.taskKind), numbersOf(row.numbers));
+    const { metrics, ci } = boardNumbers(suite.boardMetrics, numbersOf(row.numbers));
     return {
       runId: row.run_id as string,
       modelId: model.id,
@@ -134,7 +141,7 @@ export async function listLeaderboardCells(db: Db, query: CellQuery): Promise<Le
       suiteVersion,
       currentVersion: suiteVersion === suite.version,
       profile,
-      fingerprint: createHash("md5").update(`${suiteVersion}|${profile}`).digest("hex"),
+      fingerprint: fingerprintOf(`${suiteVersion}|${profile}`),
       metrics,
       ci,
       itemsRun: Number(row.items_run),
@@ -152,17 +159,18 @@ export async function listLeaderboardCells(db: Db, query: CellQuery): Promise<Le
 function boardNumbers(names: readonly string[], numbers: (number | null)[]) {
   const metrics: Record<string, number> = {};
   const ci: Record<string, [number, number]> = {};
-  names.forEach((metric, i) => {
-    const [value, low, high] = numbers.slice(i * 3, i * 3 + 3);
-    if (value !== null && value !== undefined) metrics[metric] = value;
-    if (low !== null && low !== undefined && high !== null && high !== undefined) ci[metric] = [low, high];
-  });
+  for (let i = 0; i < names.length; i++) {
+    const [value, low, high] = [numbers[i * 3], numbers[i * 3 + 1], numbers[i * 3 + 2]];
+    if (value !== null && value !== undefined) metrics[names[i]] = value;
+    if (low !== null && low !== undefined && high !== null && high !== undefined) ci[names[i]] = [low, high];
+  }
   return { metrics, ci };
 }
 
 /** float8[] comes back as numbers from postgres.js; PGlite may hand over strings or the array literal. */
 function numbersOf(value: unknown): (number | null)[] {
   if (value === null || value === undefined) return [];
+  if (Array.isArray(value) && value.every((v) => v === null || typeof v === "number")) return value;
   const list = typeof value === "string" ? value.replace(/^\{|\}$/g, "").split(",") : (value as unknown[]);
   return list.map((v) => (v === null || v === "NULL" ? null : Number(v)));
 }
