@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ComparisonItemFilters } from "@/components/compare/comparison-item-filters";
 import { ComparisonItemsTable } from "@/components/compare/comparison-items-table";
@@ -9,9 +10,10 @@ import { ShareButton } from "@/components/share/share-button";
 import { pageCaller } from "@/lib/auth/page-caller";
 import { Pager } from "@/components/pager";
 import { getAppDb } from "@/lib/app-db";
-import { loadComparison, parseRunIds } from "@/lib/compare/load";
+import { loadComparedRuns, loadComparison, parseRunIds } from "@/lib/compare/load";
 import type { Db } from "@/lib/db/client";
 import { listComparedRuns, listComparisonItemsPage } from "@/lib/db/queries/compare";
+import { listRunSubsets } from "@/lib/db/queries/run-items";
 import { listRuns } from "@/lib/db/queries/runs";
 import { isFinishedStatus } from "@/lib/runner/coverage";
 import { comparisonItemsQuery } from "@/lib/validation/compare";
@@ -31,7 +33,10 @@ export default async function ComparePage({ searchParams }: Props) {
   const search = await searchParams;
   const [t, locale, db, caller] = await Promise.all([getTranslations("compare"), getLocale(), getAppDb(), pageCaller()]);
   const runIds = parseRunIds(search.runs);
-  const result = await loadComparison(db, runIds, locale);
+  // The runs and the first page of items come at once; the paired statistics over every item follow as soon as
+  // they are computed (once per pair of runs: they are stored), so a first look at two 50,000-item runs waits on
+  // nothing but its own page.
+  const result = await loadComparedRuns(db, runIds, locale);
   const head = (
     <>
       <p className="small">
@@ -39,7 +44,7 @@ export default async function ComparePage({ searchParams }: Props) {
       </p>
       <h1>
         {t("title")}
-        {result.ok && <span className="muted"> · {result.data.suite.name}</span>}
+        {result.ok && <span className="muted"> · {result.suite.name}</span>}
       </h1>
       <p className="lead">{t("intro")}</p>
     </>
@@ -60,7 +65,7 @@ export default async function ComparePage({ searchParams }: Props) {
       </>
     );
   }
-  const { data } = result;
+  const { suite, runs } = result;
   // A hand-edited query string falls back to the defaults rather than failing the page.
   const parsed = comparisonItemsQuery.safeParse({
     runs: runIds.join(","),
@@ -73,15 +78,18 @@ export default async function ComparePage({ searchParams }: Props) {
   const query = parsed.success ? parsed.data : comparisonItemsQuery.parse({ runs: runIds.join(",") });
   const n = runIds.length;
   const pair = query.a === query.b || query.a >= n || query.b >= n ? { a: 0, b: 1 } : { a: query.a, b: query.b };
-  const { rows, total } = await listComparisonItemsPage(db, {
-    runIds,
-    kind: data.suite.taskKind,
-    filter: query.filter,
-    ...pair,
-    subset: query.subset || undefined,
-    offset: (query.page - 1) * query.pageSize,
-    limit: query.pageSize,
-  });
+  const [{ rows, total }, subsets] = await Promise.all([
+    listComparisonItemsPage(db, {
+      runIds,
+      kind: suite.taskKind,
+      filter: query.filter,
+      ...pair,
+      subset: query.subset || undefined,
+      offset: (query.page - 1) * query.pageSize,
+      limit: query.pageSize,
+    }),
+    listRunSubsets(db, { runId: runIds[0] }),
+  ]);
   const base = new URLSearchParams({ runs: runIds.join(","), filter: query.filter, a: String(pair.a), b: String(pair.b) });
   if (query.subset) base.set("subset", query.subset);
   const hrefFor = (page: number) => `/compare?${new URLSearchParams({ ...Object.fromEntries(base), page: String(page) })}`;
@@ -104,17 +112,25 @@ export default async function ComparePage({ searchParams }: Props) {
           {t("exportJson")}
         </a>
       </nav>
-      <ComparisonView data={data} runHref={(id) => `/runs/${id}`} />
+      <Suspense
+        fallback={
+          <p className="notice" role="status" data-testid="compare-computing">
+            {t("computing")}
+          </p>
+        }
+      >
+        <ComparisonSummary db={db} runIds={runIds} locale={locale} />
+      </Suspense>
       <section aria-labelledby="compare-items-title">
         <h2 id="compare-items-title">{t("itemsTitle")}</h2>
         <ComparisonItemFilters
           runIds={runIds}
-          runs={data.runs}
-          subsets={data.subsets}
+          runs={runs}
+          subsets={subsets}
           state={{ filter: query.filter, ...pair, subset: query.subset ?? "" }}
         />
         <ComparisonItemsTable
-          runs={data.runs}
+          runs={runs}
           rows={rows}
           itemHref={(row) => `/compare/items/${row.itemId}?${back}${row.sample ? `&sample=${row.sample}` : ""}`}
         />
@@ -133,4 +149,12 @@ async function pickerFor(db: Db, runIds: string[]) {
     .filter((r) => isFinishedStatus(r.run.status))
     .map((r) => ({ id: r.run.id, modelName: r.modelName, label: r.run.label, createdAt: r.run.createdAt.toISOString() }));
   return <RunPicker runs={runs} selected={runIds} />;
+}
+
+/** The paired statistics over every item of the compared runs: streamed in once computed. */
+async function ComparisonSummary({ db, runIds, locale }: { db: Db; runIds: string[]; locale: string }) {
+  const result = await loadComparison(db, runIds, locale);
+  // The runs were checked a moment ago; one deleted since then leaves the summary out rather than the page.
+  if (!result.ok) return null;
+  return <ComparisonView data={result.data} runHref={(id) => `/runs/${id}`} />;
 }

@@ -63,13 +63,18 @@ export type ComparisonResult =
   | { ok: true; data: ComparisonData }
   | { ok: false; code: "too_few" | "too_many" | "not_found" | "not_finished" | "different_suites"; runIds?: string[] };
 
-/** Run ids from `?runs=a,b,c`: trimmed, deduplicated, in order. */
-/**
- * Everything a comparison page shows, computed on the server from stored rows: side-by-side metrics, a paired
- * test per pair of runs, agreement counts and chart data. Plain data with no ids beyond the runs compared, so
- * a shared comparison can render it read-only.
- */
-export async function loadComparison(db: Db, runIds: string[], locale: string): Promise<ComparisonResult> {
+export type ComparisonRefusal = Extract<ComparisonResult, { ok: false }>;
+
+/** The runs of a comparison that can be made: found, of one suite, finished; the comparison's cheap part. */
+export interface ComparedRuns {
+  ok: true;
+  found: ComparedRunRow[];
+  suite: ComparisonData["suite"];
+  runs: ComparedRun[];
+}
+
+/** Checks that the runs can be compared and describes them, without reading their items. */
+export async function loadComparedRuns(db: Db, runIds: string[], locale: string): Promise<ComparedRuns | ComparisonRefusal> {
   if (runIds.length < 2) return { ok: false, code: "too_few" };
   if (runIds.length > MAX_COMPARED_RUNS) return { ok: false, code: "too_many" };
   const found = await listComparedRuns(db, { ids: runIds });
@@ -80,29 +85,32 @@ export async function loadComparison(db: Db, runIds: string[], locale: string): 
   if (new Set(found.map((f) => f.run.suiteId)).size > 1) return { ok: false, code: "different_suites" };
   const unfinished = found.filter((f) => !isFinishedStatus(f.run.status));
   if (unfinished.length) return { ok: false, code: "not_finished", runIds: unfinished.map((f) => f.run.id) };
+  const suite = { id: found[0].run.suiteId, name: localized(found[0].suiteName, locale), taskKind: found[0].taskKind };
+  return { ok: true, found, suite, runs: found.map(comparedRun) };
+}
 
+/**
+ * Everything a comparison page shows, computed on the server from stored rows: side-by-side metrics, a paired
+ * test per pair of runs, agreement counts and chart data. Plain data with no ids beyond the runs compared, so
+ * a shared comparison can render it read-only.
+ */
+export async function loadComparison(db: Db, runIds: string[], locale: string): Promise<ComparisonResult> {
+  const compared = await loadComparedRuns(db, runIds, locale);
+  if (!compared.ok) return compared;
+  const { found } = compared;
   const key = [locale, ...found.map((f) => `${f.run.id}@${f.run.status}@${f.run.finishedAt?.getTime()}`)].join("|");
   // Kept in the database too, so a summary is computed once per instance, not once per process or restart.
   return memoComparison(key, async () => {
     const stored = (await getStoredComparison(db, key)) as ComparisonData | null;
     if (stored) return { ok: true, data: stored };
-    const computed = await computeComparison(db, found, locale);
+    const computed = await computeComparison(db, compared);
     if (computed.ok) await storeComparison(db, { key, runId: found[0].run.id, data: computed.data });
     return computed;
   });
 }
 
-async function computeComparison(db: Db, found: ComparedRunRow[], locale: string): Promise<ComparisonResult> {
-  const kind = found[0].taskKind;
-  const [rowsByRun, subsets] = await Promise.all([
-    Promise.all(found.map((f) => listScoredRows(db, { runId: f.run.id, withParsed: kind === "scale" }))),
-    listRunSubsets(db, { runId: found[0].run.id }),
-  ]);
-  const pairs: ComparedPair[] = [];
-  for (let a = 0; a < found.length; a++) {
-    for (let b = a + 1; b < found.length; b++) pairs.push(comparePair(kind, a, b, pairedRows(rowsByRun[a], rowsByRun[b])));
-  }
-  const runs = found.map(({ run, modelName }) => ({
+function comparedRun({ run, modelName }: ComparedRunRow): ComparedRun {
+  return {
     id: run.id,
     label: run.label,
     modelName,
@@ -114,12 +122,24 @@ async function computeComparison(db: Db, found: ComparedRunRow[], locale: string
     bySubset: (run.summary?.bySubset as ComparedRun["bySubset"]) ?? {},
     bySubsetCi: (run.summary?.bySubsetCi as ComparedRun["bySubsetCi"]) ?? {},
     finishedAt: run.finishedAt?.toISOString() ?? null,
-  }));
+  };
+}
+
+async function computeComparison(db: Db, { found, suite, runs }: ComparedRuns): Promise<ComparisonResult> {
+  const kind = found[0].taskKind;
+  const [rowsByRun, subsets] = await Promise.all([
+    Promise.all(found.map((f) => listScoredRows(db, { runId: f.run.id, withParsed: kind === "scale" }))),
+    listRunSubsets(db, { runId: found[0].run.id }),
+  ]);
+  const pairs: ComparedPair[] = [];
+  for (let a = 0; a < found.length; a++) {
+    for (let b = a + 1; b < found.length; b++) pairs.push(comparePair(kind, a, b, pairedRows(rowsByRun[a], rowsByRun[b])));
+  }
   const headline = kind === "scale" ? "mean" : (keyMetric[kind] ?? "accuracy");
   return {
     ok: true,
     data: {
-      suite: { id: found[0].run.suiteId, name: localized(found[0].suiteName, locale), taskKind: kind },
+      suite,
       runs,
       headline,
       metricNames: kind === "scale" ? Object.keys(runs[0].metrics) : Object.keys(pairs[0].tests),

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import { loadComparison } from "@/lib/compare/load";
+import { loadComparedRuns, loadComparison } from "@/lib/compare/load";
 import { comparisonCsv } from "@/lib/compare/service";
 import { seedFinishedMcqRun, seedMcqSuite } from "@/lib/compare/test-fixtures";
 import { type Database, openDatabase } from "@/lib/db/client";
@@ -53,8 +53,9 @@ async function timed(fn: () => Promise<unknown>, rounds = ROUNDS): Promise<numbe
 
 /**
  * `npm run bench -- --compare`: two finished 50,000-item runs of one suite; server time of the first page of
- * the run page's items, of the comparison's side by side (all, and "only where they differ"), of the whole
- * comparison summary (paired tests over every item) and of a streamed CSV export. BENCH_DATABASE_URL (a
+ * the run page's items, of what the comparison page sends first (its runs and first page of items; the summary
+ * streams in after), of the side by side (all, and "only where they differ"), of the whole comparison summary
+ * (paired tests over every item, computed on a pair's first open and stored) and of a streamed CSV export. BENCH_DATABASE_URL (a
  * PostgreSQL server URL) runs it on PostgreSQL in a throwaway database; without it, on in-memory PGlite.
  */
 export async function benchCompare(log: (line: string) => void): Promise<string> {
@@ -72,6 +73,13 @@ export async function benchCompare(log: (line: string) => void): Promise<string>
     const runIds = [a, b];
     const rows: [string, number][] = [
       ["run page: view + first 50 items + subsets", await timed(() => Promise.all([getRunView(db, a), listRunItemsPage(db, { runId: a, limit: 50 }), listRunSubsets(db, { runId: a })]))],
+      [
+        // What /compare sends before the summary streams in: the runs checked and described, the first page, subsets.
+        "comparison page, first open: runs + first 50 items + subsets",
+        await timed(() =>
+          Promise.all([loadComparedRuns(db, runIds, "en"), listComparisonItemsPage(db, { runIds, kind: "mcq", limit: 50 }), listRunSubsets(db, { runId: a })]),
+        ),
+      ],
       ["comparison: first 20 items (all)", await timed(() => listComparisonItemsPage(db, { runIds, kind: "mcq", limit: 20 }))],
       ["comparison: first 20 items (only where they differ)", await timed(() => listComparisonItemsPage(db, { runIds, kind: "mcq", filter: "differ", limit: 20 }))],
       ["comparison: page 1000 of 20 (A right, B wrong)", await timed(() => listComparisonItemsPage(db, { runIds, kind: "mcq", filter: "a_better", offset: 999 * 20, limit: 20 }))],
