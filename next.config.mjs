@@ -11,6 +11,11 @@ const nextConfig = {
   // (lib/contamination/build-host.mjs); onnxruntime-node loads its native binding from its own folder.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "pg", "@node-rs/jieba", "tsx", "onnxruntime-node"],
   poweredByHeader: false,
+  experimental: {
+    // A clean CI clone builds once and is thrown away: writing Turbopack's build cache (tens of seconds on a busy
+    // 2-core machine) would buy nothing there. Elsewhere it keeps its default, so a rebuild reuses it.
+    turbopackFileSystemCacheForBuild: !process.env.CI,
+  },
   // Static files too (proxy.ts adds the CSP with its nonce to pages, and no-referrer to token pages).
   async headers() {
     return [
