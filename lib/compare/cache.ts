@@ -21,3 +21,8 @@ export async function memoComparison(key: string, compute: () => Promise<Compari
   }
   return value;
 }
+
+/** Forgets every memoised comparison of this process (the bench, to time a first open again). */
+export function forgetComparisons() {
+  entries.clear();
+}

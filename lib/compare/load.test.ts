@@ -42,11 +42,17 @@ describe.each(testEngines())("comparison on $name", (engine) => {
     const result = await loadComparison(database.db, [runA, runB], "en");
     if (!result.ok) throw new Error(result.code);
     const rows = await database.db.select().from(comparisonSummaries);
-    const stored = rows.find((r) => r.key.startsWith("en|") && r.key.includes(runA) && r.key.includes(runB));
-    expect(stored).toBeDefined();
-    expect(await getStoredComparison(database.db, stored!.key)).toEqual(result.data);
+    const stored = rows.filter((r) => r.key.includes(runA) && r.key.includes(runB));
+    expect(stored).toHaveLength(1);
+    expect(await getStoredComparison(database.db, stored[0].key)).toEqual(result.data);
     // The stored text keeps the computed object's key order (the order metrics are shown in).
-    expect(Object.keys((JSON.parse(stored!.data) as typeof result.data).pairs[0].tests)).toEqual(Object.keys(result.data.pairs[0].tests));
+    expect(Object.keys((JSON.parse(stored[0].data) as typeof result.data).pairs[0].tests)).toEqual(Object.keys(result.data.pairs[0].tests));
+    // Another language reads the same summary, with the suite named in that language.
+    const zh = await loadComparison(database.db, [runA, runB], "zh-CN");
+    if (!zh.ok) throw new Error(zh.code);
+    expect(zh.data.suite.name).toBe("比较 cmp");
+    expect({ ...zh.data, suite: result.data.suite }).toEqual(result.data);
+    expect((await database.db.select().from(comparisonSummaries)).filter((r) => r.key.includes(runA) && r.key.includes(runB))).toHaveLength(1);
   });
 
   it("pairs the runs item by item: McNemar on the discordant items, agreement counts, settings that differ", async () => {

@@ -98,15 +98,17 @@ export async function loadComparison(db: Db, runIds: string[], locale: string): 
   const compared = await loadComparedRuns(db, runIds, locale);
   if (!compared.ok) return compared;
   const { found } = compared;
-  const key = [locale, ...found.map((f) => `${f.run.id}@${f.run.status}@${f.run.finishedAt?.getTime()}`)].join("|");
-  // Kept in the database too, so a summary is computed once per instance, not once per process or restart.
-  return memoComparison(key, async () => {
+  const key = found.map((f) => `${f.run.id}@${f.run.status}@${f.run.finishedAt?.getTime()}`).join("|");
+  // Kept in the database too, so a summary is computed once per instance, not once per process or restart; and
+  // once for every language: only the suite's name is in the reader's language, and it is set here.
+  const summary = await memoComparison(key, async () => {
     const stored = (await getStoredComparison(db, key)) as ComparisonData | null;
     if (stored) return { ok: true, data: stored };
     const computed = await computeComparison(db, compared);
     if (computed.ok) await storeComparison(db, { key, runId: found[0].run.id, data: computed.data });
     return computed;
   });
+  return summary.ok ? { ok: true, data: { ...summary.data, suite: compared.suite } } : summary;
 }
 
 function comparedRun({ run, modelName }: ComparedRunRow): ComparedRun {
