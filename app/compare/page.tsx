@@ -65,7 +65,7 @@ export default async function ComparePage({ searchParams }: Props) {
       </>
     );
   }
-  const { suite, runs } = result;
+  const { suite, runs, subsetNames } = result;
   // A hand-edited query string falls back to the defaults rather than failing the page.
   const parsed = comparisonItemsQuery.safeParse({
     runs: runIds.join(","),
@@ -127,11 +127,13 @@ export default async function ComparePage({ searchParams }: Props) {
           runIds={runIds}
           runs={runs}
           subsets={subsets}
+          subsetNames={subsetNames}
           state={{ filter: query.filter, ...pair, subset: query.subset ?? "" }}
         />
         <ComparisonItemsTable
           runs={runs}
           rows={rows}
+          subsetNames={subsetNames}
           itemHref={(row) => `/compare/items/${row.itemId}?${back}${row.sample ? `&sample=${row.sample}` : ""}`}
         />
         <Pager page={query.page} pageSize={query.pageSize} total={total} hrefFor={hrefFor} />

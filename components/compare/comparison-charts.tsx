@@ -1,16 +1,18 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { DistributionChart } from "@/components/charts/distribution-chart";
 import { SubscaleBarChart, type SubscaleRow } from "@/components/charts/subscale-bar-chart";
 import type { ComparisonData } from "@/lib/compare/load";
 import { runLetter } from "@/lib/compare/letters";
+import { subsetName } from "@/lib/suites/subset-names";
 
 const MAX_SUBSETS = 30;
 
 /** The comparison's charts from its data: metrics with intervals, the headline metric by subset, the score distribution. */
 export function ComparisonCharts({ data }: { data: ComparisonData }) {
   const t = useTranslations("compare");
+  const locale = useLocale();
   const tMetric = useTranslations("metric");
   const tScale = useTranslations("runs.scaleMetric");
   const metricLabel = (m: string) =>
@@ -33,7 +35,7 @@ export function ComparisonCharts({ data }: { data: ComparisonData }) {
   const subsetNames = [...new Set(data.runs.flatMap((r) => Object.keys(r.bySubset)))].sort();
   const subsetRows: SubscaleRow[] = subsetNames.slice(0, MAX_SUBSETS).map((s) => ({
     id: s,
-    label: s,
+    label: subsetName(data.subsetNames, s, locale),
     values: Object.fromEntries(data.runs.map((r, i) => [`run${i}`, cell(r.bySubset[s]?.[subsetMetric], r.bySubsetCi[s]?.[subsetMetric])])),
   }));
   const distributionRows = data.distribution.map((bin) => ({

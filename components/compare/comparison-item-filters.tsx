@@ -1,7 +1,8 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ComparedRun } from "@/lib/compare/load";
 import { runLetter } from "@/lib/compare/letters";
 import { comparisonFilters } from "@/lib/validation/compare";
+import { type SubsetNames, subsetName } from "@/lib/suites/subset-names";
 
 export interface ItemFilterState {
   filter: (typeof comparisonFilters)[number];
@@ -15,14 +16,16 @@ export async function ComparisonItemFilters({
   runIds,
   runs,
   subsets,
+  subsetNames,
   state,
 }: {
   runIds: string[];
   runs: Pick<ComparedRun, "modelName">[];
   subsets: string[];
+  subsetNames: SubsetNames;
   state: ItemFilterState;
 }) {
-  const t = await getTranslations("compare");
+  const [t, locale] = await Promise.all([getTranslations("compare"), getLocale()]);
   const runOptions = runs.map((r, i) => (
     <option key={i} value={i}>
       {runLetter(i)} · {r.modelName}
@@ -64,7 +67,7 @@ export async function ComparisonItemFilters({
             <option value="">{t("allSubsets")}</option>
             {subsets.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {subsetName(subsetNames, s, locale)}
               </option>
             ))}
           </select>

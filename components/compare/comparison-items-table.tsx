@@ -1,9 +1,10 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { compactJson } from "@/components/runs/format";
 import type { ComparedRun } from "@/lib/compare/load";
 import { runLetter } from "@/lib/compare/letters";
 import type { ComparisonRow } from "@/lib/db/queries/compare";
+import { type SubsetNames, subsetName } from "@/lib/suites/subset-names";
 
 /**
  * A page of compared items: the item once, then each run's answer (as text, clipped), parse and score.
@@ -12,13 +13,15 @@ import type { ComparisonRow } from "@/lib/db/queries/compare";
 export async function ComparisonItemsTable({
   runs,
   rows,
+  subsetNames,
   itemHref,
 }: {
   runs: Pick<ComparedRun, "id" | "modelName">[];
   rows: ComparisonRow[];
+  subsetNames: SubsetNames;
   itemHref?: (row: ComparisonRow) => string;
 }) {
-  const t = await getTranslations("compare");
+  const [t, locale] = await Promise.all([getTranslations("compare"), getLocale()]);
   if (rows.length === 0) return <p className="muted">{t("empty")}</p>;
   return (
     <div className="table-scroll">
@@ -39,7 +42,7 @@ export async function ComparisonItemsTable({
               <th scope="row">
                 {itemHref ? <Link href={itemHref(row)} className="mono">{row.externalId}</Link> : <span className="mono">{row.externalId}</span>}
                 {row.sample > 0 && <span className="small muted"> #{row.sample}</span>}
-                {row.subset && <div className="small muted">{row.subset}</div>}
+                {row.subset && <div className="small muted">{subsetName(subsetNames, row.subset, locale)}</div>}
                 <div className="small item-text">{compactJson(row.input.question ?? row.input.text ?? row.input, 120)}</div>
               </th>
               {row.cells.map((cell, i) => (

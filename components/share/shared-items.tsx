@@ -53,7 +53,7 @@ export async function SharedComparisonItems({ view }: { view: SharedComparisonVi
   return (
     <section aria-labelledby="share-items">
       <h2 id="share-items">{t("items")}</h2>
-      <ComparisonItemsTable runs={view.data.runs} rows={view.items.rows} />
+      <ComparisonItemsTable runs={view.data.runs} rows={view.items.rows} subsetNames={view.data.subsetNames} />
       <SharedPager page={view.items.page} total={view.items.total} pageSize={view.items.pageSize} />
     </section>
   );

@@ -3,6 +3,7 @@ import { getStoredComparison, listComparedRuns, listScoredRows, type ScoredRow, 
 import { listRunSubsets } from "@/lib/db/queries/run-items";
 import { localized } from "@/lib/i18n/locale";
 import { isFinishedStatus } from "@/lib/run-status";
+import { type SubsetNames, subsetNames } from "@/lib/suites/subset-names";
 import { MAX_COMPARED_RUNS } from "@/lib/validation/compare";
 import type { AggregateItem } from "@/lib/scoring/benchmark-aggregate";
 import { itemHeadlineScore } from "@/lib/scoring/item-headline";
@@ -57,6 +58,8 @@ export interface ComparisonData {
   differingSettings: string[];
   distribution: DistributionBin[];
   subsets: string[];
+  /** How each subset is named in each language (CMMLU subjects, NER types): the suite's, set when read. */
+  subsetNames: SubsetNames;
 }
 
 export type ComparisonResult =
@@ -70,6 +73,7 @@ export interface ComparedRuns {
   ok: true;
   found: ComparedRunRow[];
   suite: ComparisonData["suite"];
+  subsetNames: SubsetNames;
   runs: ComparedRun[];
 }
 
@@ -86,7 +90,7 @@ export async function loadComparedRuns(db: Db, runIds: string[], locale: string)
   const unfinished = found.filter((f) => !isFinishedStatus(f.run.status));
   if (unfinished.length) return { ok: false, code: "not_finished", runIds: unfinished.map((f) => f.run.id) };
   const suite = { id: found[0].run.suiteId, name: localized(found[0].suiteName, locale), taskKind: found[0].taskKind };
-  return { ok: true, found, suite, runs: found.map(comparedRun) };
+  return { ok: true, found, suite, subsetNames: subsetNames(found[0].suiteConfig), runs: found.map(comparedRun) };
 }
 
 /**
@@ -108,7 +112,7 @@ export async function loadComparison(db: Db, runIds: string[], locale: string): 
     if (computed.ok) await storeComparison(db, { key, runId: found[0].run.id, data: computed.data });
     return computed;
   });
-  return summary.ok ? { ok: true, data: { ...summary.data, suite: compared.suite } } : summary;
+  return summary.ok ? { ok: true, data: { ...summary.data, suite: compared.suite, subsetNames: compared.subsetNames } } : summary;
 }
 
 function comparedRun({ run, modelName }: ComparedRunRow): ComparedRun {
@@ -127,7 +131,7 @@ function comparedRun({ run, modelName }: ComparedRunRow): ComparedRun {
   };
 }
 
-async function computeComparison(db: Db, { found, suite, runs }: ComparedRuns): Promise<ComparisonResult> {
+async function computeComparison(db: Db, { found, suite, subsetNames, runs }: ComparedRuns): Promise<ComparisonResult> {
   const kind = found[0].taskKind;
   const [rowsByRun, subsets] = await Promise.all([
     Promise.all(found.map((f) => listScoredRows(db, { runId: f.run.id, withParsed: kind === "scale" }))),
@@ -152,6 +156,7 @@ async function computeComparison(db: Db, { found, suite, runs }: ComparedRuns): 
         rowsByRun.map((rows) => rows.map((r) => itemHeadlineScore(kind, r))),
       ),
       subsets,
+      subsetNames,
     },
   };
 }

@@ -13,7 +13,7 @@ export async function listComparedRuns(db: Db, { ids }: { ids: string[] }) {
   const valid = ids.filter(isUuid);
   if (valid.length === 0) return [];
   const rows = await db
-    .select({ run: runs, modelName: models.name, provider: models.provider, suiteName: suites.name, taskKind: suites.taskKind })
+    .select({ run: runs, modelName: models.name, provider: models.provider, suiteName: suites.name, taskKind: suites.taskKind, suiteConfig: suites.config })
     .from(runs)
     .innerJoin(models, eq(models.id, runs.modelId))
     .innerJoin(suites, eq(suites.id, runs.suiteId))

@@ -10,6 +10,7 @@ import { runLetter } from "@/lib/compare/letters";
 import { parseRunIds } from "@/lib/compare/load";
 import { listComparedRuns, listComparisonItemsPage, listItemMessages } from "@/lib/db/queries/compare";
 import { localized } from "@/lib/i18n/locale";
+import { subsetName, subsetNames } from "@/lib/suites/subset-names";
 import type { TaskKind } from "@/lib/suites/types";
 import { isUuid } from "@/lib/validation/ids";
 
@@ -59,7 +60,7 @@ export default async function ComparedItemPage({ params, searchParams }: Props) 
       </h1>
       <p className="muted small">
         {data.suite.name}
-        {row.subset && ` · ${row.subset}`}
+        {row.subset && ` · ${subsetName(subsetNames(found[0].suiteConfig), row.subset, locale)}`}
         {row.sample > 0 && ` · #${row.sample}`}
       </p>
       <section className="card">
