@@ -10,7 +10,7 @@ import { ShareButton } from "@/components/share/share-button";
 import { pageCaller } from "@/lib/auth/page-caller";
 import { Pager } from "@/components/pager";
 import { getAppDb } from "@/lib/app-db";
-import { loadComparedRuns, loadComparison, parseRunIds } from "@/lib/compare/load";
+import { computedComparison, loadComparedRuns, loadComparison, parseRunIds } from "@/lib/compare/load";
 import type { Db } from "@/lib/db/client";
 import { listComparedRuns, listComparisonItemsPage } from "@/lib/db/queries/compare";
 import { listRunSubsets } from "@/lib/db/queries/run-items";
@@ -66,6 +66,7 @@ export default async function ComparePage({ searchParams }: Props) {
     );
   }
   const { suite, runs, subsetNames } = result;
+  const computed = await computedComparison(db, result);
   // A hand-edited query string falls back to the defaults rather than failing the page.
   const parsed = comparisonItemsQuery.safeParse({
     runs: runIds.join(","),
@@ -112,15 +113,23 @@ export default async function ComparePage({ searchParams }: Props) {
           {t("exportJson")}
         </a>
       </nav>
-      <Suspense
-        fallback={
-          <p className="notice" role="status" data-testid="compare-computing">
-            {t("computing")}
-          </p>
-        }
-      >
-        <ComparisonSummary db={db} runIds={runIds} locale={locale} />
-      </Suspense>
+      {computed ? (
+        <ComparisonView data={computed} runHref={(id) => `/runs/${id}`} />
+      ) : (
+        <Suspense
+          fallback={
+            <div className="notice" role="status" data-testid="compare-computing">
+              <p>{t("computing")}</p>
+              {/* Streamed content replaces this with a script; without one, the computation still finishes and is kept. */}
+              <noscript>
+                <p className="small">{t("computingNoScript")}</p>
+              </noscript>
+            </div>
+          }
+        >
+          <ComparisonSummary db={db} runIds={runIds} locale={locale} />
+        </Suspense>
+      )}
       <section aria-labelledby="compare-items-title">
         <h2 id="compare-items-title">{t("itemsTitle")}</h2>
         <ComparisonItemFilters

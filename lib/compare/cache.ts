@@ -22,6 +22,11 @@ export async function memoComparison(key: string, compute: () => Promise<Compari
   return value;
 }
 
+/** The memoised comparison under `key`, if any; never computes. */
+export function memoisedComparison(key: string): ComparisonResult | undefined {
+  return entries.get(key);
+}
+
 /** Forgets every memoised comparison of this process (the bench, to time a first open again). */
 export function forgetComparisons() {
   entries.clear();

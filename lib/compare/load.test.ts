@@ -6,7 +6,8 @@ import { comparisonSummaries } from "@/lib/db/schema";
 import { setRunStatus } from "@/lib/db/queries/runs";
 import { itemHeadlineScore } from "@/lib/scoring/item-headline";
 import { pairedBenchmark } from "@/lib/scoring/paired";
-import { loadComparison, PAIRED_SEED, parseRunIds } from "./load";
+import { forgetComparisons } from "./cache";
+import { computedComparison, loadComparedRuns, loadComparison, PAIRED_SEED, parseRunIds } from "./load";
 import { comparisonCsv, comparisonJson } from "./service";
 import { seedFinishedMcqRun, seedMcqSuite } from "./test-fixtures";
 
@@ -39,6 +40,13 @@ describe.each(testEngines())("comparison on $name", (engine) => {
   });
 
   it("keeps a computed summary in the database under the runs and their finish times, equal to what was served", async () => {
+    const compared = await loadComparedRuns(database.db, [runA, runB], "en");
+    if (!compared.ok) throw new Error(compared.code);
+    // Before a first open there is nothing to show at once (the page streams it in); a look computes nothing.
+    forgetComparisons();
+    await database.db.delete(comparisonSummaries);
+    expect(await computedComparison(database.db, compared)).toBeNull();
+    expect(await database.db.select().from(comparisonSummaries)).toEqual([]);
     const result = await loadComparison(database.db, [runA, runB], "en");
     if (!result.ok) throw new Error(result.code);
     const rows = await database.db.select().from(comparisonSummaries);
@@ -47,6 +55,10 @@ describe.each(testEngines())("comparison on $name", (engine) => {
     expect(await getStoredComparison(database.db, stored[0].key)).toEqual(result.data);
     // The stored text keeps the computed object's key order (the order metrics are shown in).
     expect(Object.keys((JSON.parse(stored[0].data) as typeof result.data).pairs[0].tests)).toEqual(Object.keys(result.data.pairs[0].tests));
+    expect(await computedComparison(database.db, compared)).toEqual(result.data);
+    // Stored, it is there for another process too.
+    forgetComparisons();
+    expect(await computedComparison(database.db, compared)).toEqual(result.data);
     // Another language reads the same summary, with the suite named in that language.
     const zh = await loadComparison(database.db, [runA, runB], "zh-CN");
     if (!zh.ok) throw new Error(zh.code);

@@ -12,7 +12,7 @@ import { type Agreement, agreement, type PairedDifference, pairedBenchmark, pair
 import { perplexityPlan, type PerplexityTotals } from "@/lib/scoring/perplexity";
 import { headlineLowerIsBetter } from "@/lib/tasks/index";
 import { keyMetric } from "@/components/runs/format";
-import { memoComparison } from "./cache";
+import { memoComparison, memoisedComparison } from "./cache";
 import { distributionOf, type DistributionBin } from "./distribution";
 
 /** Settings that change what a number measures; shown per run and flagged when runs differ in them. */
@@ -102,7 +102,7 @@ export async function loadComparison(db: Db, runIds: string[], locale: string): 
   const compared = await loadComparedRuns(db, runIds, locale);
   if (!compared.ok) return compared;
   const { found } = compared;
-  const key = found.map((f) => `${f.run.id}@${f.run.status}@${f.run.finishedAt?.getTime()}`).join("|");
+  const key = summaryKey(compared);
   // Kept in the database too, so a summary is computed once per instance, not once per process or restart; and
   // once for every language: only the suite's name is in the reader's language, and it is set here.
   const summary = await memoComparison(key, async () => {
@@ -112,8 +112,22 @@ export async function loadComparison(db: Db, runIds: string[], locale: string): 
     if (computed.ok) await storeComparison(db, { key, runId: found[0].run.id, data: computed.data });
     return computed;
   });
-  return summary.ok ? { ok: true, data: { ...summary.data, suite: compared.suite, subsetNames: compared.subsetNames } } : summary;
+  return summary.ok ? withNames(summary.data, compared) : summary;
 }
+
+/** The summary if it was computed before (in this process or stored), else null: a cheap look, never a computation. */
+export async function computedComparison(db: Db, compared: ComparedRuns): Promise<ComparisonData | null> {
+  const key = summaryKey(compared);
+  const memo = memoisedComparison(key);
+  if (memo?.ok) return withNames(memo.data, compared).data;
+  const stored = (await getStoredComparison(db, key)) as ComparisonData | null;
+  return stored ? withNames(stored, compared).data : null;
+}
+
+/** Runs and their finish times: a re-run resets finished_at, so a changed run is a new key. */
+const summaryKey = ({ found }: ComparedRuns) => found.map((f) => `${f.run.id}@${f.run.status}@${f.run.finishedAt?.getTime()}`).join("|");
+
+const withNames = (data: ComparisonData, { suite, subsetNames }: ComparedRuns) => ({ ok: true as const, data: { ...data, suite, subsetNames } });
 
 function comparedRun({ run, modelName }: ComparedRunRow): ComparedRun {
   return {
