@@ -77,6 +77,10 @@ test("the shared page in Chinese, on a phone, without JavaScript", async ({ brow
   await page.goto(url);
   await expect(page.getByRole("heading", { level: 2, name: "主要结果" })).toBeVisible();
   await expect(page.getByText("此链接不包含逐题答案。")).toBeVisible();
+  // CMMLU subjects by their Chinese names, as on the run page, not by their codes.
+  const subjects = (await page.getByTestId("share-subsets").locator("tbody th").allInnerTexts()).filter(Boolean);
+  expect(subjects.length).toBeGreaterThan(0);
+  for (const subject of subjects) expect(subject).toMatch(/^[\u4e00-\u9fff]+$/);
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
   await reader.close();
 });

@@ -1,4 +1,5 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { type SubsetNames, subsetName } from "@/lib/suites/subset-names";
 import { compactJson } from "@/components/runs/format";
 import type { SharedRunView } from "@/lib/share/projection";
 import { SharedPager } from "./shared-pager";
@@ -6,8 +7,8 @@ import { ComparisonItemsTable } from "@/components/compare/comparison-items-tabl
 import type { SharedComparisonView } from "@/lib/share/project-comparison";
 
 /** A shared run's items (answers as text), paged by plain links so it works without JavaScript. */
-export async function SharedItems({ items }: { items: SharedRunView["items"] }) {
-  const t = await getTranslations("share.page");
+export async function SharedItems({ items, subsetNames }: { items: SharedRunView["items"]; subsetNames: SubsetNames }) {
+  const [t, locale] = await Promise.all([getTranslations("share.page"), getLocale()]);
   if (!items) return <p className="small muted">{t("itemsHidden")}</p>;
   return (
     <section aria-labelledby="share-items">
@@ -32,7 +33,7 @@ export async function SharedItems({ items }: { items: SharedRunView["items"] }) 
                   {row.externalId}
                   {row.sample > 0 ? ` #${row.sample}` : ""}
                 </td>
-                <td>{row.subset ?? "—"}</td>
+                <td>{row.subset ? subsetName(subsetNames, row.subset, locale) : "—"}</td>
                 <td className="item-text">{row.status === "error" ? t("errorStatus") : (row.answer ?? "—")}</td>
                 <td className="mono">{compactJson(row.parsed, 120)}</td>
                 <td className="mono">{compactJson(row.scores, 120)}</td>

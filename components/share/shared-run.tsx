@@ -4,6 +4,7 @@ import { localized } from "@/lib/i18n/locale";
 import type { SharedMetric, SharedRunView } from "@/lib/share/projection";
 import { HeadlineChart } from "./headline-chart";
 import { metricNames } from "./metric-names";
+import { subsetName } from "@/lib/suites/subset-names";
 
 const dash = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : String(v));
 
@@ -52,7 +53,7 @@ export async function SharedRunSections({ view }: { view: SharedRunView }) {
         ] as [string, string][])
       : []),
     [t("sample"), s.limit ? t("sampleLimit", { n: s.limit }) : t("sampleAll")],
-    ...(s.subsets?.length ? ([[t("subsets"), s.subsets.join(", ")]] as [string, string][]) : []),
+    ...(s.subsets?.length ? ([[t("subsets"), s.subsets.map((x) => subsetName(view.subsetNames, x, locale)).join(", ")]] as [string, string][]) : []),
     [t("date"), date],
     [t("status"), `${view.status} · ${t("counts", view.counts)}`],
   ];
@@ -107,7 +108,7 @@ export async function SharedRunSections({ view }: { view: SharedRunView }) {
                 {view.bySubset.flatMap((b) =>
                   b.metrics.map((m, i) => (
                     <tr key={`${b.subset}/${m.name}`}>
-                      <th scope="row">{i === 0 ? b.subset : ""}</th>
+                      <th scope="row">{i === 0 ? subsetName(view.subsetNames, b.subset, locale) : ""}</th>
                       <td>{names[m.name] ?? m.name}</td>
                       <td className="mono">{formatMetric(m.value, s.taskKind)}</td>
                       <td className="mono">{formatInterval(m.ci ?? undefined, s.taskKind)}</td>

@@ -10,6 +10,7 @@ import type { LiveShare } from "./links";
 import { projectComparison, type SharedComparisonView } from "./project-comparison";
 import { projectLeaderboard, type SharedLeaderboardView } from "./project-leaderboard";
 import { projectModel, type SharedModelView } from "./project-model";
+import { type SubsetNames, subsetNames } from "@/lib/suites/subset-names";
 
 export type { SharedComparisonView, SharedLeaderboardView, SharedModelView };
 
@@ -88,6 +89,8 @@ export interface SharedRunView {
   settings: SharedSettings;
   metrics: SharedMetric[];
   bySubset: { subset: string; metrics: SharedMetric[] }[];
+  /** How the suite names its subsets in each language (CMMLU subjects, NER types). */
+  subsetNames: SubsetNames;
   counts: { items: number; done: number; errors: number };
   items: { rows: SharedItem[]; total: number; page: number; pageSize: number } | null;
   audit: SharedAudit | null;
@@ -165,6 +168,7 @@ async function projectRun(db: Db, share: LiveShare, page: number): Promise<Share
     settings,
     metrics: metricsOf(run.metrics, run.ci),
     bySubset: Object.entries(summary.bySubset ?? {}).map(([subset, values]) => ({ subset, metrics: metricsOf(values, summary.bySubsetCi?.[subset]) })),
+    subsetNames: subsetNames(suite.config),
     counts,
     items: null,
     audit: null,

@@ -67,7 +67,7 @@ async function SharedBody({ view }: { view: SharedView }) {
         <>
           <SharedRunSections view={view} />
           {view.audit && <SharedAuditSections audit={view.audit} />}
-          {view.kind === "run" && <SharedItems items={view.items} />}
+          {view.kind === "run" && <SharedItems items={view.items} subsetNames={view.subsetNames} />}
         </>
       );
   }
