@@ -4,11 +4,13 @@
 //   MUTATE=lib/scoring npm run mutation
 const folders = (process.env.MUTATE ?? "lib/scoring,lib/runner,lib/db/queries").split(",").filter(Boolean);
 process.env.MUTATION_TESTS = folders.map((f) => `${f}/**/*.test.ts`).join(",");
+// Reports per MUTATE value, so two folders can run side by side without overwriting each other's.
+const reports = `.reports/mutation/${folders.join("+").replaceAll("/", "-")}`;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
-  plugins: ["@stryker-mutator/vitest-runner"],
+  plugins: ["@stryker-mutator/vitest-runner", "./scripts/mutation/log-reporter.mjs"],
   vitest: { configFile: "vitest.mutation.config.ts", related: false },
   mutate: [...folders.map((f) => `${f}/**/*.ts`), "!**/*.test.ts", "!**/testing.ts"],
   coverageAnalysis: "perTest",
@@ -17,9 +19,10 @@ export default {
   concurrency: 1,
   timeoutMS: 60_000,
   dryRunTimeoutMinutes: 30,
-  reporters: ["clear-text", "progress", "html", "json"],
-  htmlReporter: { fileName: ".reports/mutation/index.html" },
-  jsonReporter: { fileName: ".reports/mutation/mutation.json" },
+  reporters: ["clear-text", "progress", "html", "json", "log"],
+  htmlReporter: { fileName: `${reports}/index.html` },
+  jsonReporter: { fileName: `${reports}/mutation.json` },
+  logReporter: { fileName: `${reports}/mutants.jsonl` },
   tempDirName: ".stryker-tmp",
   ignorePatterns: [".next", ".next-e2e", ".data", ".e2e-data", ".reports", "test-results", "playwright-report"],
   cleanTempDir: "always",

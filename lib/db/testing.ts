@@ -38,8 +38,10 @@ export function testPostgresUrl(): string | undefined {
  * and is asked for by name. Without a PostgreSQL URL the file also gets a skipped test named after the missing
  * variable, so a run without PostgreSQL says so in its skipped count instead of silently testing less.
  */
-export function testEngines({ only = ["pglite-wire", "postgres"] }: { only?: TestEngine["name"][] } = {}): TestEngine[] {
-  const wanted = (name: TestEngine["name"]) => only.includes(name);
+export function testEngines({ only }: { only?: TestEngine["name"][] } = {}): TestEngine[] {
+  const listed = envEngines();
+  const chosen = only ?? listed ?? ["pglite-wire", "postgres"];
+  const wanted = (name: TestEngine["name"]) => chosen.includes(name) && (!listed || listed.includes(name));
   const engines: TestEngine[] = [];
   if (wanted("pglite")) engines.push({ name: "pglite", open: openTestPglite });
   if (wanted("pglite-wire")) engines.push({ name: "pglite-wire", open: openTestEmbedded });
@@ -48,6 +50,16 @@ export function testEngines({ only = ["pglite-wire", "postgres"] }: { only?: Tes
   if (url) engines.push({ name: "postgres", open: () => openTestPostgres(url) });
   else reportSkippedPostgres();
   return engines;
+}
+
+/**
+ * CHIMED_TEST_ENGINES (comma-separated engine names) replaces the default engines and narrows a file's `only`.
+ * `npm run mutation` sets it to `pglite`: a mutant is then judged on the in-process database alone, since running
+ * each of thousands of mutants on every engine takes hours here. A mutant only PostgreSQL could catch survives.
+ */
+function envEngines(): TestEngine["name"][] | undefined {
+  const listed = process.env.CHIMED_TEST_ENGINES?.split(",").map((s) => s.trim()).filter(Boolean);
+  return listed?.length ? (listed as TestEngine["name"][]) : undefined;
 }
 
 function reportSkippedPostgres() {
