@@ -4,8 +4,8 @@
 //   MUTATE=lib/scoring npm run mutation
 const folders = (process.env.MUTATE ?? "lib/scoring,lib/runner,lib/db/queries").split(",").filter(Boolean);
 process.env.MUTATION_TESTS = folders.map((f) => `${f}/**/*.test.ts`).join(",");
-// Reports per MUTATE value, so two folders can run side by side without overwriting each other's.
-const reports = `.reports/mutation/${folders.join("+").replaceAll("/", "-")}`;
+// Reports per MUTATE value (or MUTATION_REPORT_DIR), so runs side by side do not overwrite each other's.
+const reports = process.env.MUTATION_REPORT_DIR || `.reports/mutation/${folders.join("+").replaceAll("/", "-")}`;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
