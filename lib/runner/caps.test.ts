@@ -2,7 +2,24 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import { seedRouteTargets } from "@/lib/http/route-fixtures";
 import { addModel } from "@/lib/models/service";
+import { checkConcurrency, checkRunSize } from "./caps";
 import { startRun } from "./start-run";
+
+describe("cap checks", () => {
+  const caps = { maxConcurrency: 8, maxRunItems: 100 };
+
+  it("allow exactly the cap and refuse one more, saying what the cap is and which variable sets it", () => {
+    expect(() => checkRunSize(100, caps)).not.toThrow();
+    expect(() => checkRunSize(101, caps)).toThrow(
+      expect.objectContaining({ status: 400, code: "cap_exceeded", details: { cap: 100, requests: 101 }, message: expect.stringContaining("CHIMED_MAX_RUN_ITEMS") }),
+    );
+    expect(() => checkConcurrency(8, caps)).not.toThrow();
+    expect(() => checkConcurrency(null, caps)).not.toThrow();
+    expect(() => checkConcurrency(9, caps)).toThrow(
+      expect.objectContaining({ status: 400, code: "cap_exceeded", details: { cap: 8 }, message: expect.stringMatching(/concurrency 9 .*cap of 8 \(CHIMED_MAX_CONCURRENCY\)/) }),
+    );
+  });
+});
 
 describe.each(testEngines())("deployment caps on concurrency and run size, on $name", (engine) => {
   let database: TestDatabase;
