@@ -20,18 +20,20 @@ class LogReporter {
 
   onMutationTestingPlanReady({ mutantPlans }) {
     for (const { plan, mutant } of mutantPlans) {
-      this.write({ kind: "plan", plan, ...describe(mutant), status: mutant.status, tests: mutant.coveredBy?.length ?? 0 });
+      // Planned mutants carry 0-based lines, tested ones the report schema's 1-based lines.
+      this.write({ kind: "plan", plan, ...describe(mutant, 1), status: mutant.status, tests: mutant.coveredBy?.length ?? 0 });
     }
   }
 
   onMutantTested(result) {
-    this.write({ kind: "result", ...describe(result), status: result.status, killedBy: result.killedBy?.[0] });
+    this.write({ kind: "result", ...describe(result, 0), status: result.status, killedBy: result.killedBy?.[0] });
   }
 }
 
-function describe(mutant) {
+function describe(mutant, lineBase) {
   const { id, fileName, mutatorName, replacement, location } = mutant;
-  return { id, file: path.relative(process.cwd(), fileName), mutator: mutatorName, replacement, line: location.start.line + 1 };
+  const { line, column } = location.start;
+  return { id, file: path.relative(process.cwd(), fileName), mutator: mutatorName, replacement, line: line + lineBase, column };
 }
 
 export const strykerPlugins = [declareClassPlugin(PluginKind.Reporter, "log", LogReporter)];

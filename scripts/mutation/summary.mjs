@@ -39,6 +39,7 @@ console.log(line("total", total));
 
 if (flag === "--survivors") {
   for (const r of results.values()) {
-    if (r.status === "Survived") console.log(`${r.file}:${r.line}\t${r.mutator}\t${JSON.stringify(r.replacement)}`);
+    // Older logs wrote tested mutants' lines one too high; the plan's line is right in both.
+    if (r.status === "Survived") console.log(`${r.file}:${planned.get(r.id)?.line ?? r.line}\t${r.mutator}\t${JSON.stringify(r.replacement)}`);
   }
 }

@@ -24,7 +24,15 @@ describe.each(testEngines())("leaderboard queries on $name", (engine) => {
     model: string,
     suiteId: string,
     accuracy: number,
-    { settings = {}, version = "v2", items = FULL, errors = 0, status = "completed" }: { settings?: RunSettingsInput; version?: string; items?: number; errors?: number; status?: RunStatus } = {},
+    {
+      settings = {},
+      version = "v2",
+      items = FULL,
+      errors = 0,
+      status = "completed",
+      metrics,
+      ci,
+    }: { settings?: RunSettingsInput; version?: string; items?: number; errors?: number; status?: RunStatus; metrics?: Record<string, number>; ci?: Record<string, [number, number]> } = {},
   ) {
     minute += 1;
     const finishedAt = new Date(Date.UTC(2026, 0, 1, 0, minute));
@@ -40,8 +48,8 @@ describe.each(testEngines())("leaderboard queries on $name", (engine) => {
         total: items,
         itemCount: items,
         suiteItemCount: FULL,
-        metrics: suiteId === "ner-suite" ? { f1: accuracy } : suiteId === "ppl-suite" ? { bits_per_char: accuracy } : { accuracy },
-        ci: suiteId === "ner-suite" ? { f1: [accuracy - 0.05, accuracy + 0.05] } : { accuracy: [accuracy - 0.05, accuracy + 0.05] },
+        metrics: metrics ?? (suiteId === "ner-suite" ? { f1: accuracy } : suiteId === "ppl-suite" ? { bits_per_char: accuracy } : { accuracy }),
+        ci: ci ?? (suiteId === "ner-suite" ? { f1: [accuracy - 0.05, accuracy + 0.05] } : { accuracy: [accuracy - 0.05, accuracy + 0.05] }),
         summary: { done: items - errors, errors },
         createdAt: finishedAt,
         finishedAt: status === "running" ? null : finishedAt,
@@ -91,6 +99,23 @@ describe.each(testEngines())("leaderboard queries on $name", (engine) => {
     const rows = view.sections[0].rows.map((r) => [r.cells["ppl-suite::bits_per_char"]?.runId, r.differs]);
     expect(rows.sort()).toEqual([[defaults, []], [short, ["contextChars", "strideChars"]]].sort());
     expect(PROTOCOL_PROFILE).toMatchObject({ contextChars: String(DEFAULT_CONTEXT_CHARS), strideChars: String(DEFAULT_STRIDE_CHARS) });
+
+    // Every board metric of the task comes back with its own interval, and a metric the run lacks stays absent.
+    ids.Zeta = (await createModel(database.db, { name: "Zeta", provider: "openai", baseUrl: "http://127.0.0.1:9/v1", modelId: "z" })).id;
+    const full = await finishedRun("Zeta", "ppl-suite", 0, {
+      metrics: { bits_per_char: 2.5, bits_per_byte: 1.25, token_perplexity: 7.5 },
+      ci: { bits_per_byte: [1, 1.5], token_perplexity: [7, 8] },
+    });
+    const [cell] = await listLeaderboardCells(database.db, { fill: "latest", model: "Zeta" });
+    expect(cell).toMatchObject({ runId: full, metrics: { bits_per_char: 2.5, bits_per_byte: 1.25, token_perplexity: 7.5 } });
+    expect(cell.ci).toEqual({ bits_per_byte: [1, 1.5], token_perplexity: [7, 8] });
+    expect(cell.fingerprint).toMatch(/^[0-9a-f]{32}$/);
+    const [stored] = await database.db.select({ finishedAt: runs.finishedAt }).from(runs).where(eq(runs.id, full));
+    // timestamptz as text ("2026-01-01 00:07:00+00"), whatever the server's time zone.
+    expect(Date.parse(cell.finishedAt!.replace(" ", "T").replace(/([+-]\d\d)$/, "$1:00"))).toBe(stored.finishedAt!.getTime());
+    await finishedRun("Zeta", "ppl-suite", 0, { metrics: { bits_per_byte: 1.5 }, ci: {} });
+    const [sparse] = await listLeaderboardCells(database.db, { fill: "latest", model: "Zeta" });
+    expect([sparse.metrics, sparse.ci]).toEqual([{ bits_per_byte: 1.5 }, {}]);
   });
 
   it("fills a cell with the latest, the best or the pinned run, and says how many runs share it", async () => {

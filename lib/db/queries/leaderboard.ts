@@ -167,12 +167,15 @@ function boardNumbers(names: readonly string[], numbers: (number | null)[]) {
   return { metrics, ci };
 }
 
-/** float8[] comes back as numbers from postgres.js; PGlite may hand over strings or the array literal. */
+/**
+ * float8[] comes back as numbers from postgres.js, with NaN for its NULL elements; PGlite may hand over strings or
+ * the array literal. jsonb cannot hold NaN, so NaN here always means "absent".
+ */
 function numbersOf(value: unknown): (number | null)[] {
   if (value === null || value === undefined) return [];
   if (Array.isArray(value) && value.every((v) => v === null || typeof v === "number")) return value;
   const list = typeof value === "string" ? value.replace(/^\{|\}$/g, "").split(",") : (value as unknown[]);
-  return list.map((v) => (v === null || v === "NULL" ? null : Number(v)));
+  return list.map((v) => (v === null || v === "NULL" || Number.isNaN(Number(v)) ? null : Number(v)));
 }
 
 /** jsonb comes back parsed from both drivers, except when a driver hands over the text. */

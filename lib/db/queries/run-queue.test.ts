@@ -224,11 +224,12 @@ describe.each(testEngines())("run queue and item pages on $name", (engine) => {
   it("frees the leases of named owners only, and counts what is leased", async () => {
     const runId = await runningRun();
     await claimRunItems(database.db, { runId, owner: "dead", limit: 2, leaseSeconds: 60 });
+    await claimRunItems(database.db, { runId, owner: "also-dead", limit: 1, leaseSeconds: 60 });
     await claimRunItems(database.db, { runId, owner: "alive", limit: 1, leaseSeconds: 60 });
-    expect((await listLeaseOwners(database.db, { runId })).sort()).toEqual(["alive", "dead"]);
-    expect(await countLeasedItems(database.db, { runId })).toBe(3);
+    expect((await listLeaseOwners(database.db, { runId })).sort()).toEqual(["alive", "also-dead", "dead"]);
+    expect(await countLeasedItems(database.db, { runId })).toBe(4);
     expect(await releaseOwnersLeases(database.db, { runId, owners: [] })).toBe(0);
-    expect(await releaseOwnersLeases(database.db, { runId, owners: ["dead"] })).toBe(2);
+    expect(await releaseOwnersLeases(database.db, { runId, owners: ["dead", "also-dead"] })).toBe(3);
     expect(await listLeaseOwners(database.db, { runId })).toEqual(["alive"]);
     expect(await countLeasedItems(database.db, { runId })).toBe(1);
     expect((await getRunProgress(database.db, { runId })).pending).toBe(5);
