@@ -23,6 +23,10 @@ describe("runCoverage", () => {
     expect(runCoverage({ itemsRun: 0, suiteItems: 100, done: 0, errors: 0 })).toMatchObject({ errorShare: 0, unreliable: false, partial: true });
   });
 
+  it("gives an empty suite no coverage rather than 0/0", () => {
+    expect(runCoverage({ itemsRun: 0, suiteItems: 0, done: 0, errors: 0 })).toMatchObject({ coverage: 0, partial: false });
+  });
+
   it("judges runs recorded before coverage existed by their own items", () => {
     expect(runCoverage({ itemsRun: 40, suiteItems: null, done: 40, errors: 0 })).toMatchObject({ suiteItems: 40, coverage: 1, partial: false });
   });
@@ -37,6 +41,7 @@ describe("runCost", () => {
     // 120,000 prompt tokens at 0.5 per M = 0.06; 30,000 completion tokens at 2 per M = 0.06.
     expect(runCost({ promptTokens: 120_000, completionTokens: 30_000 }, { promptPricePerMTok: 0.5, completionPricePerMTok: 2 })).toBeCloseTo(0.12, 12);
     expect(runCost({ promptTokens: 1_000_000, completionTokens: 5 }, { promptPricePerMTok: 1, completionPricePerMTok: null })).toBe(1);
+    expect(runCost({ promptTokens: 5, completionTokens: 1_000_000 }, { promptPricePerMTok: null, completionPricePerMTok: 2 })).toBe(2);
     expect(runCost({ promptTokens: 10, completionTokens: 10 }, { promptPricePerMTok: null, completionPricePerMTok: null })).toBeNull();
   });
 });

@@ -141,7 +141,9 @@ describe.each(testEngines())("run queue and item pages on $name", (engine) => {
     const all = await listRunItemsPage(database.db, { runId });
     expect(all.total).toBe(6);
     expect(all.rows.map((r) => r.externalId)).toEqual(["q0", "q1", "q2", "q3", "q4", "q5"]);
-    expect(all.rows[1]).toMatchObject({ status: "done", rawResponse: "B", scores: { correct: 0 }, subset: "内科", gold: { answer: "A" } });
+    expect(all.rows[1]).toMatchObject({ status: "done", rawResponse: "B", parsed: { choice: "B" }, scores: { correct: 0 }, subset: "内科", gold: { answer: "A" } });
+    expect(all.rows[4]).toMatchObject({ status: "error", error: "HTTP 500", parsed: null, cached: false });
+    expect(all.rows[2]).toMatchObject({ outcome: "unparsed", parsed: null, cached: true, latencyMs: 50 });
     expect(await page({ runId, filter: "wrong" })).toEqual({ ids: [ids[1], ids[2]], total: 2 });
     expect(await page({ runId, filter: "error" })).toEqual({ ids: [ids[4]], total: 1 });
     expect(await page({ runId, filter: "unparsed" })).toEqual({ ids: [ids[2]], total: 1 });
