@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runCost } from "./cost";
-import { isFinishedStatus, runCoverage, UNRELIABLE_ERROR_SHARE } from "./coverage";
+import { finishedRunBasis, isFinishedStatus, runCoverage, UNRELIABLE_ERROR_SHARE } from "./coverage";
 
 describe("runCoverage", () => {
   it("marks a sample of the suite partial, with items run over items in the suite", () => {
@@ -29,6 +29,27 @@ describe("runCoverage", () => {
 
   it("judges runs recorded before coverage existed by their own items", () => {
     expect(runCoverage({ itemsRun: 40, suiteItems: null, done: 40, errors: 0 })).toMatchObject({ suiteItems: 40, coverage: 1, partial: false });
+  });
+
+  it("judges a finished run by what it stored: its item count, the suite's, and the summary's counts", () => {
+    expect(finishedRunBasis({ itemCount: 90, suiteItemCount: 100, total: 180, summary: { done: 170, errors: 10 } })).toEqual({
+      itemsRun: 90,
+      suiteItems: 100,
+      coverage: 0.9,
+      partial: true,
+      errorShare: 10 / 180,
+      unreliable: true,
+    });
+    // Runs from before item counts were stored: their rows are their items; a summary without numbers counts none.
+    expect(finishedRunBasis({ itemCount: null, suiteItemCount: null, total: 50, summary: { done: "50" } })).toEqual({
+      itemsRun: 50,
+      suiteItems: 50,
+      coverage: 1,
+      partial: false,
+      errorShare: 0,
+      unreliable: false,
+    });
+    expect(finishedRunBasis({ itemCount: 5, suiteItemCount: 5, total: 5, summary: null })).toMatchObject({ errorShare: 0, partial: false });
   });
 
   it("knows which statuses are finished", () => {

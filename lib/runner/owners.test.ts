@@ -25,6 +25,9 @@ describe("runner owner ids", () => {
     expect(ownerPidOnHost("cli-lab-02-4242-abcdef", "lab-01")).toBeNull();
     expect(ownerPidOnHost("runner-0b8c6a43-5d5f-4a8e", "lab-01")).toBeNull();
     expect(ownerPidOnHost("cli-lab-01-42x", "lab-01")).toBeNull();
+    expect(ownerPidOnHost("cli-lab-01-x42", "lab-01")).toBeNull();
+    // No marker at all: nothing is read from wherever the marker would have ended.
+    expect(ownerPidOnHost("1234567890", "lab-01")).toBeNull();
   });
 
   it("sees this process as alive and a pid no process can have as dead", () => {
