@@ -4,7 +4,7 @@ import { loadLeaderboardView } from "@/lib/leaderboard/load-view";
 import { type TestDatabase, testEngines } from "../testing";
 import { eq } from "drizzle-orm";
 import { models, runs, suites } from "../schema";
-import { listLeaderboardCells, pinRun, unpinRun } from "./leaderboard";
+import { listBoardSuites, listLeaderboardCells, pinRun, unpinRun } from "./leaderboard";
 import { createModel } from "./models";
 import { saveReportedResults } from "./reported-results";
 import type { RunStatus } from "@/lib/run-status";
@@ -156,6 +156,14 @@ describe.each(testEngines())("leaderboard queries on $name", (engine) => {
     await pinRun(database.db, { runId: run, by: "tester" });
     expect((await loadLeaderboardView(database.db, { ...filters, fill: "pinned" })).sections[0].rows[0].cells["mcq-suite::accuracy"].pinned).toBe(true);
     expect((await loadLeaderboardView(database.db, filters)).sections[0].rows[0].cells["mcq-suite::accuracy"].pinned).toBe(true);
+  });
+
+  it("offers every suite but scales in the board's suite filter", async () => {
+    await database.db.insert(suites).values({ id: "a-scale", name: { en: "Scale", zh: "量表" }, taskKind: "scale", licence: "CC0", source: "test", version: "v1", testCount: 10 });
+    const listed = await listBoardSuites(database.db);
+    expect(listed.find((s) => s.id === "mcq-suite")).toEqual({ id: "mcq-suite", name: { en: "MCQ suite", zh: "选择题" }, taskKind: "mcq" });
+    expect(listed.map((s) => s.id)).not.toContain("a-scale");
+    expect(listed.map((s) => s.id)).toEqual([...listed.map((s) => s.id)].sort());
   });
 
   it("refuses to pin a run that is not finished or does not exist", async () => {
