@@ -19,7 +19,7 @@ import {
   requeueErrors,
   saveItemResults,
 } from "./run-items";
-import { createRunWithItems, deleteInactiveRun, listClaimableRunIds, rowsOf, setRunStatus } from "./runs";
+import { createRunWithItems, deleteInactiveRun, getRun, listClaimableRunIds, rowsOf, setRunStatus } from "./runs";
 import { listRunCandidates, saveSuite } from "./suites";
 
 // What the run pages, the runners' lease handling and the retry button read and write, beyond claiming.
@@ -235,6 +235,21 @@ describe.each(testEngines())("run queue and item pages on $name", (engine) => {
     expect(await listLeaseOwners(database.db, { runId })).toEqual(["alive"]);
     expect(await countLeasedItems(database.db, { runId })).toBe(1);
     expect((await getRunProgress(database.db, { runId })).pending).toBe(5);
+  });
+
+  it("creates a queued, labelled run with items × samples rows, and no run for no items", async () => {
+    const itemIds = (await listRunCandidates(database.db, { suiteId: suite.id })).map((c) => c.id).slice(0, 4);
+    const input = { modelId, suiteId: suite.id, suiteVersion: "v1", settings: resolveSettings("mcq", {}), configHash: "label-test", suiteItemCount: 6, samples: 3 };
+    const run = await createRunWithItems(database.db, { ...input, itemIds, label: "温度 0.7" });
+    expect(run).toMatchObject({ status: "queued", label: "温度 0.7", itemCount: 4, suiteItemCount: 6, total: 12 });
+    expect(await createRunWithItems(database.db, { ...input, itemIds: [] })).toBeNull();
+    expect(await createRunWithItems(database.db, { ...input, itemIds })).toMatchObject({ label: null });
+
+    // A status change keeps the run's error unless it is given one.
+    await setRunStatus(database.db, { id: run!.id, status: "failed", error: "model server unreachable" });
+    expect(await setRunStatus(database.db, { id: run!.id, status: "cancelled" })).toMatchObject({ status: "cancelled", error: "model server unreachable" });
+    expect(await setRunStatus(database.db, { id: run!.id, status: "queued", error: null })).toMatchObject({ error: null });
+    expect(await getRun(database.db, { id: "not-a-uuid" })).toBeNull();
   });
 
   it("lists runs a runner should take up and deletes only inactive ones", async () => {
