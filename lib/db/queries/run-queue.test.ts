@@ -243,12 +243,26 @@ describe.each(testEngines())("run queue and item pages on $name", (engine) => {
     const run = await createRunWithItems(database.db, { ...input, itemIds, label: "温度 0.7" });
     expect(run).toMatchObject({ status: "queued", label: "温度 0.7", itemCount: 4, suiteItemCount: 6, total: 12 });
     expect(await createRunWithItems(database.db, { ...input, itemIds: [] })).toBeNull();
-    expect(await createRunWithItems(database.db, { ...input, itemIds })).toMatchObject({ label: null });
+    const unlabelled = await createRunWithItems(database.db, { ...input, itemIds });
+    expect(unlabelled).toMatchObject({ label: null });
+    expect(await setRunStatus(database.db, { id: unlabelled!.id, status: "cancelled" })).toMatchObject({ startedAt: null });
 
-    // A status change keeps the run's error unless it is given one.
-    await setRunStatus(database.db, { id: run!.id, status: "failed", error: "model server unreachable" });
-    expect(await setRunStatus(database.db, { id: run!.id, status: "cancelled" })).toMatchObject({ status: "cancelled", error: "model server unreachable" });
-    expect(await setRunStatus(database.db, { id: run!.id, status: "queued", error: null })).toMatchObject({ error: null });
+    expect(run).toMatchObject({ startedAt: null, finishedAt: null });
+
+    // Running stamps the first start only; failing or cancelling stamps the finish; the error stays unless given.
+    const started = (await setRunStatus(database.db, { id: run!.id, status: "running" }))!;
+    expect(started).toMatchObject({ status: "running", finishedAt: null });
+    expect(started.startedAt).toBeInstanceOf(Date);
+    await database.db.execute(sql`update runs set started_at = '2026-01-01T00:00:00Z' where id = ${run!.id}`);
+    expect((await setRunStatus(database.db, { id: run!.id, status: "running" }))!.startedAt!.toISOString()).toBe("2026-01-01T00:00:00.000Z");
+    const failed = (await setRunStatus(database.db, { id: run!.id, status: "failed", error: "model server unreachable" }))!;
+    expect(failed).toMatchObject({ status: "failed", error: "model server unreachable" });
+    expect(failed.finishedAt).toBeInstanceOf(Date);
+    await database.db.execute(sql`update runs set finished_at = null where id = ${run!.id}`);
+    const cancelled = (await setRunStatus(database.db, { id: run!.id, status: "cancelled" }))!;
+    expect(cancelled).toMatchObject({ status: "cancelled", error: "model server unreachable" });
+    expect(cancelled.finishedAt).toBeInstanceOf(Date);
+    expect(await setRunStatus(database.db, { id: run!.id, status: "queued", error: null })).toMatchObject({ error: null, finishedAt: cancelled.finishedAt });
     expect(await getRun(database.db, { id: "not-a-uuid" })).toBeNull();
   });
 
