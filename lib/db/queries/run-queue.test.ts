@@ -19,7 +19,19 @@ import {
   requeueErrors,
   saveItemResults,
 } from "./run-items";
-import { createRunWithItems, deleteInactiveRun, getRun, listClaimableRunIds, rowsOf, setRunStatus } from "./runs";
+import {
+  createRunWithItems,
+  deleteInactiveRun,
+  finishRun,
+  getRun,
+  listClaimableRunIds,
+  listCompletedRuns,
+  listRuns,
+  rowsOf,
+  saveRunResults,
+  setRunLabel,
+  setRunStatus,
+} from "./runs";
 import { listRunCandidates, saveSuite } from "./suites";
 
 // What the run pages, the runners' lease handling and the retry button read and write, beyond claiming.
@@ -264,6 +276,31 @@ describe.each(testEngines())("run queue and item pages on $name", (engine) => {
     expect(cancelled.finishedAt).toBeInstanceOf(Date);
     expect(await setRunStatus(database.db, { id: run!.id, status: "queued", error: null })).toMatchObject({ error: null, finishedAt: cancelled.finishedAt });
     expect(await getRun(database.db, { id: "not-a-uuid" })).toBeNull();
+  });
+
+  it("lists runs with their progress, finished runs with their numbers, and stores results only while allowed", async () => {
+    const { runId } = await finishedMix();
+    const [listed] = (await listRuns(database.db, { suiteId: suite.id })).filter((r) => r.run.id === runId);
+    expect(listed).toMatchObject({ modelName: "m", provider: "openai", suiteName: suite.name, taskKind: "mcq", progress: { done: 4, errors: 1, itemsRun: 5 } });
+    expect(await listRuns(database.db, { suiteId: "no-such-suite" })).toEqual([]);
+    expect(await listRuns(database.db, { limit: 1 })).toHaveLength(1);
+
+    await saveRunResults(database.db, { id: runId, whileStatus: "queued", metrics: { accuracy: 0.1 }, ci: {}, summary: {} });
+    expect((await getRun(database.db, { id: runId }))!.metrics).toBeNull();
+    await saveRunResults(database.db, { id: runId, whileStatus: "running", metrics: { accuracy: 0.5 }, ci: { accuracy: [0.4, 0.6] }, summary: { done: 4 } });
+    expect(await getRun(database.db, { id: runId })).toMatchObject({ status: "running", metrics: { accuracy: 0.5 }, ci: { accuracy: [0.4, 0.6] }, summary: { done: 4 } });
+    expect((await listCompletedRuns(database.db)).map((r) => r.run.id)).not.toContain(runId);
+
+    await setRunStatus(database.db, { id: runId, status: "failed", error: "boom" });
+    await finishRun(database.db, { id: runId, status: "completed_with_errors", metrics: { accuracy: 0.75 }, ci: { accuracy: [0.5, 1] }, summary: { done: 4, errors: 1 } });
+    const finished = await getRun(database.db, { id: runId });
+    expect(finished).toMatchObject({ status: "completed_with_errors", metrics: { accuracy: 0.75 }, summary: { done: 4, errors: 1 }, error: null });
+    expect(finished!.finishedAt).toBeInstanceOf(Date);
+    const [completed] = (await listCompletedRuns(database.db)).filter((r) => r.run.id === runId);
+    expect(completed).toMatchObject({ modelName: "m", taskKind: "mcq", suiteName: suite.name });
+
+    expect(await setRunLabel(database.db, { id: runId, label: "第二次" })).toMatchObject({ id: runId, label: "第二次" });
+    expect(await setRunLabel(database.db, { id: "00000000-0000-4000-8000-000000000000", label: "x" })).toBeNull();
   });
 
   it("lists runs a runner should take up and deletes only inactive ones", async () => {
