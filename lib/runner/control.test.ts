@@ -7,10 +7,11 @@ import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import type { RunStatus } from "@/lib/run-status";
 import { resolveSettings } from "@/lib/tasks/settings";
 import { cancelRun, resumeRun, retryRunErrors } from "./control";
+import { deleteRun, relabelRun, rerunOnModel } from "./manage-runs";
 
 const MISSING = "00000000-0000-4000-8000-000000000000";
 
-describe.each(testEngines())("run actions refused or changing nothing, on $name", (engine) => {
+describe.each(testEngines())("run actions and run management refused or changing nothing, on $name", (engine) => {
   let database: TestDatabase;
   let modelId: string;
   beforeAll(async () => {
@@ -65,6 +66,19 @@ describe.each(testEngines())("run actions refused or changing nothing, on $name"
   it("resumes a failed run into the queue without its error", async () => {
     const failed = await runWith("failed");
     expect(await resumeRun(database.db, failed)).toMatchObject({ status: "queued", error: null });
+  });
+
+  it("relabels (trimmed, blank is none), refuses to delete an active run, and answers 404 for an unknown one", async () => {
+    const done = await runWith("completed");
+    expect(await relabelRun(database.db, done, "  第二轮  ")).toMatchObject({ label: "第二轮" });
+    expect(await relabelRun(database.db, done, "   ")).toMatchObject({ label: null });
+    await expect(relabelRun(database.db, MISSING, "x")).rejects.toMatchObject({ status: 404, message: "no such run" });
+    await expect(rerunOnModel(database.db, MISSING, { modelId })).rejects.toMatchObject({ status: 404, message: "no such run" });
+    const queued = await runWith("queued");
+    await expect(deleteRun(database.db, queued)).rejects.toMatchObject({ status: 409, message: "a queued run cannot be deleted; cancel it first" });
+    await expect(deleteRun(database.db, MISSING)).rejects.toMatchObject({ status: 404, message: "no such run" });
+    await deleteRun(database.db, done);
+    expect(await getRun(database.db, { id: done })).toBeNull();
   });
 
   it("retries only errored items: a run without errors is left as it is, an unknown run is a 404", async () => {
