@@ -48,6 +48,14 @@ describe("stratifiedSample", () => {
     expect(stratifiedSample(items, { limit: items.length + 5, seed: 2 })).toHaveLength(items.length);
   });
 
+  it("does not depend on the order the strata first appear in", () => {
+    const a = { id: "a1", subset: "a" };
+    const b = { id: "b1", subset: "b" };
+    // One item for two equal strata: the tie goes to the stratum first in key order, wherever it stands.
+    expect(stratifiedSample([b, a], { limit: 1, seed: 5 })).toEqual([a]);
+    expect(stratifiedSample([a, b], { limit: 1, seed: 5 })).toEqual([a]);
+  });
+
   it("treats items without a subset as one stratum", () => {
     const mixed = [...Array.from({ length: 30 }, (_, i) => ({ id: `n${i}`, subset: null })), ...items.slice(0, 30)];
     expect(countBy(stratifiedSample(mixed, { limit: 10, seed: 4 }))).toEqual({ "": 5, "subject-0": 5 });
@@ -61,5 +69,7 @@ describe("allocate", () => {
     // exact shares of 7 over [5, 3, 2]: 3.5, 2.1, 1.4 → floors 3, 2, 1 → the remainder goes to .5.
     expect(allocate([5, 3, 2], 7)).toEqual([4, 2, 1]);
     expect(allocate([5, 5], 1)).toEqual([1, 0]);
+    expect(allocate([5, 5, 5], 1)).toEqual([1, 0, 0]);
+    expect(allocate([5, 5, 5, 5], 2)).toEqual([1, 1, 0, 0]);
   });
 });
