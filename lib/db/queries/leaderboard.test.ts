@@ -171,6 +171,7 @@ describe.each(testEngines())("leaderboard queries on $name", (engine) => {
     expect(await pinRun(database.db, { runId: running, by: "tester" })).toBeNull();
     expect(await pinRun(database.db, { runId: "00000000-0000-4000-8000-000000000000", by: "tester" })).toBeNull();
     expect(await pinRun(database.db, { runId: "not-a-uuid", by: "tester" })).toBeNull();
+    expect(await unpinRun(database.db, { runId: "not-a-uuid" })).toBe(false);
   });
 
   it("filters by task, suite, origin and model name (a literal substring)", async () => {
