@@ -173,7 +173,7 @@ function boardNumbers(names: readonly string[], numbers: (number | null)[]) {
  */
 function numbersOf(value: unknown): (number | null)[] {
   if (value === null || value === undefined) return [];
-  if (Array.isArray(value) && value.every((v) => v === null || typeof v === "number")) return value;
+  if (Array.isArray(value) && value.every((v) => v === null || (typeof v === "number" && !Number.isNaN(v)))) return value;
   const list = typeof value === "string" ? value.replace(/^\{|\}$/g, "").split(",") : (value as unknown[]);
   return list.map((v) => (v === null || v === "NULL" || Number.isNaN(Number(v)) ? null : Number(v)));
 }
