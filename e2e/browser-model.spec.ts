@@ -105,11 +105,19 @@ test("a tab closed mid-run and reopened: every item answered and scored once", a
   const runId = await startRun(request, modelId, "cmmlu-medical", { limit: 12, sampleSeed: 99, maxTokens: 8 });
   const context = await browser.newContext();
   const first = await context.newPage();
-  const a = watch(first);
+  // The first tab gets 3 answers through, then its posts hang: it is closed mid-run however fast this machine
+  // generates (an idle one answered all 12 before a close that raced it).
+  let delivered = 0;
+  await first.route("**/browser/answers", async (route) => {
+    if (delivered >= 3) return; // never answered: the tab closes with these in flight
+    delivered += (route.request().postDataJSON() as { answers: unknown[] }).answers.length;
+    await route.continue();
+  });
+  watch(first);
   await first.goto(`/runs/${runId}/browser`);
   await first.getByTestId("model-files").setInputFiles(FILES);
   await first.getByTestId("load-files").click();
-  await expect.poll(() => a.answers.size, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+  await expect.poll(() => delivered, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
   await first.close({ runBeforeUnload: true });
   const second = await context.newPage();
   const b = watch(second);
@@ -121,5 +129,6 @@ test("a tab closed mid-run and reopened: every item answered and scored once", a
   expect(progress).toMatchObject({ total: 12, done: 12, errors: 0, pending: 0, running: 0 });
   // The reopened page went on from where the first stopped instead of starting over.
   expect(b.answers.size).toBeLessThanOrEqual(12 - 3);
+  expect(b.answers.size).toBeGreaterThan(0);
   await context.close();
 });
