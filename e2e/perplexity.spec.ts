@@ -18,7 +18,8 @@ test.describe("perplexity in zh-CN", () => {
     await createModel(request, name);
     await page.goto("/runs");
     const form = page.getByRole("form", { name: "新建运行" });
-    await form.getByLabel("模型").selectOption({ label: name });
+    // Anchored: a label holds its select, so the suite list's name can contain "模型" in an option's text.
+    await form.getByRole("combobox", { name: /^模型/ }).selectOption({ label: name });
     await form.getByLabel("测试集").selectOption("medical-text-ppl");
     await form.getByLabel("题目上限").fill("6");
     await form.getByLabel("上下文长度（字符）").fill("300");

@@ -60,7 +60,7 @@ test.describe("runs", () => {
     await createModel(request, { name, baseUrl: FAKE_MODEL_URL, modelId: "fake-chimed" });
     await page.goto("/runs");
     const form = page.getByRole("form", { name: "New run" });
-    await form.getByLabel("Model").selectOption({ label: name });
+    await form.getByRole("combobox", { name: /^Model/ }).selectOption({ label: name });
     await form.getByLabel("Suite").selectOption("cmmlu-medical");
     await form.getByLabel("Limit").fill("30");
     await expect(form.getByLabel("Shots")).toBeVisible();
