@@ -4,10 +4,10 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { build } from "esbuild";
 import { tokenLogprobs } from "../lib/onnx/generate";
 import type { ModelSideFiles } from "../lib/onnx/load";
 import { loadOnnxModel } from "../lib/providers/onnx-session";
+import { bundlePage } from "../scripts/cli/bundle-page";
 import { writeTinyModel } from "../scripts/tiny-model/build";
 
 // Runs in the "webgpu" project only (playwright.config.ts). Rotary exports (Qwen, Llama…) compute positions in the
@@ -29,16 +29,7 @@ let server: Server;
 let url: string;
 
 test.beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: [path.join(ROOT, "e2e/webgpu-cast-page.ts")],
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    write: false,
-    logLevel: "silent",
-    tsconfig: path.join(ROOT, "tsconfig.json"),
-  });
-  const script = bundle.outputFiles[0].text;
+  const script = await bundlePage("e2e/webgpu-cast-page.ts");
   server = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? "/", "http://x");
     if (pathname === "/") return res.writeHead(200, { "content-type": "text/html" }).end(`<!doctype html><script type="module" src="/page.js"></script>`);

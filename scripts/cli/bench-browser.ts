@@ -6,11 +6,11 @@ import type { AddressInfo } from "node:net";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import { build } from "esbuild";
 import { generate } from "@/lib/onnx/generate";
 import { BENCH_PROMPT } from "@/lib/browser/worker-protocol";
 import { loadOnnxModel } from "@/lib/providers/onnx-session";
 import { writeTinyModel } from "../tiny-model/build";
+import { bundlePage } from "./bundle-page";
 import { formatTable } from "./table";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -84,16 +84,7 @@ export async function benchBrowser(log: (line: string) => void, modelDir?: strin
   const dir = modelDir ?? temp!;
   try {
     if (temp) writeTinyModel(temp);
-    const bundle = await build({
-      entryPoints: [path.join(ROOT, "scripts/cli/bench-browser-page.ts")],
-      bundle: true,
-      format: "esm",
-      platform: "browser",
-      write: false,
-      logLevel: "silent",
-      tsconfig: path.join(ROOT, "tsconfig.json"),
-    });
-    const { server, url } = await servePage(dir, bundle.outputFiles[0].text);
+    const { server, url } = await servePage(dir, await bundlePage("scripts/cli/bench-browser-page.ts"));
     try {
       log("onnxruntime-node…");
       const native = decodeRate(await nodeRounds(dir));
