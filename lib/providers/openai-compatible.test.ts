@@ -21,7 +21,6 @@ function providerFor(server: FakeOpenAI, options: Partial<OpenAICompatibleOption
   const provider = createOpenAICompatibleProvider({
     baseUrl: server.url,
     model: "fake-chimed",
-    timeoutMs: 2000,
     baseDelayMs: 10,
     sleep: recorder.sleep,
     ...options,
@@ -136,8 +135,8 @@ describe("createOpenAICompatibleProvider", () => {
 describe.each(["node-http", "fetch"] as const)("createOpenAICompatibleProvider over %s", (transport) => {
   it.each(allKinds)("retries %s until the server answers", async (kind) => {
     const server = await start({ seed: 2, faults: [{ kind }], faultOnlyFirstAttempts: 2 });
-    // Only a hang needs the timeout to end an attempt; the answered third attempt must never race it.
-    const { provider, delays } = providerFor(server, { transport, timeoutMs: kind === "hang" ? 1000 : 30_000 });
+    // Only the two hung attempts get a short limit; the answered third never races one, however slow the machine.
+    const { provider, delays } = providerFor(server, { transport, attemptTimeoutMs: (a) => (kind === "hang" && a <= 2 ? 200 : 60_000) });
     const result = await provider.chat({ messages: openMessages(4), params: {} });
     expect(result).toMatchObject({ text: fakeAnswer(openMessages(4), 2).text, attempts: 3 });
     expect(delays).toHaveLength(2);
@@ -162,8 +161,9 @@ describe.each(["node-http", "fetch"] as const)("createOpenAICompatibleProvider o
 
   it("gets exactly the expected answers from a faulty server", async () => {
     const server = await start({ seed: 21, latencyMs: 2, faults: 0.3, faultOnlyFirstAttempts: 2 });
-    // Hangs end at the timeout; it is generous so that no answered attempt on a busy machine runs into it.
-    const { provider } = providerFor(server, { transport, timeoutMs: 2000, concurrency: 32 });
+    // Only the first two attempts can hang, so only they get a short limit. A slow answer to one of them is asked
+    // again, which changes no answer; the third attempt is always answered and has a limit no machine reaches.
+    const { provider } = providerFor(server, { transport, attemptTimeoutMs: (a) => (a <= 2 ? 500 : 60_000), concurrency: 32 });
     const n = 240;
     const results = await Promise.all(
       Array.from({ length: n }, (_, i) => provider.chat({ messages: mcqMessages(i), params: { temperature: 0 } })),

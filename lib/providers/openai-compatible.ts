@@ -12,7 +12,14 @@ export interface OpenAICompatibleOptions {
   baseUrl: string;
   model: string;
   apiKey?: string;
+  /** Limit of one attempt, from sending to the whole answer. */
   timeoutMs?: number;
+  /**
+   * Limit of attempt `attempt` (1-based), instead of `timeoutMs`: tests give attempts the fake server leaves
+   * hanging a short limit and the attempts it answers a long one, so a slow machine never turns an answer into
+   * a timeout.
+   */
+  attemptTimeoutMs?: (attempt: number) => number;
   maxRetries?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
@@ -40,6 +47,7 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
   const completionsUrl = `${base}/completions`;
   const { model, apiKey } = options;
   const timeoutMs = options.timeoutMs ?? 60_000;
+  const attemptTimeoutMs = options.attemptTimeoutMs ?? (() => timeoutMs);
   const maxRetries = options.maxRetries ?? 4;
   const policy = { baseDelayMs: options.baseDelayMs ?? 500, maxDelayMs: options.maxDelayMs ?? 30_000 };
   const limiter = options.limiter ?? createLimiter(options.concurrency ?? 8);
@@ -67,9 +75,9 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
     retries: number,
     signal?: AbortSignal,
   ): Promise<{ value: T; attempts: number; latencyMs: number; status: number }> {
-    const send = () => sendOnce(transport, url, init, timeoutMs, signal);
     for (let attempt = 1; ; attempt++) {
-      const outcome = await limiter.run(send);
+      const limit = attemptTimeoutMs(attempt);
+      const outcome = await limiter.run(() => sendOnce(transport, url, init, limit, signal));
       let f: AttemptFailure;
       if (outcome.ok) {
         const parsed = parse(outcome.body, outcome.status);

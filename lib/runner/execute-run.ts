@@ -29,6 +29,8 @@ export interface ExecuteRunOptions {
   signal?: AbortSignal;
   leaseSeconds?: number;
   maxRetries?: number;
+  /** Limit of each attempt instead of the model's timeout (see OpenAICompatibleOptions.attemptTimeoutMs). */
+  attemptTimeoutMs?: (attempt: number) => number;
   /** Answers larger than this many bytes are errors (default CHIMED_MAX_ANSWER_BYTES). */
   maxAnswerBytes?: number;
   /** How failing result writes are retried (tests shorten it). */
@@ -67,6 +69,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
       secretKey: options.secretKey,
       concurrency,
       maxRetries: options.maxRetries,
+      attemptTimeoutMs: options.attemptTimeoutMs,
       maxAnswerBytes: options.maxAnswerBytes,
     });
     // A model that cannot do what the run needs fails the run once, not every item with the same error.

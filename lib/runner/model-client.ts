@@ -35,6 +35,7 @@ export interface ClientOptions {
   secretKey?: string;
   concurrency: number;
   maxRetries?: number;
+  attemptTimeoutMs?: (attempt: number) => number;
   /** Answers larger than this are cut off and recorded as errors (CHIMED_MAX_ANSWER_BYTES). */
   maxAnswerBytes?: number;
   /** Reads the variable a model's key is kept in; injectable for tests. */
@@ -129,6 +130,7 @@ function chatProvider(model: Model & { baseUrl: string; modelId: string }, optio
     model: model.modelId,
     apiKey,
     timeoutMs: model.timeoutMs,
+    attemptTimeoutMs: options.attemptTimeoutMs,
     concurrency: options.concurrency,
     maxRetries: options.maxRetries,
     maxAnswerBytes: options.maxAnswerBytes ?? env.CHIMED_MAX_ANSWER_BYTES,
