@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunStatus } from "@/lib/run-status";
 import type { SuiteDefinition, TaskKind } from "@/lib/suites/types";
 import { resolveSettings } from "@/lib/tasks/settings";
+import { type Database, openDatabase } from "../client";
 import { type TestDatabase, testEngines } from "../testing";
 import { insertJudgeJudgement } from "./judgements";
 import { createModel } from "./models";
@@ -554,5 +556,57 @@ describe.each(testEngines())("clinician study queries on $name", (engine) => {
       { raterId: outsider.id, studyId: other.id, input: scaleRow.input, value: 3, letterPosition: 2 },
     ]);
     expect(await listClinicianScaleResponses(database.db, { suiteId: "sq-qa" })).toEqual([]);
+  });
+});
+
+// Only PostgreSQL has separate connections that can race (see claim-race.test.ts): a cohort link opened by many at
+// once must still give each new rater their own join position, which the schedule balances pairs over.
+const JOINERS = 6;
+const [postgresEngine] = testEngines({ only: ["postgres"] });
+
+describe.runIf(postgresEngine)("insertRaterWithTasks from separate PostgreSQL connections at once", () => {
+  let database: TestDatabase;
+  let joiners: Database[];
+
+  beforeAll(async () => {
+    database = await postgresEngine!.open();
+    joiners = Array.from({ length: JOINERS }, () => openDatabase({ url: database.url }));
+    await Promise.all(joiners.map((j) => j.db.execute(sql`select 1`)));
+  });
+  afterAll(async () => {
+    await Promise.all((joiners ?? []).map((j) => j.close()));
+    await database?.dispose();
+  });
+
+  it("gives every rater who joins in the same instant a distinct join position", async () => {
+    const study = await insertStudy(database.db, { title: "Race", language: "en", consentText: "ok", itemsPerRater: 1 });
+    // The barrier: every join counts the study's raters, so all of them queue behind an exclusive lock on raters
+    // (or, when the study row is locked first as it should be, behind the one join that got it).
+    const barrier = postgres(database.url!, { max: 1, onnotice: () => {} });
+    const positions: number[] = [];
+    let joins: Promise<unknown>[] = [];
+    try {
+      await barrier.begin(async (tx) => {
+        await tx`lock table raters in access exclusive mode`;
+        joins = joiners.map((j, i) =>
+          insertRaterWithTasks(j.db, { studyId: study.id, tokenHash: `race-${i}`, kind: "cohort-issued", label: null }, (n) => {
+            positions.push(n);
+            return [];
+          }),
+        );
+        for (;;) {
+          await tx`select pg_stat_clear_snapshot()`;
+          const [{ waiting }] = await tx<{ waiting: number }[]>`
+            select count(*)::int as waiting from pg_stat_activity
+            where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()`;
+          if (waiting >= JOINERS) break;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      });
+    } finally {
+      await barrier.end({ timeout: 5 });
+    }
+    await Promise.all(joins);
+    expect(positions.sort((a, b) => a - b)).toEqual(Array.from({ length: JOINERS }, (_, i) => i));
   });
 });
