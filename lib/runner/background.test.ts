@@ -76,16 +76,16 @@ describe.each(testEngines())("the background runner on $name", (engine) => {
   const retire = (id: string) => setRunStatus(database.db, { id, status: "cancelled" });
 
   it("works on the runs waiting at start, then on a run found by a poke and one found by its timer's tick", async () => {
+    const first = await queue(3);
+    const second = await queue(2);
     const setInterval = vi.spyOn(globalThis, "setInterval");
     const clearInterval = vi.spyOn(globalThis, "clearInterval");
     let tick: () => void = () => {};
-    // The runner's own timer (the first one set) is taken by the test, which ticks it by hand.
+    // The runner's own timer (the first one set from here on) is taken by the test, which ticks it by hand.
     setInterval.mockImplementationOnce(((callback: () => void) => {
       tick = callback;
       return globalThis.setTimeout(() => {}, NEVER_MS);
     }) as typeof globalThis.setInterval);
-    const first = await queue(3);
-    const second = await queue(2);
     const outcomes = events<[string, string]>();
     const runner = startBackgroundRunner({ db: database.db, owner: "bg-test-1", onOutcome: (id, outcome) => outcomes.push([id, outcome]) });
     try {
