@@ -161,6 +161,39 @@ describe.each(testEngines())("the background runner on $name", (engine) => {
     await logged.until(() => true);
     await quiet.stop();
     expect(logged.seen).toEqual([["[chimed] runner error on run -:", away]]);
+
+    // Stopped, it scans no more: a poke would report the failing scan again within this turn of the event loop.
+    reported.poke();
+    await new Promise(setImmediate);
+    expect(errors.seen).toHaveLength(1);
+  });
+
+  it("starts nothing from a scan that was under way when it stopped", async () => {
+    const run = await queue(2);
+    let open: () => void = () => {};
+    let answered: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const queried = new Promise<void>((resolve) => (answered = resolve));
+    // The scan's query answers, then waits for the test: the runner is stopped while its scan is under way.
+    const gated = new Proxy(database.db, {
+      get: (target, prop, receiver) =>
+        prop === "execute"
+          ? async (...args: Parameters<Db["execute"]>) => {
+              const rows = await target.execute(...args);
+              answered();
+              await gate;
+              return rows;
+            }
+          : Reflect.get(target, prop, receiver),
+    }) as Db;
+    const before = vi.mocked(executeRun).mock.calls.length;
+    const runner = startBackgroundRunner({ db: gated, owner: "bg-test-5", intervalMs: NEVER_MS });
+    await queried;
+    await runner.stop();
+    open();
+    await new Promise(setImmediate);
+    expect(vi.mocked(executeRun).mock.calls.slice(before)).toEqual([]);
+    await retire(run.id);
   });
 
   it("reports a run whose executeRun fails with its id, and takes the run up again at the next scan", async () => {
