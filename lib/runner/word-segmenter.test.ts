@@ -19,4 +19,11 @@ describe("jieba word segmentation", () => {
       "？",
     ]);
   });
+
+  it("keeps characters the dictionary does not join apart (no HMM guessing of new words), and loads once", () => {
+    ensureJiebaSegmenter();
+    ensureJiebaSegmenter();
+    // jieba with its HMM would join 昨起 and 护胃; the segmenter cuts by the dictionary alone.
+    expect(tokenize("患儿昨起咳嗽伴低热，予护胃治疗", "jieba")).toEqual(["患儿", "昨", "起", "咳嗽", "伴", "低热", "，", "予", "护", "胃", "治疗"]);
+  });
 });
