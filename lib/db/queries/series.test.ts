@@ -4,7 +4,7 @@ import type { RunStatus } from "@/lib/run-status";
 import type { SuiteDefinition } from "@/lib/suites/types";
 import { resolveSettings } from "@/lib/tasks/settings";
 import { type TestDatabase, testEngines } from "../testing";
-import { runs, trainingLogs } from "../schema";
+import { runs, type TrainingLogPoint, trainingLogs } from "../schema";
 import { createModel, getModelByName } from "./models";
 import { createRunWithItems, finishRun, setRunStatus } from "./runs";
 import {
@@ -112,7 +112,7 @@ describe.each(testEngines())("series queries on $name", (engine) => {
   it("stores training logs and lists a series' logs oldest first", async () => {
     const series = await model("log-series");
     const other = await model("log-other");
-    const points = [
+    const points: TrainingLogPoint[] = [
       { step: 10, values: { loss: 2.5 } },
       { step: 20, values: { loss: 2.1, lr: 0.001 } },
     ];
