@@ -177,6 +177,14 @@ describe.each(testEngines())("comparison queries on $name", (engine) => {
     expect(last.rows.map((r) => [r.externalId, r.subset])).toEqual([["q5", null]]);
   });
 
+  it("keeps a parse that is a bare string as it was stored", async () => {
+    await suite("bare-parse", 1);
+    const a = await run("bare-parse", "a", [{ ...right, parsed: "A" }]);
+    const b = await run("bare-parse", "b", [{ ...right, parsed: "选 A" }]);
+    const [row] = (await listComparisonItemsPage(database.db, { runIds: [a.runId, b.runId], kind: "mcq" })).rows;
+    expect(row.cells.map((cell) => cell.parsed)).toEqual(["A", "选 A"]);
+  });
+
   it("clips long answers and errors to what a comparison row carries", async () => {
     await suite("clip", 1);
     const long = "长".repeat(COMPARE_ANSWER_CLIP + 10);
@@ -263,6 +271,9 @@ describe.each(testEngines())("comparison queries on $name", (engine) => {
     expect(await page({ runIds: [a.runId] })).toEqual(empty);
     expect(await page({ runIds: [a.runId, "not-a-uuid"] })).toEqual(empty);
     expect(await page({ itemId: "not-a-uuid" })).toEqual(empty);
+    // Out of range whatever the filter, even one that never reads A and B.
+    expect(await page({ a: 2 })).toEqual(empty);
+    expect(await page({ b: 2 })).toEqual(empty);
     expect(await page({ filter: "a_better", a: 2 })).toEqual(empty);
     expect(await page({ filter: "a_better", b: 2 })).toEqual(empty);
     expect(await page({ filter: "a_better", a: 5, b: 0 })).toEqual(empty);
