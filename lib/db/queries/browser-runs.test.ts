@@ -1,14 +1,14 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SuiteDefinition } from "@/lib/suites/types";
-import { resolveSettings } from "@/lib/tasks/settings";
 import type { DeviceStats } from "@/lib/validation/browser";
 import { type TestDatabase, testEngines } from "../testing";
+import { createRunningRun } from "./testing";
 import { addDeviceBenchmark, listAnswerableRunItems, listDeviceBenchmarks, setRunDevice } from "./browser-runs";
 import { createModel, deleteModel } from "./models";
 import { claimRunItems, saveItemResults } from "./run-items";
-import { createRunWithItems, getRun, setRunStatus } from "./runs";
-import { listRunCandidates, saveSuite } from "./suites";
+import { getRun } from "./runs";
+import { saveSuite } from "./suites";
 
 const suite: SuiteDefinition = {
   id: "browser-suite",
@@ -41,20 +41,7 @@ describe.each(testEngines())("browser run queries on $name", (engine) => {
     await database?.dispose();
   });
 
-  async function runningRun() {
-    const run = await createRunWithItems(database.db, {
-      modelId,
-      suiteId: suite.id,
-      suiteVersion: "v1",
-      settings: resolveSettings("mcq", {}),
-      configHash: "h",
-      itemIds: (await listRunCandidates(database.db, { suiteId: suite.id })).map((c) => c.id),
-      suiteItemCount: 4,
-      samples: 1,
-    });
-    await setRunStatus(database.db, { id: run!.id, status: "running" });
-    return run!.id;
-  }
+  const runningRun = () => createRunningRun(database.db, { modelId, suiteId: suite.id });
 
   it("lists the asked-for items a browser may still answer: leased ones of this run, whoever holds them", async () => {
     const runId = await runningRun();

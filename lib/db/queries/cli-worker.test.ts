@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SuiteDefinition } from "@/lib/suites/types";
-import { resolveSettings } from "@/lib/tasks/settings";
 import { type TestDatabase, testEngines } from "../testing";
+import { createRunningRun } from "./testing";
 import { hasOwnOpenWork } from "./cli-worker";
 import { createModel } from "./models";
 import { claimRunItems, saveItemResults } from "./run-items";
-import { createRunWithItems, finishRun, setRunStatus } from "./runs";
-import { listRunCandidates, saveSuite } from "./suites";
+import { finishRun, setRunStatus } from "./runs";
+import { saveSuite } from "./suites";
 
 const suite: SuiteDefinition = {
   id: "worker-suite",
@@ -30,20 +30,7 @@ describe.each(testEngines())("worker open-work check on $name", (engine) => {
     await database?.dispose();
   });
 
-  async function runningRun() {
-    const run = await createRunWithItems(database.db, {
-      modelId,
-      suiteId: suite.id,
-      suiteVersion: "v1",
-      settings: resolveSettings("mcq", {}),
-      configHash: "h",
-      itemIds: (await listRunCandidates(database.db, { suiteId: suite.id })).map((c) => c.id),
-      suiteItemCount: 2,
-      samples: 1,
-    });
-    await setRunStatus(database.db, { id: run!.id, status: "running" });
-    return run!.id;
-  }
+  const runningRun = () => createRunningRun(database.db, { modelId, suiteId: suite.id });
 
   it("has open work while a run it leased or wrote items of is open, and none once the run is finished", async () => {
     expect(await hasOwnOpenWork(database.db, { owner: "worker-a" })).toBe(false);

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SuiteDefinition } from "@/lib/suites/types";
 import { type TestDatabase, testEngines } from "../testing";
+import { createRunningRun } from "./testing";
 import { countLeasedItems, listLeaseOwners, releaseOwnersLeases } from "./leases";
 import { createModel } from "./models";
 import {
@@ -82,20 +83,7 @@ describe.each(testEngines())("run queue and item pages on $name", (engine) => {
     await database?.dispose();
   });
 
-  async function runningRun() {
-    const run = await createRunWithItems(database.db, {
-      modelId,
-      suiteId: suite.id,
-      suiteVersion: "v1",
-      settings: resolveSettings("mcq", {}),
-      configHash: `h${Math.random()}`,
-      itemIds: (await listRunCandidates(database.db, { suiteId: suite.id })).map((c) => c.id),
-      suiteItemCount: 6,
-      samples: 1,
-    });
-    await setRunStatus(database.db, { id: run!.id, status: "running" });
-    return run!.id;
-  }
+  const runningRun = () => createRunningRun(database.db, { modelId, suiteId: suite.id });
 
   const leaseOf = async (id: number) =>
     rowsOf<{ status: string; lease_owner: string | null; attempts: number; until_s: number | null }>(
