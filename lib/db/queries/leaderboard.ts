@@ -178,11 +178,6 @@ function numbersOf(value: unknown): (number | null)[] {
   return list.map((v) => (v === null || v === "NULL" || Number.isNaN(Number(v)) ? null : Number(v)));
 }
 
-/** jsonb comes back parsed from both drivers, except when a driver hands over the text. */
-function jsonOf(value: unknown): unknown {
-  return typeof value === "string" ? JSON.parse(value) : value;
-}
-
 /** The paper's numbers for the board, filtered like the measured cells (they belong to no suite). */
 export async function listReportedForBoard(db: Db, query: Pick<CellQuery, "task" | "model">) {
   return db

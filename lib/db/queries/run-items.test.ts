@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SuiteDefinition } from "@/lib/suites/types";
 import { type TestDatabase, testEngines } from "../testing";
 import { createModel } from "./models";
-import { claimRunItems, getRunProgress, type ItemResult, saveItemResults } from "./run-items";
+import { claimRunItems, getRunProgress, type ItemResult, listRunItemRecords, saveItemResults } from "./run-items";
 import { createRunWithItems, rowsOf, setRunStatus } from "./runs";
 import { listRunCandidates, saveSuite } from "./suites";
 
@@ -103,5 +103,27 @@ describe.each(testEngines())("run item queue on $name", (engine) => {
     expect(await saveItemResults(database.db, { owner: "b", results: [done(item.id, "B")] })).toBe(0);
     const result = await database.db.execute(sql`select raw_response, lease_owner from run_items where id = ${item.id}`);
     expect(rowsOf(result)[0]).toMatchObject({ raw_response: "A", lease_owner: "a" });
+  });
+
+  it("lists every row of a run in queue order with its item's input and gold, finished or not", async () => {
+    const runId = await newRun("running", 2);
+    const [item] = await claimRunItems(database.db, { runId, owner: "a", limit: 1, leaseSeconds: 60 });
+    await saveItemResults(database.db, { owner: "a", results: [done(item.id, "答案 A")] });
+    const records = await listRunItemRecords(database.db, { runId });
+    expect(records).toHaveLength(20);
+    expect(records.map((r) => r.id)).toEqual(records.map((r) => r.id).sort((x, y) => x - y));
+    expect(records.map((r) => `${r.externalId}/${r.sample}`).slice(0, 4)).toEqual(["q0/0", "q0/1", "q1/0", "q1/1"]);
+    expect(records[0]).toMatchObject({
+      id: item.id,
+      status: "done",
+      rawResponse: "答案 A",
+      outcome: "scored",
+      parsed: { choice: "A" },
+      scores: { correct: 1 },
+      leaseOwner: "a",
+      input: { question: "问题0", options: { A: "甲", B: "乙" } },
+      gold: { answer: "A" },
+    });
+    expect(records[1]).toMatchObject({ status: "pending", rawResponse: null, input: { question: "问题0" } });
   });
 });

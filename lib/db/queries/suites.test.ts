@@ -7,7 +7,10 @@ import {
   countSuiteItemsBySubset,
   deleteUserSuite,
   getSuite,
+  getSuiteItemById,
+  listAllSuiteItems,
   listItemsOfRun,
+  listRunCandidates,
   listSuiteItems,
   listSuites,
   renameUserSuite,
@@ -57,6 +60,33 @@ describe.each(testEngines())("suite queries on $name", (engine) => {
       { subset: "anatomy", split: "test", n: 600 },
       { subset: "virology", split: "test", n: 601 },
     ]);
+  });
+
+  it("stores exactly one insert chunk (500 items) and reads back the description, citation, candidates and items", async () => {
+    const suite = mcqSuite("s-chunk", 500, { description: { en: "Five hundred", zh: "五百" }, citation: "Tian et al. 2023" });
+    expect(await saveSuite(database.db, { suite, version: "v1", bundled: false })).toBe("created");
+    expect(await getSuite(database.db, { id: "s-chunk" })).toMatchObject({
+      testCount: 498,
+      description: { en: "Five hundred", zh: "五百" },
+      citation: "Tian et al. 2023",
+    });
+    expect(await getSuite(database.db, { id: "s-basic" })).toMatchObject({ description: null, citation: null });
+
+    // Candidates are the test split in file order, narrowed to the subsets asked for (none or [] means all).
+    const all = await listRunCandidates(database.db, { suiteId: "s-chunk" });
+    expect(all).toHaveLength(498);
+    expect(await listRunCandidates(database.db, { suiteId: "s-chunk", subsets: [] })).toHaveLength(498);
+    const anatomy = await listRunCandidates(database.db, { suiteId: "s-chunk", subsets: ["anatomy"] });
+    expect(anatomy).toHaveLength(249);
+    expect(new Set(anatomy.map((c) => c.subset))).toEqual(new Set(["anatomy"]));
+    expect(anatomy.map((c) => c.id)).toEqual(all.filter((c) => c.subset === "anatomy").map((c) => c.id));
+
+    const first = await getSuiteItemById(database.db, { id: all[0].id });
+    expect(first).toMatchObject({ externalId: "q2", split: "test", input: { question: "问题2", options: { A: "甲", B: "乙" } } });
+    expect(await getSuiteItemById(database.db, { id: "00000000-0000-4000-8000-000000000000" })).toBeNull();
+    const dev = await listAllSuiteItems(database.db, { suiteId: "s-chunk", split: "dev" });
+    expect(dev.map((item) => [item.externalId, item.gold])).toEqual([["q0", { answer: "A" }], ["q1", { answer: "A" }]]);
+    expect((await listAllSuiteItems(database.db, { suiteId: "s-chunk", split: "test" })).map((item) => item.externalId).slice(-2)).toEqual(["q498", "q499"]);
   });
 
   it("leaves an unchanged suite alone and replaces a changed one that has no runs", async () => {
