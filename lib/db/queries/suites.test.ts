@@ -70,7 +70,8 @@ describe.each(testEngines())("suite queries on $name", (engine) => {
       description: { en: "Five hundred", zh: "五百" },
       citation: "Tian et al. 2023",
     });
-    expect(await getSuite(database.db, { id: "s-basic" })).toMatchObject({ description: null, citation: null });
+    await saveSuite(database.db, { suite: mcqSuite("s-plain", 3), version: "v1", bundled: false });
+    expect(await getSuite(database.db, { id: "s-plain" })).toMatchObject({ description: null, citation: null });
 
     // Candidates are the test split in file order, narrowed to the subsets asked for (none or [] means all).
     const all = await listRunCandidates(database.db, { suiteId: "s-chunk" });
