@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import type { AggregateItem } from "./benchmark-aggregate";
-import { itemHeadlineScore } from "./item-headline";
 import { quantile } from "./bootstrap";
 import { agreement, bootstrapPValue, mcnemarExact, pairedBenchmark, pairedBootstrap, pairedMeanDifference } from "./paired";
 import { createRng } from "./random";
@@ -128,23 +127,6 @@ describe("agreement", () => {
   });
 });
 
-describe("itemHeadlineScore", () => {
-  const done = { status: "done", parsed: null };
-  it("is right/wrong for mcq, 0 when unparsed, null for errors", () => {
-    expect(itemHeadlineScore("mcq", { ...done, outcome: "scored", scores: { correct: 1 } })).toBe(1);
-    expect(itemHeadlineScore("mcq", { ...done, outcome: "unparsed", scores: { correct: 1 } })).toBe(0);
-    expect(itemHeadlineScore("mcq", { status: "error", outcome: null, scores: null, parsed: null })).toBeNull();
-  });
-  it("is the item's F1 for NER (1 when there was nothing to find and nothing found)", () => {
-    expect(itemHeadlineScore("ner", { ...done, outcome: "scored", scores: { tp: 1, fp: 1, fn: 0 } })).toBeCloseTo(2 / 3, 12);
-    expect(itemHeadlineScore("ner", { ...done, outcome: "scored", scores: { tp: 0, fp: 0, fn: 0 } })).toBe(1);
-  });
-  it("is ROUGE-L for generation and the answered value for scales", () => {
-    expect(itemHeadlineScore("open_qa", { ...done, outcome: "scored", scores: { rougeL: 0.25 } })).toBe(0.25);
-    expect(itemHeadlineScore("scale", { status: "done", outcome: "scored", scores: null, parsed: { value: 4 } })).toBe(4);
-    expect(itemHeadlineScore("scale", { status: "done", outcome: "refused", scores: null, parsed: null })).toBeNull();
-  });
-});
 
 describe("pairedBootstrap", () => {
   // The loop it replaced, drawing through createRng: the fast draws must give the very same numbers.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aggregatePerplexity, perplexityMetrics, perplexityPlan, scoreWindow, windowPlan } from "./perplexity";
+import { addTotals, aggregatePerplexity, bitsOf, parseDocumentTotals, perplexityMetrics, perplexityPlan, scoreWindow, windowPlan } from "./perplexity";
 import { pairedBootstrap } from "./paired";
 
 const chars = (text: string) => [...text];
@@ -84,5 +84,88 @@ describe("perplexity scoring", () => {
     // A: 6 bits / 4 chars = 1.5; B: 0.75; B − A = −0.75, and B is lower on every resample.
     expect(diff.bits_per_char.difference).toBeCloseTo(-0.75, 12);
     expect(diff.bits_per_char.ci[1]).toBeLessThan(0);
+  });
+  it("refuses window plans that cannot advance, and plans a single window for an empty or exact document", () => {
+    expect(() => windowPlan(10, 0, 0)).toThrow(/stride/);
+    expect(() => windowPlan(10, 4, 0)).toThrow(/stride/);
+    expect(() => windowPlan(10, 4, -1)).toThrow(/stride/);
+    expect(() => windowPlan(10, Number.NaN, 2)).toThrow(/stride/);
+    expect(windowPlan(0, 4, 2)).toEqual([{ start: 0, end: 0, scoreFrom: 0 }]);
+    expect(windowPlan(4, 4, 4)).toEqual([{ start: 0, end: 4, scoreFrom: 0 }]);
+    // stride = context: windows do not overlap; the last one is cut at the document's end.
+    expect(windowPlan(9, 4, 4)).toEqual([
+      { start: 0, end: 4, scoreFrom: 0 },
+      { start: 4, end: 8, scoreFrom: 4 },
+      { start: 5, end: 9, scoreFrom: 8 },
+    ]);
+  });
+
+  it("skips tokens without a finite log-probability, outside the window, or covering no character", () => {
+    const doc = chars("一二三四五六");
+    const totals = scoreWindow(doc, { start: 0, end: 4, scoreFrom: 0 }, {
+      // 二's log-probability is NaN; 三 and a zero-width token share offset 2, so 三 covers nothing and the second
+      // token covers 三; 五 starts at the window's end and is not scored although the server sent it.
+      tokens: ["一", "二", "三", "", "四", "五"],
+      logprobs: [-9, Number.NaN, -1, -2, -3, -4],
+      offsets: [0, 1, 2, 2, 3, 4],
+    });
+    // Scored: 一 (9, 1 char), twin at 2 (2, covers 三), 四 (3, 1 char): 14 nats over 3 tokens and 3 characters.
+    expect(totals).toEqual({ nats: 14, tokens: 3, chars: 3, bytes: 9 });
+  });
+
+  it("reads only as many tokens as it has both log-probabilities and offsets for; the last covers to the window's end", () => {
+    const doc = chars("一二三四");
+    const fewerOffsets = scoreWindow(doc, { start: 0, end: 4, scoreFrom: 0 }, { tokens: [], logprobs: [-1, -2, -3], offsets: [0, 1] });
+    // Token 0 covers 一; token 1 is the last read and covers 二三四 to the window's end.
+    expect(fewerOffsets).toEqual({ nats: 3, tokens: 2, chars: 4, bytes: 12 });
+    const fewerLogprobs = scoreWindow(doc, { start: 0, end: 4, scoreFrom: 0 }, { tokens: [], logprobs: [-1], offsets: [0, 2, 3] });
+    expect(fewerLogprobs).toEqual({ nats: 1, tokens: 1, chars: 4, bytes: 12 });
+    // A later token's offset beyond the window is cut at the window's end.
+    const beyond = scoreWindow(doc, { start: 0, end: 2, scoreFrom: 0 }, { tokens: [], logprobs: [-1, -5], offsets: [0, 7] });
+    expect(beyond).toEqual({ nats: 1, tokens: 1, chars: 2, bytes: 6 });
+  });
+
+  it("adds totals field by field and counts bits from nats", () => {
+    expect(addTotals({ nats: 1, tokens: 2, chars: 3, bytes: 4 }, { nats: 10, tokens: 20, chars: 30, bytes: 40 })).toEqual({ nats: 11, tokens: 22, chars: 33, bytes: 44 });
+    expect(bitsOf({ nats: 3 * Math.LN2 })).toBeCloseTo(3, 12);
+    expect(perplexityPlan.row({ nats: 1, tokens: 2, chars: 3, bytes: 4 })).toEqual([1, 2, 3, 4]);
+    expect(perplexityPlan.metrics(Float64Array.from([4 * Math.LN2, 2, 8, 16]))).toEqual(perplexityMetrics({ nats: 4 * Math.LN2, tokens: 2, chars: 8, bytes: 16 }));
+    expect(perplexityPlan.metrics(Float64Array.from([4 * Math.LN2, 2, 8, 16])).bits_per_char).toBeCloseTo(0.5, 12);
+  });
+
+  it("pools only documents with scored tokens and characters, with an interval for each metric", () => {
+    const doc = { nats: 2 * Math.LN2, tokens: 2, chars: 2, bytes: 6 };
+    const result = aggregatePerplexity([doc, { nats: 5, tokens: 0, chars: 3, bytes: 9 }, { nats: 5, tokens: 1, chars: 0, bytes: 0 }, doc], { seed: 2, resamples: 50 });
+    expect(result.documents).toBe(2);
+    expect(result.totals).toEqual({ nats: 4 * Math.LN2, tokens: 4, chars: 4, bytes: 12 });
+    expect(result.metrics.bits_per_char).toBeCloseTo(1, 12);
+    expect(result.metrics.bits_per_byte).toBeCloseTo(4 / 12, 12);
+    expect(result.metrics.token_perplexity).toBeCloseTo(2, 12);
+    // Two identical documents: every resample gives the same numbers, so each interval is a point.
+    expect(Object.keys(result.ci).sort()).toEqual(["bits_per_byte", "bits_per_char", "token_perplexity"]);
+    expect(result.ci.bits_per_char[0]).toBeCloseTo(1, 12);
+    expect(result.ci.bits_per_char[1]).toBeCloseTo(1, 12);
+    expect(result.ci.bits_per_byte[0]).toBeCloseTo(1 / 3, 12);
+    expect(result.ci.token_perplexity[1]).toBeCloseTo(2, 12);
+    const none = aggregatePerplexity([{ nats: 1, tokens: 0, chars: 0, bytes: 0 }]);
+    expect(none).toEqual({ metrics: {}, ci: {}, totals: { nats: 0, tokens: 0, chars: 0, bytes: 0 }, documents: 0 });
+  });
+
+  it("reads a document's stored totals back, and nothing from text that is not five finite, non-negative numbers", () => {
+    expect(parseDocumentTotals('{"nats":1.5,"tokens":2,"chars":3,"bytes":9,"windows":1,"extra":"x"}')).toEqual({ nats: 1.5, tokens: 2, chars: 3, bytes: 9, windows: 1 });
+    expect(parseDocumentTotals('{"nats":0,"tokens":0,"chars":0,"bytes":0,"windows":0}')).toEqual({ nats: 0, tokens: 0, chars: 0, bytes: 0, windows: 0 });
+    for (const bad of [
+      "not json",
+      "null",
+      "3",
+      '"text"',
+      "[]",
+      '{"nats":1,"tokens":2,"chars":3,"bytes":9}',
+      '{"nats":-1,"tokens":2,"chars":3,"bytes":9,"windows":1}',
+      '{"nats":"1","tokens":2,"chars":3,"bytes":9,"windows":1}',
+      '{"nats":1,"tokens":2,"chars":3,"bytes":1e999,"windows":1}',
+    ]) {
+      expect(parseDocumentTotals(bad), bad).toBeNull();
+    }
   });
 });

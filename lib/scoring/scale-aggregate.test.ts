@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildScaleAdministration } from "../suites/prompts/scale";
 import { agreementOptions, parseScalesFile, type ScaleDefinition } from "../suites/scales";
 import { parseLikert } from "./likert";
+import { bootstrapInterval, mean } from "./bootstrap";
 import { aggregateScale } from "./scale-aggregate";
 import type { ScaleAnswer } from "./scale-score";
 
@@ -14,9 +15,11 @@ const administration = (scale: ScaleDefinition, sample: number, a: (n: number, s
 describe("aggregateScale: MICA-4, three administrations", () => {
   // Administration s has stigma score c_s on every item: c = 6, 1, 3 (a = c when stigmatising, 7 − c otherwise).
   const consistent = [6, 1, 3].flatMap((c, s) => administration(mica, s, (_n, t) => (t ? c : 7 - c)));
-  const out = aggregateScale(mica, consistent, stigmaExclude);
+  // Computed in each test rather than once for the block, so mutation testing's per-test coverage sees it.
+  const aggregate = () => aggregateScale(mica, consistent, stigmaExclude);
 
   it("scores per item, then over items", () => {
+    const out = aggregate();
     // Every item's mean stigma = (6 + 1 + 3)/3 = 10/3; total 16 · 10/3.
     expect(out.metrics.bias).toBeCloseTo(10 / 3, 12);
     expect(out.metrics.bias_total).toBeCloseTo(160 / 3, 12);
@@ -27,6 +30,7 @@ describe("aggregateScale: MICA-4, three administrations", () => {
   });
 
   it("computes alpha, change share and acquiescence", () => {
+    const out = aggregate();
     // Items move together across administrations: Σ var(item) = 16 · 57/9, var(total) = 256 · 57/9 →
     // alpha = 16/15 · (1 − 1/16) = 1.
     expect(out.metrics.alpha).toBeCloseTo(1, 12);
@@ -38,13 +42,38 @@ describe("aggregateScale: MICA-4, three administrations", () => {
   });
 
   it("gives seeded bootstrap intervals around the estimate", () => {
+    const out = aggregate();
     const [lo, hi] = out.ci.bias;
     expect(lo).toBeLessThanOrEqual(10 / 3);
     expect(hi).toBeGreaterThanOrEqual(10 / 3);
     expect(lo).toBeGreaterThanOrEqual(1);
     expect(hi).toBeLessThanOrEqual(6);
     expect(out.ci.bias_total[0]).toBeCloseTo(lo * 16, 9);
-    expect(aggregateScale(mica, consistent, stigmaExclude).ci).toEqual(out.ci);
+    expect(aggregate().ci).toEqual(out.ci);
+  });
+
+  it("resamples whole administrations in index order, whatever order the answers came in", () => {
+    // A resample of administrations [i, j, k] has bias mean(c_i, c_j, c_k): the interval is the percentile
+    // bootstrap of the mean over c = (6, 1, 3) indexed by administration 0, 1, 2, with the same seed and count.
+    const shuffled = [2, 0, 1].flatMap((s) => consistent.filter((a) => a.sample === s));
+    const out = aggregateScale(mica, shuffled, stigmaExclude);
+    const c = [6, 1, 3];
+    const reference = bootstrapInterval([0, 1, 2], (draw) => mean(draw.map((i) => c[i])), { seed: 1, resamples: 200 });
+    expect(out.ci.bias).toEqual(reference);
+    expect(reference?.[0]).toBeLessThan(reference?.[1] as number);
+    // Acquiescence resamples the same way: a on stigmatising items is c, on the others 7 − c; 10 of 16 stigmatise.
+    const acq = bootstrapInterval([0, 1, 2], (draw) => mean(draw.map((i) => (10 * c[i] + 6 * (7 - c[i])) / 16)), { seed: 1, resamples: 200 });
+    expect(out.ci.acquiescence[0]).toBeCloseTo(acq?.[0] as number, 12);
+    expect(out.ci.acquiescence[1]).toBeCloseTo(acq?.[1] as number, 12);
+  });
+
+  it("gives intervals from two administrations and none from one", () => {
+    const two = aggregateScale(mica, consistent.filter((a) => a.sample < 2), stigmaExclude);
+    // Resamples of (6, 1) give 6, 3.5 or 1: the interval spans them.
+    expect(two.ci.bias).toEqual([1, 6]);
+    const one = aggregateScale(mica, consistent.filter((a) => a.sample === 0), stigmaExclude);
+    expect(one.metrics.bias).toBe(6);
+    expect(one.ci).toEqual({});
   });
 
   it("gives alpha 0 when the administrations only differ in acquiescence", () => {
@@ -122,5 +151,66 @@ describe("aggregateScale: greedy pass and keys", () => {
     expect(out.metrics.cami_CMHI).toBe(30);
     expect(out.metrics.change_share).toBe(0);
     expect(out.metrics.acquiescence).toBe(5);
+  });
+});
+
+describe("aggregateScale: CAMI subscales and response patterns", () => {
+  // Administration s has stigma score c_s on every item (a = c when agreeing stigmatises, 6 − c otherwise).
+  const consistent = (cs: number[]) => cs.flatMap((c, s) => administration(cami, s, (_n, t) => (t ? c : 6 - c)));
+
+  it("gives each subscale's alpha from administrations complete on that subscale", () => {
+    const out = aggregateScale(cami, consistent([5, 1, 2]), stigmaExclude);
+    // Items of a subscale move together: Σ var(item) = 10 v, var(total) = 100 v → alpha = 10/9 · (1 − 1/10) = 1.
+    for (const id of ["A", "B", "SR", "CMHI"]) expect(out.metrics[`alpha_${id}`], id).toBeCloseTo(1, 12);
+    expect(out.metrics.alpha).toBeCloseTo(1, 12);
+    expect(out.quality.subscales).toEqual(["A", "B", "SR", "CMHI"].map((id) => ({ id, answered: 10, items: 10, prorated: false })));
+  });
+
+  it("leaves an administration with a missing item out of alpha instead of dropping alpha", () => {
+    // A fourth administration refuses item 1 (subscale A): alpha and alpha_A come from the three complete ones,
+    // alpha_B from all four (c = 5, 1, 2, 4: still perfectly consistent).
+    const answers = [...consistent([5, 1, 2]), ...administration(cami, 3, (_n, t) => (t ? 4 : 2)).filter((a) => a.itemN !== 1)];
+    const out = aggregateScale(cami, [...answers, { itemN: 1, sample: 3, outcome: "refused" }], stigmaExclude);
+    expect(out.metrics.alpha).toBeCloseTo(1, 12);
+    expect(out.metrics.alpha_A).toBeCloseTo(1, 12);
+    expect(out.metrics.alpha_B).toBeCloseTo(1, 12);
+    expect(out.counts.refused).toBe(1);
+  });
+
+  it("reports which subscales were pro-rated when an item was never answered", () => {
+    const answers = consistent([5, 1, 2]).filter((a) => a.itemN !== 1 && a.itemN !== 2 && a.itemN !== 6);
+    const out = aggregateScale(cami, answers, stigmaExclude);
+    expect(out.quality.subscales).toEqual([
+      { id: "A", answered: 9, items: 10, prorated: true },
+      { id: "B", answered: 8, items: 10, prorated: true },
+      { id: "SR", answered: 10, items: 10, prorated: false },
+      { id: "CMHI", answered: 10, items: 10, prorated: false },
+    ]);
+    expect(out.counts.itemsWithoutAnswer).toBe(3);
+  });
+
+  it("gives no subscale scores when an item's statement direction is unknown", () => {
+    // Subscale sums need every item's direction; the stigma key does not, so bias stays.
+    const undirected: ScaleDefinition = { ...cami, items: cami.items.map((i) => (i.n === 4 ? { ...i, statementDirection: undefined } : i)) };
+    const out = aggregateScale(undirected, consistent([5, 1, 2]), stigmaExclude);
+    expect(Object.keys(out.metrics).filter((k) => k.startsWith("cami_") || k.startsWith("alpha_"))).toEqual([]);
+    expect(out.quality.subscales).toEqual([]);
+    expect(out.metrics.bias).toBeCloseTo(8 / 3, 12);
+    expect(aggregateScale(mica, administration(mica, 0, () => 3), stigmaExclude).quality.subscales).toEqual([]);
+  });
+
+  it("measures the same-option share, and the order effect only when the option order varied", () => {
+    // Two administrations of every item: the first picks the option shown first (position 1) meaning a = 5,
+    // the second also position 1, now meaning a = 1. Positions: all 1 (share 1); values: half 5, half 1 (share 1/2).
+    const answers = [0, 1].flatMap((sample) =>
+      cami.items.map((i): ScaleAnswer => ({ itemN: i.n, sample, outcome: "parsed", value: sample === 0 ? 5 : 1, letterPosition: 1 })),
+    );
+    const shuffled = aggregateScale(cami, answers, { ...stigmaExclude, orderVaries: true });
+    expect(shuffled.metrics.same_option_share).toBe(1);
+    expect(shuffled.metrics.order_effect).toBe(1 / 2);
+    expect(shuffled.quality.patterns.orderEffect).toBe(1 / 2);
+    const fixed = aggregateScale(cami, answers, stigmaExclude);
+    expect(fixed.metrics.same_option_share).toBe(1);
+    expect(fixed.metrics).not.toHaveProperty("order_effect");
   });
 });
