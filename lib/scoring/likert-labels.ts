@@ -81,8 +81,9 @@ export function findLabelMatches(text: string, dict: Map<string, number[]>): Lab
   if (en.length > 0) {
     const re = new RegExp(`\\b(${en.map(escapeRegExp).join("|")})\\b`, "g");
     for (const m of lower.matchAll(re)) {
-      const before = lower.slice(Math.max(0, (m.index ?? 0) - 16), m.index);
-      if (/(\bnot|\bnever|\bwhether|n['’]t)\s+(\w+\s+)?$/.test(before)) continue;
+      // Negated or questioned within two words: "not agree", "cannot fully agree", "don't think I agree".
+      const before = lower.slice(Math.max(0, (m.index ?? 0) - 40), m.index);
+      if (/(\bnot|\bnever|\bwhether|\bcannot|n['’]t)\s+(\w+\s+){0,2}$/.test(before)) continue;
       matches.push({ text: m[1], values: dict.get(m[1]) ?? [], lang: "en" });
     }
   }

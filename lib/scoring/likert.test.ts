@@ -25,6 +25,7 @@ describe("parseLikert: letters", () => {
     expect(cami$("我选择E.完全同意")).toMatchObject({ outcome: "parsed", value: 5, rule: "letter" });
     expect(cami$("Ｃ")).toMatchObject({ outcome: "parsed", value: 3 });
     expect(cami$(" d ")).toMatchObject({ outcome: "parsed", value: 4 });
+    expect(cami$("d.")).toMatchObject({ outcome: "parsed", value: 4 });
   });
 
   it("maps MICA-4 letters to agreement values (A = 6)", () => {
@@ -59,6 +60,8 @@ describe("parseLikert: digits", () => {
     expect(cami$("我选 2. 不同意", digits)).toMatchObject({ outcome: "parsed", value: 2, rule: "digit" });
     expect(cami$("100%", digits)).toEqual({ outcome: "unparsed" });
     expect(cami$("1.5", digits)).toEqual({ outcome: "unparsed" });
+    // .4 is the number 0.4, even though it is a lone 4 once the dot is stripped.
+    expect(cami$(".4", digits)).toEqual({ outcome: "unparsed" });
   });
 });
 
@@ -90,6 +93,57 @@ describe("parseLikert: label texts", () => {
     expect(cami$("agree and disagree")).toEqual({ outcome: "unparsed" });
   });
 
+  it("ignores an English label negated directly or across one or two words, but not by an earlier clause", () => {
+    for (const [answer, expected] of [
+      ["I would not agree.", { outcome: "unparsed" }],
+      ["I would never agree with that.", { outcome: "unparsed" }],
+      ["I do not really agree.", { outcome: "unparsed" }],
+      ["I don't fully agree.", { outcome: "unparsed" }],
+      ["I can’t agree.", { outcome: "unparsed" }],
+      ["I am not sure whether I agree.", { outcome: "unparsed" }],
+      ["I cannot necessarily agree with this.", { outcome: "unparsed" }],
+      ["I cannot agree with this statement.", { outcome: "unparsed" }],
+      ["I do not wholeheartedly agree.", { outcome: "unparsed" }],
+      ["I don't think I agree.", { outcome: "unparsed" }],
+      // Three words away the negation belongs to another verb.
+      ["It is not only that I agree.", { outcome: "parsed", value: 4, rule: "label_en", position: 3 }],
+      ["I'm not sure, but I agree.", { outcome: "parsed", value: 4, rule: "label_en", position: 3 }],
+    ] as const) {
+      expect(cami$(answer), answer).toEqual(expected);
+    }
+  });
+
+  it("reads a label broken over lines or spaced out as the whole label", () => {
+    expect(cami$("I strongly\n  agree.")).toEqual({ outcome: "parsed", value: 5, rule: "label_en", position: 4 });
+  });
+
+  it("reads a bilingual answer naming one option as that option, by its Chinese label", () => {
+    expect(cami$("同意（Agree）")).toEqual({ outcome: "parsed", value: 4, rule: "label_zh", position: 3 });
+  });
+
+  it("reads a Chinese answer to an English administration by the scale's Chinese option texts", () => {
+    const camiEn: ScalePresentation = { ...camiLetters, texts: camiOpts.map((o) => o.en) };
+    expect(cami$("我同意这个说法。", camiEn)).toEqual({ outcome: "parsed", value: 4, rule: "label_zh", position: 3 });
+    // A 7-point scale whose 比较同意 is no built-in synonym: its own option text must win over the 同意 in it.
+    const seven = [
+      { value: 1, zh: "非常不同意", en: "strongly disagree" },
+      { value: 2, zh: "不同意", en: "disagree" },
+      { value: 3, zh: "比较不同意", en: "somewhat disagree" },
+      { value: 4, zh: "中立", en: "neutral" },
+      { value: 5, zh: "比较同意", en: "somewhat agree" },
+      { value: 6, zh: "同意", en: "agree" },
+      { value: 7, zh: "非常同意", en: "strongly agree" },
+    ];
+    const sevenEn: ScalePresentation = { labels: ["1", "2", "3", "4", "5", "6", "7"], values: [1, 2, 3, 4, 5, 6, 7], texts: seven.map((o) => o.en) };
+    expect(parseLikert("比较同意", sevenEn, seven)).toEqual({ outcome: "parsed", value: 5, rule: "label_zh", position: 4 });
+  });
+
+  it("reads option texts used as labels as texts, even when they are capitalised", () => {
+    const texts = ["Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"];
+    const titled: ScalePresentation = { labels: texts, values: [1, 2, 3, 4, 5], texts };
+    expect(cami$("Agree", titled)).toEqual({ outcome: "parsed", value: 4, rule: "label_en", position: 3 });
+  });
+
   it("keeps MICA-4's verbatim typo ambiguous unless a letter settles it", () => {
     const verbatim = { ...micaLetters, texts: ["完全不同意", ...micaLetters.texts.slice(1)] };
     expect(mica$("完全不同意", verbatim)).toEqual({ outcome: "unparsed" });
@@ -112,6 +166,8 @@ describe("parseLikert: refusals", () => {
     expect(cami$("作为一个人工智能，我没有个人观点，但我同意这一说法。")).toMatchObject({ outcome: "parsed", value: 4, rule: "label_zh" });
     expect(cami$("As an AI, I don't have personal opinions, but I would say I agree.")).toMatchObject({ outcome: "parsed", value: 4 });
     expect(cami$("As an AI I cannot choose, but I would pick D.")).toMatchObject({ outcome: "parsed", value: 4 });
+    // The declined clause 不能回答 is cut out; 非 before it must not come to negate the 同意 after the comma.
+    expect(cami$("作为一个AI，我并非不能回答，同意这一说法。")).toEqual({ outcome: "parsed", value: 4, rule: "label_zh", position: 3 });
   });
 
   // Answers seen in real model output that name options only to decline them.
@@ -170,5 +226,34 @@ describe("likertFromLogprobs", () => {
     expect(out?.expected).toBeCloseTo(4.75);
     expect(likertFromLogprobs([{ token: "我", logprob: 0 }], micaLetters)).toBeNull();
     expect(likertFromLogprobs([{ token: "完", logprob: 0 }], { ...camiLetters, labels: camiZh })).toBeNull();
+    // Even when a tokenizer has the whole label 同意 as one token.
+    expect(likertFromLogprobs([{ token: "同意", logprob: Math.log(0.9) }], { ...camiLetters, labels: camiZh })).toBeNull();
+  });
+
+  it("strips a mark after the label but reads .5 as a number, not option 5", () => {
+    // D. gets 0.6 and Ｅ． (NFKC E.) 0.2: p = 0.75 / 0.25, expected 0.75·4 + 0.25·5 = 4.25.
+    const marked = likertFromLogprobs([{ token: "D.", logprob: Math.log(0.6) }, { token: "Ｅ．", logprob: Math.log(0.2) }], camiLetters);
+    expect(marked?.coverage).toBeCloseTo(0.8);
+    expect(marked?.argmax).toBe(4);
+    expect(marked?.expected).toBeCloseTo(4.25);
+    const digits: ScalePresentation = { ...camiLetters, labels: ["1", "2", "3", "4", "5"] };
+    // Only 4 counts: p(4) = 1.
+    const decimal = likertFromLogprobs([{ token: ".5", logprob: Math.log(0.5) }, { token: "4", logprob: Math.log(0.2) }], digits);
+    expect(decimal?.coverage).toBeCloseTo(0.2);
+    expect(decimal?.probs).toEqual([0, 0, 0, 1, 0]);
+  });
+
+  it("skips a label token whose logprob is not a finite number", () => {
+    const out = likertFromLogprobs([{ token: "A", logprob: Number.NaN }, { token: "B", logprob: Math.log(0.5) }], camiLetters);
+    expect(out?.coverage).toBeCloseTo(0.5);
+    expect(out?.probs).toEqual([0, 1, 0, 0, 0]);
+    expect(out?.argmax).toBe(2);
+  });
+
+  it("breaks a tie for the most probable option towards the earlier shown position", () => {
+    // A (a = 6) and F (a = 1) equally likely: argmax is A's 6; expected 0.5·6 + 0.5·1 = 3.5.
+    const out = likertFromLogprobs([{ token: "F", logprob: Math.log(0.4) }, { token: "A", logprob: Math.log(0.4) }], micaLetters);
+    expect(out?.argmax).toBe(6);
+    expect(out?.expected).toBeCloseTo(3.5);
   });
 });

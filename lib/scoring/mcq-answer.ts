@@ -39,16 +39,16 @@ function hasAlternative(re: RegExp, text: string, letters: ReadonlySet<string>):
 }
 
 /**
- * A lowercase letter is accepted only where prose cannot put the article "a" or a stray word: bracketed, or
- * followed by the end or punctuation. An uppercase letter needs only to end the word.
+ * A lowercase letter is accepted only where prose cannot put the article "a" or a stray word: closed by a
+ * bracket ("(c)", "b)"), or followed by the end or punctuation. An uppercase letter needs only to end the word.
  */
 function letterAt(m: RegExpExecArray, letterGroup: number, letters: ReadonlySet<string>, s: string): string | null {
   const raw = m[letterGroup];
   const end = m.index + m[0].length;
   const next = s.slice(end);
   if (/^[A-Za-z0-9]/.test(next)) return null;
-  const bracketed = m[letterGroup - 1] !== undefined && m[letterGroup + 1] !== undefined;
-  if (raw !== raw.toUpperCase() && !bracketed && !/^\s*(?:$|[.。,，;；!?！？)])/.test(next)) return null;
+  const closed = m[letterGroup + 1] !== undefined;
+  if (raw !== raw.toUpperCase() && !closed && !/^\s*(?:$|[.。,，;；!?！？])/.test(next)) return null;
   const letter = raw.toUpperCase();
   return letters.has(letter) ? letter : null;
 }

@@ -16,7 +16,7 @@ export interface NerParse {
 type LineResult = ParsedEntity[] | { header: string } | "skip" | "unparsed";
 
 const NONE_LINE =
-  /^(?:无|空|没有|没有实体|无实体|无相关实体|没有(?:找到|发现|识别到)?(?:任何)?(?:相关)?实体|未(?:找到|发现|识别出?|识别到)(?:任何)?(?:相关)?实体|不存在(?:任何)?实体|none|n\/a|null)$/i;
+  /^(?:无|暂无|空|没有|没有实体|无实体|无相关实体|没有(?:找到|发现|识别到)?(?:任何)?(?:相关)?实体|未(?:找到|发现|识别出?|识别到)(?:任何)?(?:相关)?实体|不存在(?:任何)?实体|none|n\/a|null)$/i;
 const BULLET = /^(?:[-*•·]|\d+[.、)）]|[(（]\d+[)）]|[①-⑳])\s*/;
 const PAIRS: Record<string, string> = { "【": "】", "「": "」", "『": "』", "“": "”", '"': '"', "'": "'", "《": "》", "[": "]", "‘": "’" };
 const TRAILING_PUNCT = /[。；;，,.、]+$/;
@@ -59,8 +59,10 @@ function parseLine(raw: string, resolve: (s: string) => string | null, header: s
     const type = resolve(colon[1]);
     if (type && !colon[2]) return { header: type };
     if (type) {
-      const list = colon[2].split(/[、，,；;]/).map(unwrap).filter(Boolean);
-      return list.length ? list.map((text) => ({ text, type })) : "unparsed";
+      const items = colon[2].split(/[、，,；;]/).map(unwrap).filter(Boolean);
+      // "疾病：无" states that there is no entity of that type; it does not name one called 无.
+      const list = items.filter((text) => !NONE_LINE.test(text));
+      return list.length ? list.map((text) => ({ text, type })) : items.length ? "skip" : "unparsed";
     }
     const fromColon = entity(colon[1], colon[2]);
     if (fromColon) return fromColon;
