@@ -31,6 +31,17 @@ describe("aggregateBenchmark mcq", () => {
     expect(aggregateBenchmark("mcq", [mcq("x", 1), mcq("x", 1)]).ci.accuracy).toEqual([1, 1]);
   });
 
+  test("a missing score counts as wrong, and items without a subset go into no subset", () => {
+    // scores {} has no `correct`: 0, so accuracy 1/2.
+    const a = aggregateBenchmark("mcq", [
+      { outcome: "scored", scores: { correct: 1 } },
+      { outcome: "scored", scores: {} },
+    ]);
+    expect(a.metrics).toEqual({ accuracy: 0.5 });
+    expect(a.bySubset).toEqual({});
+    expect(a.bySubsetCi).toEqual({});
+  });
+
   test("no items gives empty results", () => {
     expect(aggregateBenchmark("mcq", [])).toEqual({ metrics: {}, ci: {}, bySubset: {}, bySubsetCi: {}, n: 0, unparsed: 0 });
   });
@@ -45,7 +56,7 @@ describe("aggregateBenchmark mcq", () => {
 });
 
 describe("aggregateBenchmark ner", () => {
-  test("micro P/R/F1 from summed counts, per-type F1 in bySubset", () => {
+  test("micro P/R/F1 from summed counts, per-type P/R/F1 and their intervals in bySubset", () => {
     // tp 2+1 = 3, fp 2+0 = 2, fn 1+1 = 2 → P = R = F1 = 3/5.
     // disease [1,1,0]+[0,0,1] = tp 1 fp 1 fn 1 → 1/2; symptom tp 1 fp 1 fn 1 → 1/2; drug tp 1 → 1.
     const items: AggregateItem[] = [
@@ -64,8 +75,9 @@ describe("aggregateBenchmark ner", () => {
     expect(Object.keys(a.ci)).toEqual(["precision", "recall", "f1"]);
     // drug is found in item 2 only, with no false positive or negative: every resample with it gives 1, every
     // resample without it 0/0 = 0, so the interval spans both; symptom appears in item 1 only: 1/2 or 0.
-    expect(a.bySubsetCi.drug.f1).toEqual([0, 1]);
-    expect(a.bySubsetCi.symptom.f1).toEqual([0, 0.5]);
+    // The same holds for each type's precision and recall.
+    expect(a.bySubsetCi.drug).toEqual({ precision: [0, 1], recall: [0, 1], f1: [0, 1] });
+    expect(a.bySubsetCi.symptom).toEqual({ precision: [0, 0.5], recall: [0, 0.5], f1: [0, 0.5] });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { bleuStats, closestRefLength, corpusBleu, corpusBleuFromStats } from "./bleu";
+import { bleuFromTotals, bleuStats, closestRefLength, corpusBleu, corpusBleuFromStats } from "./bleu";
 import { tokenizeChars as t } from "./tokenize";
 
 // Expected values were worked by hand and agree with NLTK 3.8 corpus_bleu(weights=(1/n,)*n), which gives ~1e-77
@@ -32,12 +32,24 @@ describe("bleuStats", () => {
     expect(bleuStats(t("水"), [t("喝水")]).totals).toEqual([1, 1, 1, 1]);
     expect(bleuStats([], [t("喝水")])).toEqual({ matches: [0, 0, 0, 0], totals: [1, 1, 1, 1], hypLen: 0, refLen: 2 });
   });
+
+  test("keeps word boundaries inside n-grams of multi-character (jieba) tokens", () => {
+    // 头|痛药 vs 头痛|药: no word in common, and the bigram (头, 痛药) is not (头痛, 药) although both spell 头痛药.
+    expect(bleuStats(["头", "痛药"], [["头痛", "药"]])).toEqual({ matches: [0, 0, 0, 0], totals: [2, 1, 1, 1], hypLen: 2, refLen: 2 });
+  });
+
+  test("refuses an item without references", () => {
+    expect(() => bleuStats(t("水"), [])).toThrow("bleuStats needs at least one reference");
+  });
 });
 
 describe("closestRefLength", () => {
   test("breaks ties towards the shorter reference", () => {
     expect(closestRefLength([6, 4], 5)).toBe(4);
     expect(closestRefLength([9, 7, 4], 6)).toBe(7);
+    // The shorter one wins whichever order the references come in.
+    expect(closestRefLength([4, 6], 5)).toBe(4);
+    expect(closestRefLength([5, 3, 7], 5)).toBe(5);
   });
 });
 
@@ -81,6 +93,17 @@ describe("corpusBleu", () => {
     expect(corpusBleu([t("患者有高血压病史")], [[t("患者有高血压病史五年")]], 4)).toBeCloseTo(0.7788007831, 10);
   });
 
+  test("a hypothesis between two equally close references takes the shorter length, so no brevity penalty", () => {
+    // 头痛发热咳 (5) vs 头痛发热 (4) and 头痛发热咳嗽 (6): every n-gram is in the second reference, so all
+    // precisions are 1. r = 4 (tie → shorter) < c = 5 → BP = 1 and BLEU-4 = 1; r = 6 would give exp(1 − 6/5).
+    expect(corpusBleu([t("头痛发热咳")], [[t("头痛发热"), t("头痛发热咳嗽")]], 4)).toBe(1);
+  });
+
+  test("refuses hypotheses and reference lists of different lengths, and an order below 1", () => {
+    expect(() => corpusBleu([t("水")], [[t("水")], [t("火")]], 1)).toThrow("hyps and refsList differ in length");
+    expect(() => corpusBleu([t("水")], [[t("水")]], 0)).toThrow("BLEU order 0 needs stats up to 0-grams");
+  });
+
   test("no unigram match, empty hypothesis and empty corpus give 0", () => {
     expect(corpusBleu([t("好")], [[t("坏")]], 1)).toBe(0);
     expect(corpusBleu([[]], [[t("坏")]], 1)).toBe(0);
@@ -92,6 +115,18 @@ describe("corpusBleuFromStats", () => {
   test("equals corpusBleu and serves lower orders from 4-gram stats", () => {
     const stats = [bleuStats(t("我有点头痛"), [t("我有一点头痛")]), bleuStats(t("多喝水"), [t("多喝热水")])];
     expect(corpusBleuFromStats(stats, 2)).toBeCloseTo(0.6358881766, 10);
-    expect(() => corpusBleuFromStats([bleuStats(t("水"), [t("水")], 2)], 4)).toThrow();
+    expect(() => corpusBleuFromStats([bleuStats(t("水"), [t("水")], 2)], 4)).toThrow("BLEU order 4 needs stats up to 4-grams");
+  });
+});
+
+describe("bleuFromTotals", () => {
+  test("combines corpus sums: geometric mean of the precisions times the brevity penalty", () => {
+    // matches [3, 1], totals [4, 2], c = 4 > r = 3 → BP = 1; BLEU-2 = (3/4 · 1/2)^(1/2) = √0.375 = 0.6123724357.
+    expect(bleuFromTotals([3, 1], [4, 2], 4, 3, 2)).toBeCloseTo(0.6123724357, 10);
+  });
+
+  test("refuses an order it has no sums for", () => {
+    expect(() => bleuFromTotals([3], [4], 4, 3, 2)).toThrow("BLEU order 2 needs stats up to 2-grams");
+    expect(() => bleuFromTotals([3], [4], 4, 3, 0)).toThrow("BLEU order 0 needs stats up to 0-grams");
   });
 });

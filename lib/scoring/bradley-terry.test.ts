@@ -32,6 +32,59 @@ describe("bradleyTerryStrengths", () => {
     expect(a).toBeGreaterThan(b);
   });
 
+  test("the prior is `prior` wins and `prior` losses against a reference of strength 1", () => {
+    // A 5–0 B with prior 3 solves W + prior = Σ n·p/(p + q) + 2·prior·p/(p + 1) at p_A = 2, p_B = 1/2:
+    // A: 5 + 3 = 5·2/2.5 + 6·2/3 = 4 + 4; B: 0 + 3 = 5·0.5/2.5 + 6·0.5/1.5 = 1 + 2.
+    const [a, b] = bradleyTerryStrengths(games("A", "B", 5, 0), ["A", "B"], { prior: 3 });
+    expect(a).toBeCloseTo(2, 8);
+    expect(b).toBeCloseTo(0.5, 8);
+  });
+
+  test("maxIterations caps the MM steps: none leaves every strength at 1, one step gives 1.5 : 1 : 0.5", () => {
+    expect(bradleyTerryStrengths(consistent, ["A", "B", "C"], { prior: 0, maxIterations: 0 })).toEqual([1, 1, 1]);
+    // From p = 1: A 6 wins / (3/2 + 5/2) = 1.5, B 3 / (3/2 + 3/2) = 1, C 2 / (5/2 + 3/2) = 0.5.
+    const [a, b, c] = bradleyTerryStrengths(consistent, ["A", "B", "C"], { prior: 0, maxIterations: 1 });
+    expect(a / c).toBeCloseTo(3, 12);
+    expect(b / c).toBeCloseTo(2, 12);
+  });
+
+  test("stops only once every strength moves by less than the tolerance (in log)", () => {
+    // Step 1 gives 1.5 : 1 : 0.5, rescaled by g = 0.75^(1/3): C moves |ln(0.5/g)| = 0.60 (B only 0.10), so
+    // with tolerance 0.2 it goes on. Step 2 from (1.5, 1, 0.5): A 6 / (3/2.5 + 5/2) = 6/3.7, B 3 / (3/2.5 + 3/1.5)
+    // = 0.9375, C 2 / (5/2 + 3/1.5) = 2/4.5; the largest move is A's, ln(1.0811/0.9658) = 0.11 < 0.2: stop.
+    // A/C = (6/3.7) / (2/4.5) = 135/37.
+    const [a, , c] = bradleyTerryStrengths(consistent, ["A", "B", "C"], { prior: 0, tolerance: 0.2 });
+    expect(a / c).toBeCloseTo(135 / 37, 12);
+  });
+
+  test("a named contestant without judgements stays finite and leaves the others' odds alone, even without a prior", () => {
+    const [a, b, c] = bradleyTerryStrengths(games("A", "B", 2, 1), ["A", "B", "C"], { prior: 0 });
+    expect(a / b).toBeCloseTo(2, 8);
+    expect(Number.isFinite(c)).toBe(true);
+  });
+
+  test("judgements with a contestant outside `names` are ignored", () => {
+    const outside: PairOutcome[] = [
+      { a: "A", b: "D", winner: "a" },
+      { a: "D", b: "C", winner: "b" },
+      { a: "D", b: "E", winner: "tie" },
+    ];
+    const base = bradleyTerryStrengths(consistent, ["A", "B", "C"]);
+    expect(bradleyTerryStrengths([...outside, ...consistent], ["A", "B", "C"])).toEqual(base);
+  });
+
+  test("a contestant judged against itself is ignored", () => {
+    const self: PairOutcome[] = [
+      { a: "A", b: "A", winner: "a" },
+      { a: "C", b: "C", winner: "tie" },
+    ];
+    const base = bradleyTerryStrengths(consistent, ["A", "B", "C"]);
+    expect(bradleyTerryStrengths([...self, ...consistent], ["A", "B", "C"])).toEqual(base);
+    // Counted, a self-game would add a win and 2 games at p_i + p_i: A's first step would be 7/5, C's 3/5.
+    const [a, , c] = bradleyTerryStrengths([...self, ...consistent], ["A", "B", "C"], { prior: 0, maxIterations: 1 });
+    expect(a / c).toBeCloseTo(3, 12);
+  });
+
   test("the small prior barely moves a well-observed case", () => {
     const many = [...games("A", "B", 20, 10), ...games("B", "C", 20, 10), ...games("A", "C", 40, 10)];
     const [a, , c] = bradleyTerryStrengths(many, ["A", "B", "C"]);
@@ -55,6 +108,42 @@ describe("bradleyTerryRanking", () => {
       expect(r.interval![0]).toBeLessThanOrEqual(r.rating + 1e-9);
       expect(r.interval![1]).toBeGreaterThanOrEqual(r.rating - 1e-9);
     }
+  });
+
+  test("best first by rating, whatever the names' order", () => {
+    // The consistent case with the names reversed: C 4 : B 2 : A 1.
+    const reversed = [...games("C", "B", 2, 1), ...games("B", "A", 2, 1), ...games("C", "A", 4, 1)];
+    const { ranking } = bradleyTerryRanking(reversed, { prior: 0, resamples: 10 });
+    expect(ranking.map((r) => r.name)).toEqual(["C", "B", "A"]);
+    expect(ranking[0].rating - ranking[2].rating).toBeCloseTo(400 * Math.log10(4), 6);
+  });
+
+  test("identical judgements: every resample is the data again, so each interval is the point rating", () => {
+    for (const resamples of [1, 200]) {
+      const { ranking } = bradleyTerryRanking(games("A", "B", 3, 0), { resamples });
+      for (const r of ranking) expect(r.interval).toEqual([r.rating, r.rating]);
+    }
+  });
+
+  test("one resample is one rating per contestant: both ends of the interval are that rating", () => {
+    const { ranking } = bradleyTerryRanking(consistent, { resamples: 1 });
+    for (const r of ranking) expect(r.interval![0]).toBe(r.interval![1]);
+  });
+
+  test("a 60% interval lies inside the 95% one", () => {
+    const wide = bradleyTerryRanking(consistent, { confidence: 0.95 }).ranking;
+    const narrow = bradleyTerryRanking(consistent, { confidence: 0.6 }).ranking;
+    wide.forEach((w, i) => {
+      const [lo, hi] = narrow[i].interval!;
+      expect(lo).toBeLessThan(hi);
+      expect(lo).toBeGreaterThanOrEqual(w.interval![0]);
+      expect(hi).toBeLessThanOrEqual(w.interval![1]);
+    });
+  });
+
+  test("no resamples, no interval", () => {
+    const { ranking } = bradleyTerryRanking(consistent, { resamples: 0 });
+    expect(ranking.map((r) => r.interval)).toEqual([null, null, null]);
   });
 
   test("seeded: the same seed gives the same intervals", () => {
@@ -81,5 +170,22 @@ describe("winRateMatrix", () => {
     expect(cell("B", "C").winRate).toBe(1);
     expect(cell("A", "C")).toEqual({ row: "A", column: "C", winRate: null, judgements: 0 });
     expect(cells).toHaveLength(6);
+  });
+
+  test("a tie is half a win whatever the other results: 1 win, 2 losses, 1 tie is 1.5 of 4", () => {
+    const { cells } = winRateMatrix(games("A", "B", 1, 2, 1));
+    expect(cells.map((c) => [c.row, c.column, c.winRate])).toEqual([
+      ["A", "B", 1.5 / 4],
+      ["B", "A", 2.5 / 4],
+    ]);
+  });
+
+  test("names are sorted, not taken in the order they first appear", () => {
+    const { names, cells } = winRateMatrix([{ a: "B", b: "A", winner: "a" }]);
+    expect(names).toEqual(["A", "B"]);
+    expect(cells).toEqual([
+      { row: "A", column: "B", winRate: 0, judgements: 1 },
+      { row: "B", column: "A", winRate: 1, judgements: 1 },
+    ]);
   });
 });

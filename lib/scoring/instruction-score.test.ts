@@ -13,6 +13,12 @@ describe("instruction items", () => {
     expect(score("头痛", "头痛").scores.listMatches).toBeUndefined();
   });
 
+  it("score a missing answer as the empty text: no exact match, every target element missed", () => {
+    const s = scoreBenchmarkItem("instruction", { input: { prompt: "p" }, gold: { references: ["头痛，发热"] }, answer: null, config: { listDelimiter: "，" } });
+    expect(s.outcome).toBe("unparsed");
+    expect(s.scores).toMatchObject({ exactMatch: 0, listMatches: [0, 0, 2], rouge1: 0 });
+  });
+
   it("aggregate exact match over items and list F1 over the summed counts (micro)", () => {
     const items = [score("a;b", "a;b", ";"), score("a;c", "a;b", ";"), score("x", "a;b;c;d", ";")].map((s) => ({ outcome: s.outcome, scores: s.scores }));
     const { metrics } = aggregateBenchmark("instruction", items, { resamples: 10 });

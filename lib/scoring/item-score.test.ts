@@ -22,7 +22,7 @@ describe("scoreBenchmarkItem mcq", () => {
 
   test("unparsed and missing answers are wrong", () => {
     expect(score("A或B")).toEqual({ outcome: "unparsed", parsed: { letter: null, rule: "unparsed" }, scores: { correct: 0 } });
-    expect(score(null).outcome).toBe("unparsed");
+    expect(score(null)).toEqual({ outcome: "unparsed", parsed: { letter: null, rule: "unparsed" }, scores: { correct: 0 } });
   });
 
   test("a valid logprob letter wins over the text", () => {
@@ -50,6 +50,12 @@ describe("scoreBenchmarkItem ner", () => {
     expect(score("无")).toMatchObject({ outcome: "scored", scores: { tp: 0, fp: 0, fn: 2 } });
     expect(score("我无法回答这个问题")).toMatchObject({ outcome: "unparsed", scores: { tp: 0, fp: 0, fn: 2 } });
     expect(score(null)).toMatchObject({ outcome: "unparsed", scores: { fn: 2 } });
+  });
+
+  test("an answer with at least one entity is scored even when other lines are unreadable", () => {
+    // 糖尿病/disease matches gold; the second line is one unparsed line, not a reason to drop the entity.
+    const s = score("糖尿病\t疾病\n我无法回答这个问题");
+    expect(s).toMatchObject({ outcome: "scored", parsed: { unparsedLines: 1 }, scores: { tp: 1, fp: 0, fn: 1 } });
   });
 
   test("needs the type labels", () => {
@@ -82,6 +88,15 @@ describe("scoreBenchmarkItem generation", () => {
       parsed: { tokens: 0, tokenizer: "char" },
       scores: { rouge1: 0, rouge2: 0, rougeL: 0, bleuMatches: [0, 0, 0, 0], bleuTotals: [1, 1, 1, 1], hypLen: 0, refLen: 2 },
     });
+  });
+
+  test("a blank answer is the empty hypothesis, unparsed", () => {
+    for (const answer of ["", "  \n\t "]) {
+      const s = scoreBenchmarkItem("open_qa", { input: { question: "头痛怎么办" }, gold, answer, config: {} });
+      expect(s.outcome).toBe("unparsed");
+      expect(s.parsed).toEqual({ tokens: 0, tokenizer: "char" });
+      expect(s.scores).toMatchObject({ rougeL: 0, bleuMatches: [0, 0, 0, 0], hypLen: 0, refLen: 2 });
+    }
   });
 
   test("jieba is refused until registered", () => {

@@ -2,6 +2,12 @@ import { describe, expect, test } from "vitest";
 import { choiceCode, judgeClinicianAgreement, modelClinicianItemAgreement } from "./judge-agreement";
 import { krippendorffAlpha } from "./krippendorff";
 
+describe("choiceCode", () => {
+  test("codes the preferred run, not the side: A −1, tie 0, B 1", () => {
+    expect([choiceCode("a"), choiceCode("tie"), choiceCode("b")]).toEqual([-1, 0, 1]);
+  });
+});
+
 describe("judgeClinicianAgreement", () => {
   test("pairwise agreement rate over (judge, clinician) pairs and alpha with the judge as a coder", () => {
     const units = [
@@ -32,5 +38,23 @@ describe("modelClinicianItemAgreement", () => {
     ]);
     expect(first).toEqual({ itemId: "1", model: 5, clinicianMean: 3, gap: 2, insideRange: false, sameAnswerShare: 0 });
     expect(second).toEqual({ itemId: "2", model: 3, clinicianMean: 3, gap: 0, insideRange: true, sameAnswerShare: 0.5 });
+  });
+
+  test("leaves out items no clinician answered", () => {
+    const rows = modelClinicianItemAgreement([
+      { itemId: "1", model: 2, clinicians: [] },
+      { itemId: "2", model: 4, clinicians: [4] },
+    ]);
+    expect(rows.map((r) => r.itemId)).toEqual(["2"]);
+  });
+
+  test("the range includes both ends: the clinicians' lowest and highest answers are inside, answers beyond them are not", () => {
+    const inside = modelClinicianItemAgreement([
+      { itemId: "below", model: 1, clinicians: [2, 4] },
+      { itemId: "min", model: 2, clinicians: [2, 4] },
+      { itemId: "max", model: 4, clinicians: [2, 4] },
+      { itemId: "above", model: 5, clinicians: [2, 4] },
+    ]).map((r) => r.insideRange);
+    expect(inside).toEqual([false, true, true, false]);
   });
 });

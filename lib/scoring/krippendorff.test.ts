@@ -37,6 +37,14 @@ describe("krippendorffAlpha, hand-computed cases", () => {
     expect(krippendorffAlpha([], "ordinal")).toBeNull();
   });
 
+  test("ordinal distances follow the numeric order of the values, not the order they first appear in", () => {
+    // Units (3,3) (1,1) (2,3): o33 = 2, o11 = 2, o23 = o32 = 1; n1 = 2, n2 = 1, n3 = 3, n = 6.
+    // δ²(c,k) = (Σ_{g=c..k} n_g − (n_c + n_k)/2)²: δ²(1,2) = (3 − 1.5)² = 2.25, δ²(2,3) = (4 − 2)² = 4,
+    // δ²(1,3) = (6 − 2.5)² = 12.25. D_o ∝ 2 · 4 = 8; D_e ∝ 2 · (2·1·2.25 + 1·3·4 + 2·3·12.25) = 180.
+    // alpha = 1 − 5 · 8 / 180 = 7/9.
+    expect(krippendorffAlpha([[3, 3], [1, 1], [2, 3]], "ordinal")).toBeCloseTo(7 / 9, 12);
+  });
+
   test("single-valued units change nothing", () => {
     const base = krippendorffAlpha(units, "ordinal");
     expect(krippendorffAlpha([...units, [5], [1]], "ordinal")).toBe(base);
@@ -53,6 +61,12 @@ describe("alphaWithInterval", () => {
     const [lo, hi] = a.interval!;
     expect(lo).toBeLessThanOrEqual(a.alpha!);
     expect(hi).toBeGreaterThanOrEqual(a.alpha!);
+  });
+
+  test("takes the bootstrap options it is given", () => {
+    // One resample is one value of alpha: both ends of the interval are that value.
+    const [lo, hi] = alphaWithInterval(units, "nominal", { resamples: 1, seed: 7 }).interval!;
+    expect(lo).toBe(hi);
   });
 
   test("no interval when alpha is undefined", () => {

@@ -6,6 +6,8 @@ describe("exactMatch", () => {
     expect(exactMatch(" 高血压 ", ["糖尿病", "高血压"])).toBe(1);
     expect(exactMatch("ＡＢＣ  药", ["ABC 药"])).toBe(1);
     expect(exactMatch("高血压。", ["高血压"])).toBe(0);
+    // A run of whitespace counts as one space, but a space that is there still counts.
+    expect(exactMatch("ABC药", ["ABC 药"])).toBe(0);
   });
 });
 
@@ -15,5 +17,7 @@ describe("listCounts", () => {
     expect(listCounts("头痛，发热，咳嗽，头痛", "头痛，乏力", "，")).toEqual([1, 2, 1]);
     expect(listCounts("", "a;b", ";")).toEqual([0, 0, 2]);
     expect(listCounts(" a ; b ;", "b;a", ";")).toEqual([2, 0, 0]);
+    // "2 型" and "2型" are different elements: tp 1 (高血压), fp 1, fn 1.
+    expect(listCounts("2 型糖尿病;高血压", "2型糖尿病;高血压", ";")).toEqual([1, 1, 1]);
   });
 });

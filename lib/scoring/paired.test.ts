@@ -34,6 +34,12 @@ describe("bootstrapPValue", () => {
     expect(bootstrapPValue([0, 0, 0, 0])).toBe(1);
     expect(bootstrapPValue([1, 2, 3, 4])).toBeCloseTo(2 / 5, 12);
   });
+  it("takes the smaller side whichever it is, and counts a zero on both sides", () => {
+    // All four below zero: min(4, 0) = 0 → 2 · 1 / 5.
+    expect(bootstrapPValue([-1, -2, -3, -4])).toBeCloseTo(2 / 5, 12);
+    // At or below zero: −1 and 0; at or above: 0 and seven more → min(2, 8) = 2 → 2 · 3 / 10.
+    expect(bootstrapPValue([-1, 0, 1, 2, 3, 4, 5, 6, 7])).toBeCloseTo(0.6, 12);
+  });
 });
 
 describe("pairedMeanDifference", () => {
@@ -45,9 +51,9 @@ describe("pairedMeanDifference", () => {
     expect(result.ci[1]).toBeCloseTo(1, 12);
     expect(result.pValue).toBeCloseTo(2 / 201, 12);
   });
-  it("identical runs differ by 0 with p = 1", () => {
+  it("identical runs differ by 0 with p = 1, by the bootstrap test", () => {
     const result = pairedMeanDifference([[1, 1], [2, 2], [3, 3]], { resamples: 100 })!;
-    expect(result).toMatchObject({ difference: 0, ci: [0, 0], pValue: 1 });
+    expect(result).toMatchObject({ difference: 0, ci: [0, 0], pValue: 1, test: "bootstrap" });
   });
   it("differences of 0 and 1 on half the items each: the interval lies in [0, 1] around 0.5", () => {
     const pairs = Array.from({ length: 40 }, (_, i) => [0, i % 2] as const);
@@ -95,6 +101,30 @@ describe("pairedBenchmark", () => {
     expect(accuracy.a).toBe(0);
     expect(accuracy.difference).toBe(1);
   });
+  it("McNemar counts an unparsed answer as wrong too", () => {
+    // A unparsed (stored 1) against B right on 5 items, both wrong on one: 5 discordant pairs all for B,
+    // p = 2 · (1/2)^5 = 1/16. Read as stored, A would be right on all 5 and p would be 1.
+    const pairs = [
+      ...Array.from({ length: 5 }, () => ({ a: { outcome: "unparsed" as const, scores: { correct: 1 } }, b: mcq(1) })),
+      { a: mcq(0), b: mcq(0) },
+    ];
+    expect(pairedBenchmark("mcq", pairs, { resamples: 50 }).accuracy.pValue).toBeCloseTo(1 / 16, 12);
+  });
+  it("compares only the metrics both runs have: list scores when only A's items carry list counts are left out", () => {
+    const item = (scores: AggregateItem["scores"]): AggregateItem => ({ outcome: "scored", scores });
+    const pairs = [
+      { a: item({ exactMatch: 1, listMatches: [1, 0, 0] }), b: item({ exactMatch: 0 }) },
+      { a: item({ exactMatch: 0, listMatches: [2, 1, 0] }), b: item({ exactMatch: 1 }) },
+    ];
+    const result = pairedBenchmark("instruction", pairs, { resamples: 50 });
+    expect(Object.keys(result).sort()).toEqual(["bleu1", "bleu2", "bleu4", "exact_match", "rouge1", "rouge2", "rougeL"]);
+    // One discordant pair each way: p = 1.
+    expect(result.exact_match).toMatchObject({ a: 0.5, b: 0.5, difference: 0, pValue: 1, test: "mcnemar" });
+  });
+  it("no pairs, nothing compared", () => {
+    expect(pairedBenchmark("mcq", [])).toEqual({});
+  });
+
   it("NER F1 is compared by paired bootstrap of the micro F1", () => {
     const ner = (tp: number, fp: number, fn: number): AggregateItem => ({ outcome: "scored", scores: { tp, fp, fn } });
     const pairs = [
@@ -113,6 +143,17 @@ describe("pairedBenchmark", () => {
 });
 
 describe("agreement", () => {
+  it("skips an item unscored in either run", () => {
+    expect(agreement([[1, null], [null, 0], [null, null]])).toEqual({ n: 0, same: 0, bothRight: 0, bothWrong: 0, aBetter: 0, bBetter: 0 });
+  });
+  it("a partial score equal in both runs is the same but neither both right nor both wrong", () => {
+    expect(agreement([[0.5, 0.5]])).toEqual({ n: 1, same: 1, bothRight: 0, bothWrong: 0, aBetter: 0, bBetter: 0 });
+  });
+  it("scores closer than 1e-12 are the same (float noise); 1e-12 apart is a difference", () => {
+    // 0.1 + 0.2 = 0.30000000000000004 in floating point.
+    expect(agreement([[0.1 + 0.2, 0.3]]).same).toBe(1);
+    expect(agreement([[1e-12, 0]])).toMatchObject({ same: 0, aBetter: 1 });
+  });
   it("counts both right, both wrong and each direction of disagreement; skips unscored items", () => {
     expect(
       agreement([
@@ -162,5 +203,26 @@ describe("pairedBootstrap", () => {
       expect(r.ci).toEqual([quantile(reference[k], alpha), quantile(reference[k], 1 - alpha)]);
       expect(r.pValue).toBe(bootstrapPValue(reference[k]));
     });
+  });
+
+  // A ratio metric s[0] / s[1], undefined (0/0) on a resample that draws only items with a zero denominator.
+  const ratio = { width: 2, metrics: (s: Float64Array) => ({ ratio: s[0] / s[1] }) };
+
+  it("has no interval and no p-value for a metric undefined on every resample", () => {
+    // One item, 0/0 in both runs: every resample is that item again.
+    const result = pairedBootstrap(ratio, Float64Array.of(0, 0), Float64Array.of(0, 0), 1, { resamples: 20 });
+    expect(result).toEqual({ ratio: { a: Number.NaN, b: Number.NaN, difference: Number.NaN, ci: [Number.NaN, Number.NaN], pValue: Number.NaN } });
+  });
+
+  it("leaves resamples on which a metric is undefined out of its interval", () => {
+    // Item 1 is 0/0 in both runs; item 2 is 1/2 in A, 2/2 in B. Any resample holding item 2 k times gives
+    // A = k/2k = 1/2 and B = 1, a difference of exactly 1/2; one drawing item 1 twice is 0/0 and is dropped.
+    const result = pairedBootstrap(ratio, Float64Array.of(0, 0, 1, 2), Float64Array.of(0, 0, 2, 2), 2, { resamples: 200 });
+    expect(result.ratio.difference).toBe(0.5);
+    expect(result.ratio.ci).toEqual([0.5, 0.5]);
+  });
+
+  it("no items, no metrics", () => {
+    expect(pairedBootstrap(ratio, new Float64Array(0), new Float64Array(0), 0)).toEqual({});
   });
 });

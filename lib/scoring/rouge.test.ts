@@ -48,6 +48,42 @@ describe("rougeF1", () => {
   });
 });
 
+describe("lcsLength across 32-token words", () => {
+  // Tokens that never occur in the references below.
+  const preamble = (n: number) => Array.from({ length: n }, (_, i) => `p${i}`);
+
+  it("finds a match that lies wholly beyond the first word, or the first two words, of the hypothesis", () => {
+    // The common part is exactly the reference, so LCS = |ref| however long the unrelated preamble is.
+    const ref = t("多喝水注意休息");
+    for (const n of [32, 40, 64, 70]) expect(lcsLength([...preamble(n), ...ref], ref)).toBe(7);
+    expect(lcsLength([...preamble(40), "乙"], ["乙"])).toBe(1);
+  });
+
+  it("scores a long preamble followed by the reference as full recall and low precision", () => {
+    // 70 preamble tokens + 7: LCS 7, P = 7/77 = 1/11, R = 1, F = 2·(1/11)/(12/11) = 1/6.
+    const ref = t("多喝水注意休息");
+    const s = rougeL([...preamble(70), ...ref], ref);
+    expect(s.precision).toBeCloseTo(1 / 11, 12);
+    expect(s.recall).toBe(1);
+    expect(s.f1).toBeCloseTo(1 / 6, 12);
+  });
+
+  it("gives n − k for a copy with k tokens deleted, over one, two and three words", () => {
+    // The copy is a subsequence of the original and no common subsequence is longer than the copy.
+    const original = (n: number) => Array.from({ length: n }, (_, i) => "甲乙丙丁戊"[(i * i + 3 * i) % 5]);
+    for (const [n, deleted] of [
+      [33, [0, 31, 32]],
+      [65, [5, 32, 63, 64]],
+      [96, [0, 1, 2, 40, 70, 95]],
+    ] as const) {
+      const a = original(n);
+      const copy = a.filter((_, i) => !(deleted as readonly number[]).includes(i));
+      expect(lcsLength(a, copy)).toBe(n - deleted.length);
+      expect(lcsLength(copy, a)).toBe(n - deleted.length);
+    }
+  });
+});
+
 describe("lcsLength against the dynamic-programming definition", () => {
   function lcsTable(a: string[], b: string[]): number {
     const t = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));

@@ -45,4 +45,44 @@ describe("responsePatterns", () => {
     });
     expect(ORDER_EFFECT_SHARE).toBe(0.3);
   });
+
+  it("flags a response set at exactly 90% and an order effect at exactly 0.3 (the thresholds are inclusive)", () => {
+    // 36 of 40 on option A: 36/40 = 0.9.
+    const allA = Array.from({ length: 40 }, (_, i) => parsed(i + 1, 1, 0));
+    const atThreshold = [...allA.slice(0, 36), ...Array.from({ length: 4 }, (_, i) => parsed(37 + i, 4, 3))];
+    expect(responsePatterns(atThreshold, { orderVaries: false })).toMatchObject({ sameOptionShare: 0.9, responseSet: true });
+    // Shuffled, 10 answers: position 0 six times (0.6); values 1 ×3, 2 ×2, 3 ×2, 4 ×2, 5 ×1, so the modal
+    // value has 0.3. Effect 0.6 − 0.3 = 0.3; no response set at 0.6.
+    const answers = [
+      parsed(1, 1, 0),
+      parsed(2, 1, 0),
+      parsed(3, 2, 0),
+      parsed(4, 2, 0),
+      parsed(5, 3, 0),
+      parsed(6, 3, 0),
+      parsed(7, 1, 1),
+      parsed(8, 4, 2),
+      parsed(9, 5, 3),
+      parsed(10, 4, 4),
+    ];
+    expect(responsePatterns(answers, { orderVaries: true })).toEqual({
+      sameOptionShare: 0.6,
+      responseSet: false,
+      orderEffect: 0.3,
+      orderDominates: true,
+    });
+  });
+
+  it("counts only parsed answers, even when a refused record carries a shown position", () => {
+    // Parsed: four different options, 1/4 each. Four refusals at position 0 would make position 0 the mode
+    // (5 of 8) if they counted.
+    const refusedAtA: ScaleAnswer[] = [5, 6, 7, 8].map((itemN) => ({ itemN, sample: 0, outcome: "refused", letterPosition: 0 }));
+    const answers = [parsed(1, 1, 0), parsed(2, 2, 1), parsed(3, 3, 2), parsed(4, 4, 3), ...refusedAtA];
+    expect(responsePatterns(answers, { orderVaries: true })).toEqual({
+      sameOptionShare: 0.25,
+      responseSet: false,
+      orderEffect: 0,
+      orderDominates: false,
+    });
+  });
 });

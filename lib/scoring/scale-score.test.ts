@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseScalesFile, type ScaleDefinition } from "../suites/scales";
-import { biasScore, camiSubscales, chimedKeyScore, paperImputedValue, stigmaScore, type ScaleAnswer } from "./scale-score";
+import { biasScore, camiSubscales, chimedKeyScore, paperImputedValue, resolveAnswers, stigmaScore, type ScaleAnswer } from "./scale-score";
 
 const [cami, mica] = parseScalesFile(JSON.parse(readFileSync("data/scales/scales.json", "utf8")));
 const sheet = (scale: ScaleDefinition, a: (n: number) => number): ScaleAnswer[] =>
@@ -34,6 +34,11 @@ describe("item keys", () => {
     expect(chimedKeyScore(mica, 3, 6)).toBe(1);
   });
 
+  it("chimed key refuses an agreement value outside 1..k", () => {
+    expect(() => chimedKeyScore(cami, 1, 6)).toThrow("scale cami: agreement value 6 out of range");
+    expect(() => chimedKeyScore(mica, 1, 0)).toThrow("scale mica4: agreement value 0 out of range");
+  });
+
   it("paper imputation is letter C: CAMI 中立 (3), MICA-4 稍微同意 (4)", () => {
     expect(paperImputedValue(cami)).toBe(3);
     expect(paperImputedValue(mica)).toBe(4);
@@ -64,6 +69,22 @@ describe("CAMI sheets", () => {
     expect(biasScore(cami, sheet(cami, camiMixedA), chimed)).toMatchObject({ mean: 3.25, total: 130 });
     // Subscales (pro a, anti 6 − a): A 5·5+5·4 = 45; B 5·4+5·2 = 30; SR 5·1+5·3 = 20; CMHI 5·2+5·1 = 15.
     expect(camiSubscales(cami, sheet(cami, camiMixedA), "exclude")).toEqual({ A: 45, B: 30, SR: 20, CMHI: 15 });
+  });
+
+  it("subscales with missing items: mean of the answered items × 10, null without any", () => {
+    // A: item 1 (pro) a = 4 → 4 and item 5 (anti) a = 2 → 6 − 2 = 4 → mean 4 × 10 = 40.
+    // B: item 2 (pro) a = 1 → 1 × 10 = 10. SR and CMHI have no answers.
+    const answers: ScaleAnswer[] = [
+      { itemN: 1, sample: 0, outcome: "parsed", value: 4 },
+      { itemN: 5, sample: 0, outcome: "parsed", value: 2 },
+      { itemN: 2, sample: 0, outcome: "parsed", value: 1 },
+    ];
+    expect(camiSubscales(cami, answers, "exclude")).toEqual({ A: 40, B: 10, SR: null, CMHI: null });
+  });
+
+  it("subscales need every answered item's statement direction", () => {
+    // MICA-4 items have no pro/anti direction.
+    expect(() => camiSubscales(mica, sheet(mica, () => 4), "exclude")).toThrow("scale mica4: item 1 has no statementDirection");
   });
 });
 
@@ -120,5 +141,35 @@ describe("missing answers", () => {
   it("rejects invalid records", () => {
     expect(() => biasScore(cami, [{ itemN: 41, sample: 0, outcome: "parsed", value: 3 }], stigma)).toThrow(/unknown item/);
     expect(() => biasScore(cami, [{ itemN: 1, sample: 0, outcome: "parsed", value: 6 }], stigma)).toThrow(/value 6/);
+    expect(() => biasScore(cami, [{ itemN: 1, sample: 0, outcome: "parsed", value: 0 }], stigma)).toThrow(/value 0/);
+    expect(() => biasScore(cami, [{ itemN: 1, sample: 0, outcome: "parsed", value: 2.5 }], stigma)).toThrow(/value 2.5/);
+    expect(() => biasScore(cami, [{ itemN: 1, sample: 0, outcome: "parsed" }], stigma)).toThrow(/value undefined/);
+  });
+
+  it("rejects a second answer for the same item, sample and pass", () => {
+    const twice: ScaleAnswer[] = [
+      { itemN: 1, sample: 0, outcome: "parsed", value: 3 },
+      { itemN: 1, sample: 0, outcome: "refused" },
+    ];
+    expect(() => biasScore(cami, twice, stigma)).toThrow("scale cami: duplicate answer for item 1 sample 0");
+  });
+
+  it("keeps the greedy pass apart from the sampled administration with the same index", () => {
+    const answers: ScaleAnswer[] = [
+      { itemN: 1, sample: 0, outcome: "parsed", value: 5 },
+      { itemN: 1, sample: 0, outcome: "parsed", value: 2, greedy: true },
+      { itemN: 2, sample: 0, outcome: "refused", greedy: false },
+    ];
+    expect(resolveAnswers(cami, answers, "paper_compatible")).toEqual([
+      { itemN: 1, sample: 0, value: 5, imputed: false, greedy: false },
+      { itemN: 1, sample: 0, value: 2, imputed: false, greedy: true },
+      { itemN: 2, sample: 0, value: 3, imputed: true, greedy: false },
+    ]);
+  });
+
+  it("no scorable answer gives a null mean and total", () => {
+    const refused: ScaleAnswer[] = [{ itemN: 1, sample: 0, outcome: "refused" }];
+    expect(biasScore(cami, refused, stigma)).toEqual({ mean: null, total: null, itemsScored: 0, itemsWithoutAnswer: 40 });
+    expect(biasScore(mica, [], chimed)).toEqual({ mean: null, total: null, itemsScored: 0, itemsWithoutAnswer: 16 });
   });
 });
