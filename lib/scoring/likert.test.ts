@@ -216,6 +216,7 @@ describe("likertFromLogprobs", () => {
     expect(out?.coverage).toBeCloseTo(0.9);
     out?.probs.forEach((p, i) => expect(p).toBeCloseTo([0, 0, 1 / 9, 6 / 9, 2 / 9][i]));
     expect(out?.argmax).toBe(4);
+    expect(out?.position).toBe(3);
     expect(out?.expected).toBeCloseTo(37 / 9);
   });
 
@@ -254,6 +255,7 @@ describe("likertFromLogprobs", () => {
     // A (a = 6) and F (a = 1) equally likely: argmax is A's 6; expected 0.5·6 + 0.5·1 = 3.5.
     const out = likertFromLogprobs([{ token: "F", logprob: Math.log(0.4) }, { token: "A", logprob: Math.log(0.4) }], micaLetters);
     expect(out?.argmax).toBe(6);
+    expect(out?.position).toBe(0);
     expect(out?.expected).toBeCloseTo(3.5);
   });
 });

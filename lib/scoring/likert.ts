@@ -73,6 +73,8 @@ export interface LikertLogprobs {
   probs: number[];
   /** Agreement value of the most probable option (the paper's method); ties go to the earlier position. */
   argmax: number;
+  /** Shown position (0-based) of that option, as parseLikert reports for a text answer. */
+  position: number;
   /** Σ p_i · a_i on the 1..k agreement scale. */
   expected: number;
   /** Unnormalised probability mass the top logprobs put on option labels. */
@@ -101,5 +103,5 @@ export function likertFromLogprobs(
   let best = 0;
   probs.forEach((p, i) => (p > probs[best] ? (best = i) : undefined));
   const expected = probs.reduce((s, p, i) => s + p * values[i], 0);
-  return { probs, argmax: values[best], expected, coverage };
+  return { probs, argmax: values[best], position: best, expected, coverage };
 }

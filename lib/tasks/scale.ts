@@ -39,7 +39,7 @@ export const scaleTask: TaskDefinition = {
       if (lp) {
         return {
           outcome: "scored",
-          parsed: { ...base, rule: "logprob", value: lp.argmax, probs: lp.probs, expected: lp.expected },
+          parsed: { ...base, rule: "logprob", value: lp.argmax, position: lp.position, probs: lp.probs, expected: lp.expected },
           scores: { value: lp.argmax, expected: lp.expected },
         };
       }
