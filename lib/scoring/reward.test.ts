@@ -51,20 +51,8 @@ describe("reward accuracy", () => {
   });
 
   it("draws the bootstrap intervals, overall and per category, with the given seed", () => {
-    const pairs = [
-      { chosen: 2, rejected: 1, category: "a" },
-      { chosen: 1, rejected: 2, category: "a" },
-      { chosen: 1, rejected: 1, category: "a" },
-      { chosen: 3, rejected: 0, category: "a" },
-      { chosen: 0, rejected: 4, category: "a" },
-      { chosen: 5, rejected: 4, category: "a" },
-      { chosen: 2, rejected: 2, category: "a" },
-      { chosen: 1, rejected: 0, category: "a" },
-      { chosen: 4, rejected: 3, category: "a" },
-      { chosen: 0, rejected: 1, category: "a" },
-      { chosen: 2, rejected: 0, category: "a" },
-      { chosen: 3, rejected: 2, category: "a" },
-    ];
+    const scores = [[2, 1], [1, 2], [1, 1], [3, 0], [0, 4], [5, 4], [2, 2], [1, 0], [4, 3], [0, 1], [2, 0], [3, 2]];
+    const pairs = scores.map(([chosen, rejected]) => ({ chosen, rejected, category: "a" }));
     const credits = [1, 0, 0.5, 1, 0, 1, 0.5, 1, 1, 0, 1, 1];
     const result = aggregateReward(pairs, { seed: 7 });
     expect(result.ci).toEqual(bootstrapInterval(credits, mean, { seed: 7 }));
