@@ -43,11 +43,15 @@ describe("the perplexity client against the fake server", () => {
   it("scores a document in strided windows and answers the document's totals", async () => {
     fake.resetStats();
     const client = perplexityClient(server, "e", contextOf({ contextChars: 16, strideChars: 8 }));
+    const before = performance.now();
     const answer = await client.answer(request, { item, sample: 0 });
+    const elapsed = performance.now() - before;
     // Windows [0,16) [8,24) [16,32) [24,40): four requests of 16 tokens each.
     expect(fake.stats().requests).toBe(4);
     expect(answer).toMatchObject({ finishReason: "stop", promptTokens: 64, completionTokens: 0, attempts: 1 });
+    // The latency is measured inside the call, so it lies within the time the call took as seen from outside.
     expect(answer.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(answer.latencyMs).toBeLessThanOrEqual(elapsed);
     const totals = JSON.parse(answer.text);
     const expected = fakeDocumentTotals(SEED, DOC);
     expect(totals).toEqual({ nats: expect.any(Number), tokens: 39, chars: 39, bytes: 39 * 3, windows: 4 });
