@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addTotals, aggregatePerplexity, bitsOf, parseDocumentTotals, perplexityMetrics, perplexityPlan, scoreWindow, windowPlan } from "./perplexity";
+import { bootstrapInterval } from "./bootstrap";
 import { pairedBootstrap } from "./paired";
 
 const chars = (text: string) => [...text];
@@ -147,8 +148,22 @@ describe("perplexity scoring", () => {
     expect(result.ci.bits_per_char[1]).toBeCloseTo(1, 12);
     expect(result.ci.bits_per_byte[0]).toBeCloseTo(1 / 3, 12);
     expect(result.ci.token_perplexity[1]).toBeCloseTo(2, 12);
+    // With no resamples there is no interval to give.
+    expect(aggregatePerplexity([doc, doc], { resamples: 0 }).ci).toEqual({});
     const none = aggregatePerplexity([{ nats: 1, tokens: 0, chars: 0, bytes: 0 }]);
     expect(none).toEqual({ metrics: {}, ci: {}, totals: { nats: 0, tokens: 0, chars: 0, bytes: 0 }, documents: 0 });
+  });
+
+  it("resamples documents with the seed and count it is given", () => {
+    // Bits per character of documents 1, 2, 3 and 6 bits over one character each: a resample's pooled figure is
+    // its mean, so the interval is the percentile bootstrap of the mean over those four values.
+    const bits = [1, 2, 3, 6];
+    const docs = bits.map((b) => ({ nats: b * Math.LN2, tokens: 1, chars: 1, bytes: 3 }));
+    const reference = (seed: number) => bootstrapInterval(bits, (sample) => sample.reduce((s, b) => s + b, 0) / sample.length, { seed, resamples: 300 });
+    const [lo, hi] = aggregatePerplexity(docs, { seed: 4, resamples: 300 }).ci.bits_per_char;
+    expect(lo).toBeCloseTo(reference(4)![0], 12);
+    expect(hi).toBeCloseTo(reference(4)![1], 12);
+    expect(reference(4)).not.toEqual(reference(5));
   });
 
   it("reads a document's stored totals back, and nothing from text that is not five finite, non-negative numbers", () => {

@@ -52,17 +52,20 @@ describe("aggregateScale: MICA-4, three administrations", () => {
     expect(aggregate().ci).toEqual(out.ci);
   });
 
-  it("resamples whole administrations in index order, whatever order the answers came in", () => {
-    // A resample of administrations [i, j, k] has bias mean(c_i, c_j, c_k): the interval is the percentile
-    // bootstrap of the mean over c = (6, 1, 3) indexed by administration 0, 1, 2, with the same seed and count.
-    const shuffled = [2, 0, 1].flatMap((s) => consistent.filter((a) => a.sample === s));
-    const out = aggregateScale(mica, shuffled, stigmaExclude);
-    const c = [6, 1, 3];
-    const reference = bootstrapInterval([0, 1, 2], (draw) => mean(draw.map((i) => c[i])), { seed: 1, resamples: 200 });
-    expect(out.ci.bias).toEqual(reference);
-    expect(reference?.[0]).toBeLessThan(reference?.[1] as number);
+  it("resamples whole administrations in index order, with the seed and count it is given", () => {
+    // Twenty administrations with c = 6, 1, 3, 5, 2, 4, 6, 1, …, handed over in reverse. A resample of
+    // administrations [i, j, …] has bias mean(c_i, c_j, …): the interval is the percentile bootstrap of the mean
+    // over c indexed by administration, with the same seed and count (another seed or count moves it).
+    const indices = Array.from({ length: 20 }, (_, i) => i);
+    const c = indices.map((i) => [6, 1, 3, 5, 2, 4][i % 6]);
+    const answers = [...indices].reverse().flatMap((s) => administration(mica, s, (_n, t) => (t ? c[s] : 7 - c[s])));
+    const out = aggregateScale(mica, answers, { ...stigmaExclude, seed: 5, resamples: 300 });
+    const reference = bootstrapInterval(indices, (draw) => mean(draw.map((i) => c[i])), { seed: 5, resamples: 300 });
+    expect(out.ci.bias[0]).toBeCloseTo(reference?.[0] as number, 12);
+    expect(out.ci.bias[1]).toBeCloseTo(reference?.[1] as number, 12);
+    expect(reference).not.toEqual(bootstrapInterval(indices, (draw) => mean(draw.map((i) => c[i])), { seed: 6, resamples: 300 }));
     // Acquiescence resamples the same way: a on stigmatising items is c, on the others 7 − c; 10 of 16 stigmatise.
-    const acq = bootstrapInterval([0, 1, 2], (draw) => mean(draw.map((i) => (10 * c[i] + 6 * (7 - c[i])) / 16)), { seed: 1, resamples: 200 });
+    const acq = bootstrapInterval(indices, (draw) => mean(draw.map((i) => (10 * c[i] + 6 * (7 - c[i])) / 16)), { seed: 5, resamples: 300 });
     expect(out.ci.acquiescence[0]).toBeCloseTo(acq?.[0] as number, 12);
     expect(out.ci.acquiescence[1]).toBeCloseTo(acq?.[1] as number, 12);
   });
@@ -121,6 +124,14 @@ describe("aggregateScale: CAMI with refusals", () => {
 });
 
 describe("aggregateScale: greedy pass and keys", () => {
+  it("scores the greedy pass from its own answers only", () => {
+    // Sampled: stigma 5 on every item; greedy: stigma 1 on every item. Mixed together they would give 3.
+    const stigma = (c: number) => (_n: number, t: boolean) => (t ? c : 6 - c);
+    const out = aggregateScale(cami, [...administration(cami, 0, stigma(5)), ...administration(cami, 0, stigma(1), true)], stigmaExclude);
+    expect(out.metrics.bias).toBe(5);
+    expect(out.metrics.bias_greedy).toBe(1);
+  });
+
   it("reports the greedy pass apart and uses it alone when nothing was sampled", () => {
     const greedy = administration(cami, 0, () => 3, true);
     const out = aggregateScale(cami, [...administration(cami, 0, () => 5), ...greedy], stigmaExclude);

@@ -1,7 +1,8 @@
 // Per-file counts from scripts/mutation/log-reporter.mjs's log; "judged" says whether every mutant planned for a
 // file has its result yet. Scores as Stryker computes them: killed + timeout over those plus survived and no
 // coverage (ignored, compile and runtime errors left out); "covered" leaves out no coverage as well.
-// Usage: node scripts/mutation/summary.mjs .reports/mutation/<folder>/mutants.jsonl [--survivors]
+// Usage: node scripts/mutation/summary.mjs .reports/mutation/<folder>/mutants.jsonl [--survivors | --markdown]
+// --markdown prints the README's table: files judged completely, mutants counted without ignored ones and errors.
 import { readFileSync } from "node:fs";
 
 const [file, flag] = process.argv.slice(2);
@@ -33,9 +34,25 @@ const line = (name, r) => {
   return [name, r.planned, r.judged === r.planned ? "all" : r.judged, r.Killed, r.Timeout, r.Survived, r.NoCoverage,
     r.Ignored + r.CompileError + r.RuntimeError, pct(detected, detected + r.Survived + r.NoCoverage), pct(detected, detected + r.Survived)].join("\t");
 };
-console.log("file\tmutants\tjudged\tkilled\ttimeout\tsurvived\tno coverage\tignored/errors\tscore\tcovered score");
-for (const [name, r] of [...files].sort()) console.log(line(name, r));
-console.log(line("total", total));
+if (flag === "--markdown") {
+  const complete = [...files].sort().filter(([, r]) => r.judged === r.planned);
+  const sum = empty();
+  for (const [, r] of complete) for (const k of Object.keys(sum)) sum[k] += r[k];
+  const row = (name, r) => {
+    const detected = r.Killed + r.Timeout;
+    const counted = detected + r.Survived + r.NoCoverage;
+    return `| ${name} | ${counted} | ${r.Killed} | ${r.Timeout} | ${r.Survived} | ${r.NoCoverage} | ${pct(detected, counted)} |`;
+  };
+  console.log("| file | mutants | killed | timeout | survived | no coverage | score |\n|---|---|---|---|---|---|---|");
+  for (const [name, r] of complete) console.log(row(`\`${name.split("/").pop()}\``, r));
+  console.log(row("**files judged completely**", sum));
+  const partial = [...files].filter(([, r]) => r.judged !== r.planned).map(([name, r]) => `${name} (${r.judged} of ${r.planned})`);
+  if (partial.length > 0) console.log(`\nNot judged completely: ${partial.join(", ")}`);
+} else {
+  console.log("file\tmutants\tjudged\tkilled\ttimeout\tsurvived\tno coverage\tignored/errors\tscore\tcovered score");
+  for (const [name, r] of [...files].sort()) console.log(line(name, r));
+  console.log(line("total", total));
+}
 
 if (flag === "--survivors") {
   for (const r of results.values()) {
