@@ -1,11 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createModel } from "@/lib/db/queries/models";
-import { getRunProgress, listRunItemRecords, listRunItemsPage, requeueErrors } from "@/lib/db/queries/run-items";
-import { getRun, listClaimableRunIds, setRunStatus } from "@/lib/db/queries/runs";
+import { randomUUID } from "node:crypto";
+import { getEventListeners } from "node:events";
+import { readFileSync } from "node:fs";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createModel, updateModel } from "@/lib/db/queries/models";
+import { claimRunItems, getRunProgress, listRunItemRecords, listRunItemsPage, requeueErrors } from "@/lib/db/queries/run-items";
+import { getRun, listClaimableRunIds, rowsOf, setRunStatus } from "@/lib/db/queries/runs";
 import { saveSuite } from "@/lib/db/queries/suites";
 import { openDatabase } from "@/lib/db/client";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import { loadBundledSuites } from "@/lib/suites/bundled";
+import { contentHash } from "@/lib/suites/content-hash";
+import { importScales } from "@/lib/suites/importers/scales";
+import { importUserSuite } from "@/lib/suites/importers/user-upload";
 import type { ChatMessage, McqGold } from "@/lib/suites/types";
 import { corpusBleu } from "@/lib/scoring/bleu";
 import { rougeF1 } from "@/lib/scoring/rouge";
@@ -13,6 +20,7 @@ import { tokenize } from "@/lib/scoring/tokenize";
 import { answerSeed, fakeAnswer, fakeMcqChoice, fakeNerEntities } from "@/scripts/fake-openai/answers";
 import { type FakeEntity, formatEntities } from "@/scripts/fake-openai/ner";
 import { type FakeOpenAI, startFakeOpenAI } from "@/scripts/fake-openai/server";
+import { cancelRun } from "./control";
 import { executeRun } from "./execute-run";
 import { startRun } from "./start-run";
 
@@ -279,6 +287,251 @@ describe.each(testEngines())("runs against a fake OpenAI-compatible server on $n
     } finally {
       await second?.close();
       await slow.close();
+    }
+  });
+
+  it("refuses a run that does not exist", async () => {
+    const runId = randomUUID();
+    await expect(executeRun({ db: database.db, runId })).rejects.toThrow(`run ${runId} does not exist`);
+  });
+
+  it("leaves a finished run as it is, even once its model can no longer be run", async () => {
+    const { db } = database;
+    const model = await createModel(db, { name: "fake-done", provider: "openai", baseUrl: fake.url, modelId: "fake-chimed" });
+    const run = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 3, seed: 11 } });
+    expect(await executeRun({ db, runId: run.id })).toBe("completed");
+    const finished = await getRun(db, { id: run.id });
+    // The model loses its server: a runner that started on this run would fail it.
+    await updateModel(db, { id: model.id, values: { baseUrl: null } });
+    expect(await executeRun({ db, runId: run.id })).toBe("completed");
+    expect(await getRun(db, { id: run.id })).toEqual(finished);
+  });
+
+  it("answers a cancelled or failed run with its status, without asking the model", async () => {
+    const { db } = database;
+    const server = await startFakeOpenAI({ seed: SEED });
+    try {
+      const model = await createModel(db, { name: "fake-stopped", provider: "openai", baseUrl: server.url, modelId: "fake-chimed" });
+      const cancelled = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 3, seed: 12 } });
+      await cancelRun(db, cancelled.id);
+      const failed = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 3, seed: 13 } });
+      await setRunStatus(db, { id: failed.id, status: "failed", error: "the model's server refused the key" });
+      expect(await executeRun({ db, runId: cancelled.id })).toBe("cancelled");
+      expect(await executeRun({ db, runId: failed.id })).toBe("failed");
+      expect(server.stats().requests).toBe(0);
+      expect(await getRun(db, { id: cancelled.id })).toMatchObject({ status: "cancelled" });
+      expect(await getRun(db, { id: failed.id })).toMatchObject({ status: "failed", error: "the model's server refused the key" });
+      for (const run of [cancelled, failed]) expect(await getRunProgress(db, { runId: run.id })).toMatchObject({ pending: 3, done: 0 });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("gives each runner that is not named an owner of its own", async () => {
+    const { db } = database;
+    const model = await createModel(db, { name: "fake-unnamed", provider: "openai", baseUrl: fake.url, modelId: "fake-chimed" });
+    const owners = [];
+    for (const seed of [21, 22]) {
+      const run = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 3, seed } });
+      expect(await executeRun({ db, runId: run.id })).toBe("completed");
+      const rows = await listRunItemRecords(db, { runId: run.id });
+      expect(new Set(rows.map((r) => r.leaseOwner)).size).toBe(1);
+      owners.push(rows[0].leaseOwner);
+    }
+    expect(owners[0]).toBeTruthy();
+    expect(owners[1]).toBeTruthy();
+    expect(owners[0]).not.toBe(owners[1]);
+  });
+
+  it("has as many requests out at a time as the model's concurrency, or the run's own when it sets one", async () => {
+    const { db } = database;
+    const server = await startFakeOpenAI({ seed: SEED });
+    try {
+      const model = await createModel(db, { name: "fake-parallel", provider: "openai", baseUrl: server.url, modelId: "fake-chimed", concurrency: 4 });
+      for (const [settings, concurrency] of [
+        [{ seed: 31 }, 4],
+        [{ seed: 32, concurrency: 2 }, 2],
+      ] as const) {
+        const run = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 12, ...settings } });
+        server.resetStats();
+        server.hold();
+        const outcome = executeRun({ db, runId: run.id });
+        try {
+          // Every answer is held back: the runner sends what it may, then waits.
+          await vi.waitFor(() => expect(server.stats().held).toBe(concurrency), { timeout: 30_000, interval: 20 });
+        } finally {
+          server.release();
+        }
+        expect(await outcome).toBe("completed");
+        expect(server.stats()).toMatchObject({ requests: 12, inFlightMax: concurrency });
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("asks nothing when stopped before it starts, and leaves every item queued", async () => {
+    const { db } = database;
+    const server = await startFakeOpenAI({ seed: SEED });
+    try {
+      const model = await createModel(db, { name: "fake-prestopped", provider: "openai", baseUrl: server.url, modelId: "fake-chimed" });
+      const run = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 5, seed: 41 } });
+      const stopped = new AbortController();
+      stopped.abort();
+      expect(await executeRun({ db, runId: run.id, signal: stopped.signal })).toBe("stopped");
+      expect(server.stats().requests).toBe(0);
+      expect(await getRunProgress(db, { runId: run.id })).toMatchObject({ pending: 5, running: 0, done: 0, errors: 0 });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("does not fail the run when stopped while it checks what the model can do", async () => {
+    const { db } = database;
+    const server = await startFakeOpenAI({ seed: SEED });
+    try {
+      const bytes = new TextEncoder().encode("高血压患者应低盐饮食。\n\nCT检查提示肺部结节。\n");
+      const { suite } = importUserSuite({ fileName: "notes.txt", bytes, taskKind: "perplexity", id: "stopped-notes", name: "Stopped notes" });
+      await saveSuite(db, { suite, version: contentHash(suite), bundled: false });
+      const model = await createModel(db, { name: "fake-lm-stopped", provider: "openai", baseUrl: server.url, modelId: "fake-chimed" });
+      const run = await startRun(db, { modelId: model.id, suiteId: suite.id, settings: {} });
+      server.hold();
+      const stop = new AbortController();
+      const outcome = executeRun({ db, runId: run.id, signal: stop.signal, maxRetries: 0 });
+      // A perplexity run first asks the server for a text's log-probabilities; it is stopped meanwhile.
+      await server.whenInFlight(1);
+      stop.abort();
+      expect(await outcome).toBe("stopped");
+      expect(await getRun(db, { id: run.id })).toMatchObject({ status: "queued", error: null });
+      expect(server.stats().requests).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("writes its answers in batches of 64 rows, not one write per answer", async () => {
+    const { db } = database;
+    const model = await createModel(db, { name: "fake-batched", provider: "openai", baseUrl: fake.url, modelId: "fake-chimed", concurrency: 4 });
+    const run = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 100, seed: 61 } });
+    const written: number[] = [];
+    // The writer's once-a-second flush never comes: only full batches and the last, at the end, are written.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      expect(await executeRun({ db, runId: run.id, onProgress: (p) => written.push(p.written) })).toBe("completed");
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(written).toEqual([64, 100]);
+    expect((await getRunProgress(db, { runId: run.id })).done).toBe(100);
+  });
+
+  it("leaves no listener on the caller's stop signal once it returns: one signal serves many runs", async () => {
+    const { db } = database;
+    const model = await createModel(db, { name: "fake-signal", provider: "openai", baseUrl: fake.url, modelId: "fake-chimed" });
+    const stopper = new AbortController();
+    for (const seed of [71, 72]) {
+      const run = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 3, seed } });
+      expect(await executeRun({ db, runId: run.id, signal: stopper.signal })).toBe("completed");
+      expect(getEventListeners(stopper.signal, "abort")).toEqual([]);
+    }
+  });
+
+  it("hands its items back, with no error recorded, when stopped while the model is answering", async () => {
+    const { db } = database;
+    const server = await startFakeOpenAI({ seed: SEED });
+    try {
+      const model = await createModel(db, { name: "fake-midway", provider: "openai", baseUrl: server.url, modelId: "fake-chimed", concurrency: 2 });
+      const run = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 4, seed: 81 } });
+      server.hold();
+      const stop = new AbortController();
+      const outcome = executeRun({ db, runId: run.id, signal: stop.signal });
+      await server.whenInFlight(2);
+      stop.abort();
+      expect(await outcome).toBe("stopped");
+      expect(await getRunProgress(db, { runId: run.id })).toMatchObject({ pending: 4, running: 0, done: 0, errors: 0 });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("leaves the run to the runner that still holds items when it has finished its own share", async () => {
+    const { db } = database;
+    const model = await createModel(db, { name: "fake-share", provider: "openai", baseUrl: fake.url, modelId: "fake-chimed" });
+    const run = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 5, seed: 91 } });
+    // Another runner (on another host) has taken one item and is still working on it.
+    await setRunStatus(db, { id: run.id, status: "running" });
+    expect(await claimRunItems(db, { runId: run.id, owner: "worker-elsewhere", limit: 1, leaseSeconds: 600 })).toHaveLength(1);
+    expect(await executeRun({ db, runId: run.id })).toBe("waiting");
+    expect(await getRun(db, { id: run.id })).toMatchObject({ status: "running", metrics: null });
+    expect(await getRunProgress(db, { runId: run.id })).toMatchObject({ done: 4, running: 1, pending: 0 });
+  });
+
+  it("stores the items it cannot prepare as errors, without asking the model", async () => {
+    const { db } = database;
+    const server = await startFakeOpenAI({ seed: SEED });
+    try {
+      // A scale whose instruction has no doctor persona: the neutral instruction (the persona removed) cannot be built.
+      const [cami] = importScales({ fileName: "scales.json", bytes: readFileSync("data/scales/scales.json") });
+      const config = cami.config as unknown as { chimedPrompt: { zh: string } };
+      const noPersona = { ...config, chimedPrompt: { ...config.chimedPrompt, zh: config.chimedPrompt.zh.replace(/^假设你是一名医生，/, "") } };
+      expect(noPersona.chimedPrompt.zh).not.toBe(config.chimedPrompt.zh);
+      await saveSuite(db, { suite: { ...cami, id: "no-persona", taskKind: "scale", source: "unit test", config: noPersona }, version: "v1", bundled: false });
+      const model = await createModel(db, { name: "fake-unasked", provider: "openai", baseUrl: server.url, modelId: "fake-chimed" });
+      const run = await startRun(db, { modelId: model.id, suiteId: "no-persona", settings: { instruction: "neutral", limit: 3, samples: 1 } });
+      expect(await executeRun({ db, runId: run.id })).toBe("completed");
+      expect(server.stats().requests).toBe(0);
+      const rows = await listRunItemRecords(db, { runId: run.id });
+      expect(rows).toHaveLength(run.total!);
+      for (const row of rows) expect(row).toMatchObject({ status: "error", error: expect.stringMatching(/no doctor persona found to remove/) });
+      expect((await getRun(db, { id: run.id }))!.status).toBe("completed_with_errors");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("claims its next batch while the model still has work queued, not once it has run dry", async () => {
+    const { db } = database;
+    const server = await startFakeOpenAI({ seed: SEED });
+    try {
+      const model = await createModel(db, { name: "fake-ahead", provider: "openai", baseUrl: server.url, modelId: "fake-chimed", concurrency: 1 });
+      // 70 items, claimed 64 at a time; with one request at a time the next batch is due when fewer than two are queued.
+      const run = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 70, seed: 101 } });
+      server.hold({ after: 62 });
+      const outcome = executeRun({ db, runId: run.id });
+      try {
+        // The 63rd answer is held: one item of the first batch is still queued, and the rest of the run is claimed.
+        await vi.waitFor(async () => expect(server.stats().requests).toBe(63), { timeout: 30_000, interval: 20 });
+        await vi.waitFor(async () => expect((await getRunProgress(db, { runId: run.id })).pending).toBe(0), { timeout: 30_000, interval: 50 });
+      } finally {
+        server.release();
+      }
+      expect(await outcome).toBe("completed");
+      expect(server.stats().requests).toBe(70);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("asks again for an item whose cached response is not one it wrote", async () => {
+    const { db } = database;
+    const server = await startFakeOpenAI({ seed: SEED });
+    try {
+      const model = await createModel(db, { name: "fake-recache", provider: "openai", baseUrl: server.url, modelId: "fake-chimed" });
+      const settings = { limit: 5, seed: 111 };
+      const [{ since }] = rowsOf<{ since: unknown }>(await db.execute(sql`select now() as since`));
+      const first = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings });
+      expect(await executeRun({ db, runId: first.id })).toBe("completed");
+      // The responses this run cached are replaced by rows of another shape (an older version's, say).
+      const replaced = rowsOf(await db.execute(sql`update response_cache set response = '{"choices": []}'::jsonb where created_at >= ${since} returning key`));
+      expect(replaced).toHaveLength(5);
+      server.resetStats();
+      const again = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings });
+      expect(await executeRun({ db, runId: again.id })).toBe("completed");
+      expect(server.stats().requests).toBe(5);
+      expect(await getRunProgress(db, { runId: again.id })).toMatchObject({ done: 5, errors: 0, cached: 0 });
+      expect((await getRun(db, { id: again.id }))!.metrics).toEqual((await getRun(db, { id: first.id }))!.metrics);
+    } finally {
+      await server.close();
     }
   });
 });
