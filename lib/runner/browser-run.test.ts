@@ -256,14 +256,21 @@ describe.each(testEngines())("browser runs on $name", (engine) => {
     expect((await getRun(db, { id: run.id }))!.device).toEqual(device);
   });
 
-  it("keeps a cancelled run cancelled when a tab posts its last answers", async () => {
+  it("keeps a cancelled run cancelled when a tab posts its last answers, and counts them in its partial results", async () => {
     const { db } = database;
     const run = await newRun({ limit: 2 });
     const { items } = await claimBrowserItems(db, { runId: run.id, tab: tabA, limit: 2 });
     await cancelRun(db, run.id);
+    // Cancelled with nothing finished: no partial results yet.
+    expect((await getRun(db, { id: run.id }))!.metrics).toBeNull();
     const late = await acceptBrowserAnswers(db, { runId: run.id, tab: tabA, answers: items.map((i) => answer(i.id, "A")) });
-    expect(late).toMatchObject({ status: "cancelled", progress: { pending: 0, running: 0 } });
-    expect((await getRun(db, { id: run.id }))!.status).toBe("cancelled");
+    expect(late).toMatchObject({ status: "cancelled", accepted: 2, progress: { pending: 0, running: 0, done: 2 } });
+    const after = (await getRun(db, { id: run.id }))!;
+    expect(after.status).toBe("cancelled");
+    // Both answers are "A": accuracy is the share of the two items whose gold answer is A.
+    const golds = (await listRunItemRecords(db, { runId: run.id })).map((r) => (r.gold as { answer: string }).answer);
+    expect(after.metrics?.accuracy).toBe(golds.filter((g) => g === "A").length / 2);
+    expect(after.summary).toMatchObject({ partialResults: true });
   });
 
   it("does not renew a tab's leases on a cancelled run, so the resumed run's items go to the next tab", async () => {

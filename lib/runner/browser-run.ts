@@ -11,7 +11,7 @@ import type { PreparedPrompt } from "@/lib/tasks/types";
 import type { BrowserAnswer, DeviceStats } from "@/lib/validation/browser";
 import { finalizeRun } from "./execute-run";
 import { completeItem, prepareItem } from "./item-pipeline";
-import { loadRunContext } from "./run-context";
+import { loadRunContext, savePartialResults } from "./run-context";
 
 /** A tab holds its items this long past its last claim or heartbeat: a closed tab's items return to the queue. */
 export const BROWSER_LEASE_SECONDS = 30;
@@ -111,7 +111,10 @@ export async function acceptBrowserAnswers(
   }
   const accepted = await saveItemResults(db, { owner: browserOwner(tab), results });
   if (device) await setRunDevice(db, { id: runId, device });
-  return { ...(await settle(db, ctx, runId)), accepted, ignored: answers.length - accepted };
+  const state = await settle(db, ctx, runId);
+  // Answers that arrive after a cancel count in the run's partial results, as a server runner's last writes do.
+  if (state.status === "cancelled" && accepted > 0) await savePartialResults(db, runId);
+  return { ...state, accepted, ignored: answers.length - accepted };
 }
 
 /** A closing tab's items go back to the queue now rather than when their leases lapse. */
