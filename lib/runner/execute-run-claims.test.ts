@@ -1,10 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createModel } from "@/lib/db/queries/models";
-import { claimRunItems, getRunProgress } from "@/lib/db/queries/run-items";
+import { claimRunItems, extendLeases, getRunProgress } from "@/lib/db/queries/run-items";
 import { saveSuite } from "@/lib/db/queries/suites";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import type { SuiteDefinition } from "@/lib/suites/types";
 import { startFakeOpenAI } from "@/scripts/fake-openai/server";
+import { cancelRun } from "./control";
 import { executeRun } from "./execute-run";
 import { DEFAULT_WRITE_RETRY } from "./result-writer";
 import { startRun } from "./start-run";
@@ -12,9 +13,11 @@ import { startRun } from "./start-run";
 // claimRunItems as it is, unless a test has the database refuse a claim.
 vi.mock("@/lib/db/queries/run-items", async (importOriginal) => {
   const real = await importOriginal<typeof import("@/lib/db/queries/run-items")>();
-  return { ...real, claimRunItems: vi.fn(real.claimRunItems) };
+  return { ...real, claimRunItems: vi.fn(real.claimRunItems), extendLeases: vi.fn(real.extendLeases) };
 });
-const { claimRunItems: realClaim } = await vi.importActual<typeof import("@/lib/db/queries/run-items")>("@/lib/db/queries/run-items");
+const { claimRunItems: realClaim, extendLeases: realExtend } = await vi.importActual<typeof import("@/lib/db/queries/run-items")>(
+  "@/lib/db/queries/run-items",
+);
 
 const suite: SuiteDefinition = {
   id: "claims-mcq",
@@ -47,6 +50,35 @@ describe.each(testEngines())("a runner whose claim the database refuses, on $nam
   afterEach(() => {
     vi.mocked(claimRunItems).mockReset();
     vi.mocked(claimRunItems).mockImplementation(realClaim);
+    vi.mocked(extendLeases).mockReset();
+    vi.mocked(extendLeases).mockImplementation(realExtend);
+  });
+
+  it("renews its leases while the model is slow, and stops when the run is cancelled while it waits", async () => {
+    const { db } = database;
+    const server = await startFakeOpenAI({ seed: 3 });
+    try {
+      const model = await createModel(db, { name: "held-answer", provider: "openai", baseUrl: server.url, modelId: "fake-chimed", concurrency: 1 });
+      const run = await startRun(db, { modelId: model.id, suiteId: suite.id, settings: {} });
+      let renewed: () => void = () => {};
+      const renewal = new Promise<void>((resolve) => (renewed = resolve));
+      vi.mocked(extendLeases).mockImplementation(async (...args) => {
+        if (args[1].runId === run.id) renewed();
+        return realExtend(...args);
+      });
+      server.hold();
+      const outcome = executeRun({ db, runId: run.id, leaseSeconds: 1 });
+      await server.whenInFlight(1);
+      // The answer is held: only the runner's heartbeat can renew the lease or notice the cancel.
+      await renewal;
+      await cancelRun(db, run.id);
+      expect(await outcome).toBe("cancelled");
+      expect(server.stats().requests).toBe(1);
+      expect(await getRunProgress(db, { runId: run.id })).toMatchObject({ done: 0, running: 0, pending: 6 });
+    } finally {
+      server.release();
+      await server.close();
+    }
   });
 
   it("ends at once with the database's error, claiming nothing more and asking nothing", async () => {
