@@ -196,6 +196,22 @@ describe.each(testEngines())("the background runner on $name", (engine) => {
     await retire(run.id);
   });
 
+  it("needs no outcome listener: a run it finishes is not reported as an error", async () => {
+    const run = await queue(2);
+    const errors: [unknown, string][] = [];
+    const runner = startBackgroundRunner({ db: database.db, owner: "bg-test-6", intervalMs: NEVER_MS, onError: (e, id) => errors.push([e, id]) });
+    try {
+      await vi.waitFor(() => expect(vi.mocked(executeRun).mock.calls.some(([o]) => o.runId === run.id)).toBe(true), { timeout: 60_000 });
+      const call = vi.mocked(executeRun).mock.calls.findIndex(([o]) => o.runId === run.id);
+      expect(await vi.mocked(executeRun).mock.results[call].value).toBe("completed");
+    } finally {
+      // stop() waits for each run's outcome handling, so an error it raised has been reported by now.
+      await runner.stop();
+    }
+    expect(errors).toEqual([]);
+    expect((await getRun(database.db, { id: run.id }))!.status).toBe("completed");
+  });
+
   it("reports a run whose executeRun fails with its id, and takes the run up again at the next scan", async () => {
     const run = await queue(2);
     const broken = new Error("select refused");
