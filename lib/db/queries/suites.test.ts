@@ -149,6 +149,9 @@ describe.each(testEngines())("suite queries on $name", (engine) => {
       ["q3", "问题3", true],
     ]);
     expect(await getSuite(database.db, { id: "s-versioned" }).then((s) => s?.version)).toBe("v2");
+    // A new run draws from v2 alone: the retired items are not candidates.
+    const candidates = await listRunCandidates(database.db, { suiteId: "s-versioned" });
+    expect(candidates.map((c) => c.id)).toEqual(now.rows.map((r) => r.id));
   });
 
   it("renames and deletes uploaded suites only, deleting their runs with them", async () => {

@@ -166,7 +166,7 @@ export async function listAllSuiteItems(db: Db, { suiteId, split }: { suiteId: s
 
 /** The test items a run may evaluate (id and subset, in suite order), optionally only those of some subsets. */
 export async function listRunCandidates(db: Db, { suiteId, subsets }: { suiteId: string; subsets?: string[] | null }) {
-  const where = [eq(suiteItems.suiteId, suiteId), eq(suiteItems.split, "test")];
+  const where = [eq(suiteItems.suiteId, suiteId), eq(suiteItems.split, "test"), current];
   if (subsets?.length) where.push(inArray(suiteItems.subset, subsets));
   return db
     .select({ id: suiteItems.id, subset: suiteItems.subset })
