@@ -5,10 +5,13 @@ import { createModel } from "@/lib/db/queries/models";
 import { getRun, setRunStatus } from "@/lib/db/queries/runs";
 import { saveSuite } from "@/lib/db/queries/suites";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
+import { fakeServersPerTest } from "@/scripts/fake-openai/testing";
 import { type FakeOpenAI, startFakeOpenAI } from "@/scripts/fake-openai/server";
 import { startBackgroundRunner } from "./background";
 import { executeRun } from "./execute-run";
 import { startRun } from "./start-run";
+
+const startServer = fakeServersPerTest();
 
 // executeRun as it is, with each call recorded: how a test sees how often the runner started a run.
 vi.mock("./execute-run", async (importOriginal) => {
@@ -112,36 +115,32 @@ describe.each(testEngines())("the background runner on $name", (engine) => {
   });
 
   it("starts one executeRun per run however often it is poked, and on stop hands every lease back before it returns", async () => {
-    const held = await startFakeOpenAI({ seed: 5 });
-    try {
-      held.hold();
-      const slow = (await createModel(database.db, { name: "bg held", provider: "openai", baseUrl: held.url, modelId: "fake-chimed", concurrency: 1 })).id;
-      // 100 items, claimed 64 at a time: the run stays claimable while its runner waits on its first answer.
-      const busy = await queue(100, slow);
-      const outcomes = events<[string, string]>();
-      const runner = startBackgroundRunner({ db: database.db, owner: "bg-test-2", intervalMs: NEVER_MS, onOutcome: (id, o) => outcomes.push([id, o]) });
-      await held.whenInFlight(1);
-      // Runs are scanned in the order they were created, and each is started within the scan's loop: once a
-      // second request is in flight, the poke's scan has passed the busy run and started the later one.
-      const later = await queue(1, slow);
-      runner.poke();
-      await held.whenInFlight(2);
-      expect(vi.mocked(executeRun).mock.calls.filter(([options]) => options.runId === busy.id)).toHaveLength(1);
-      expect(await countLeasedItems(database.db, { runId: busy.id })).toBe(64);
+    const held = await startServer({ seed: 5 });
+    held.hold();
+    const slow = (await createModel(database.db, { name: "bg held", provider: "openai", baseUrl: held.url, modelId: "fake-chimed", concurrency: 1 })).id;
+    // 100 items, claimed 64 at a time: the run stays claimable while its runner waits on its first answer.
+    const busy = await queue(100, slow);
+    const outcomes = events<[string, string]>();
+    const runner = startBackgroundRunner({ db: database.db, owner: "bg-test-2", intervalMs: NEVER_MS, onOutcome: (id, o) => outcomes.push([id, o]) });
+    await held.whenInFlight(1);
+    // Runs are scanned in the order they were created, and each is started within the scan's loop: once a
+    // second request is in flight, the poke's scan has passed the busy run and started the later one.
+    const later = await queue(1, slow);
+    runner.poke();
+    await held.whenInFlight(2);
+    expect(vi.mocked(executeRun).mock.calls.filter(([options]) => options.runId === busy.id)).toHaveLength(1);
+    expect(await countLeasedItems(database.db, { runId: busy.id })).toBe(64);
 
-      await runner.stop();
-      expect(outcomes.seen.filter(([id]) => id === busy.id || id === later.id).sort()).toEqual(
-        [
-          [busy.id, "stopped"],
-          [later.id, "stopped"],
-        ].sort(),
-      );
-      expect(await countLeasedItems(database.db, { runId: busy.id })).toBe(0);
-      await retire(busy.id);
-      await retire(later.id);
-    } finally {
-      await held.close();
-    }
+    await runner.stop();
+    expect(outcomes.seen.filter(([id]) => id === busy.id || id === later.id).sort()).toEqual(
+      [
+        [busy.id, "stopped"],
+        [later.id, "stopped"],
+      ].sort(),
+    );
+    expect(await countLeasedItems(database.db, { runId: busy.id })).toBe(0);
+    await retire(busy.id);
+    await retire(later.id);
   });
 
   it("reports a failed scan with run '-', by default on the console", async () => {

@@ -9,6 +9,7 @@ import { defaultFilters } from "@/lib/leaderboard/filters";
 import { loadLeaderboardView } from "@/lib/leaderboard/load-view";
 import { loadBundledSuites } from "@/lib/suites/bundled";
 import { waitFor } from "@/scripts/cli/process-output";
+import { fakeServersPerTest } from "@/scripts/fake-openai/testing";
 import { type FakeOpenAI, startFakeOpenAI } from "@/scripts/fake-openai/server";
 import { cancelRun, retryRunErrors } from "./control";
 import { UNRELIABLE_ERROR_SHARE } from "./coverage";
@@ -16,6 +17,8 @@ import { executeRun } from "./execute-run";
 import { deleteRun, relabelRun, rerunOnModel } from "./manage-runs";
 import { getRunView } from "./run-view";
 import { startRun } from "./start-run";
+
+const startServer = fakeServersPerTest();
 
 const CMMLU_TEST_ITEMS = 2047;
 const ANATOMY = "下面是一道关于解剖学的单选题";
@@ -89,31 +92,27 @@ describe.each(testEngines())("fair samples and visible errors on $name", (engine
   it("finishes a run with errored items as completed_with_errors, flags it, and retrying them completes it", async () => {
     const { db } = database;
     // Anatomy items fail their first two attempts: with one retry they end as errors; a retry of errors succeeds.
-    const faulty = await startFakeOpenAI({ seed: 3, faults: [{ kind: "server_error", match: ANATOMY, times: 2 }] });
-    try {
-      const model = await createModel(db, { name: "faulty", provider: "openai", baseUrl: faulty.url, modelId: "fake-chimed" });
-      const run = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 40, seed: 5 } });
-      const anatomy = (await listRunItemRecords(db, { runId: run.id })).filter((r) => r.subset === subjects.find((s) => s.includes("anatomy")));
-      expect(anatomy.length).toBeGreaterThan(0);
+    const faulty = await startServer({ seed: 3, faults: [{ kind: "server_error", match: ANATOMY, times: 2 }] });
+    const model = await createModel(db, { name: "faulty", provider: "openai", baseUrl: faulty.url, modelId: "fake-chimed" });
+    const run = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 40, seed: 5 } });
+    const anatomy = (await listRunItemRecords(db, { runId: run.id })).filter((r) => r.subset === subjects.find((s) => s.includes("anatomy")));
+    expect(anatomy.length).toBeGreaterThan(0);
 
-      expect(await executeRun({ db, runId: run.id, maxRetries: 1 })).toBe("completed");
-      const flagged = (await getRunView(db, run.id))!;
-      expect(flagged.run.status).toBe("completed_with_errors");
-      expect(flagged.progress.errors).toBe(anatomy.length);
-      expect(flagged.run.summary).toMatchObject({ errors: anatomy.length, errorShare: anatomy.length / 40 });
-      expect(flagged.coverage.errorShare).toBeCloseTo(anatomy.length / 40, 12);
-      expect(flagged.coverage.unreliable).toBe(anatomy.length / 40 > UNRELIABLE_ERROR_SHARE);
-      expect(flagged.run.metrics?.accuracy).toBeTypeOf("number");
-      expect((await listCompletedRuns(db)).map((r) => r.run.id)).toContain(run.id);
+    expect(await executeRun({ db, runId: run.id, maxRetries: 1 })).toBe("completed");
+    const flagged = (await getRunView(db, run.id))!;
+    expect(flagged.run.status).toBe("completed_with_errors");
+    expect(flagged.progress.errors).toBe(anatomy.length);
+    expect(flagged.run.summary).toMatchObject({ errors: anatomy.length, errorShare: anatomy.length / 40 });
+    expect(flagged.coverage.errorShare).toBeCloseTo(anatomy.length / 40, 12);
+    expect(flagged.coverage.unreliable).toBe(anatomy.length / 40 > UNRELIABLE_ERROR_SHARE);
+    expect(flagged.run.metrics?.accuracy).toBeTypeOf("number");
+    expect((await listCompletedRuns(db)).map((r) => r.run.id)).toContain(run.id);
 
-      expect(await retryRunErrors(db, run.id)).toEqual({ requeued: anatomy.length });
-      expect(await executeRun({ db, runId: run.id, maxRetries: 1 })).toBe("completed");
-      const fixed = (await getRunView(db, run.id))!;
-      expect(fixed.run.status).toBe("completed");
-      expect(fixed.coverage).toMatchObject({ errorShare: 0, unreliable: false });
-    } finally {
-      await faulty.close();
-    }
+    expect(await retryRunErrors(db, run.id)).toEqual({ requeued: anatomy.length });
+    expect(await executeRun({ db, runId: run.id, maxRetries: 1 })).toBe("completed");
+    const fixed = (await getRunView(db, run.id))!;
+    expect(fixed.run.status).toBe("completed");
+    expect(fixed.coverage).toMatchObject({ errorShare: 0, unreliable: false });
   });
 
   it("re-runs a run's suite and settings on another model, relabels and deletes runs", async () => {
@@ -149,26 +148,22 @@ describe.each(testEngines())("fair samples and visible errors on $name", (engine
   it("keeps a cancelled run's finished items as partial results", async () => {
     const { db } = database;
     // Virology items hang until the run is cancelled; every other item answers.
-    const hanging = await startFakeOpenAI({ seed: 3, faults: [{ kind: "hang", match: "下面是一道关于病毒学的单选题" }] });
-    try {
-      const model = await createModel(db, { name: "hangs", provider: "openai", baseUrl: hanging.url, modelId: "fake-chimed" });
-      const run = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 30, seed: 2 } });
-      const rows = await listRunItemRecords(db, { runId: run.id });
-      const answering = rows.filter((r) => r.subset !== "virology").length;
-      expect(answering).toBeLessThan(30);
-      const working = executeRun({ db, runId: run.id, maxRetries: 0, leaseSeconds: 3 });
-      await waitFor(async () => (await getRunProgress(db, { runId: run.id })).done === answering, { timeoutMs: 120_000, everyMs: 100 });
-      await cancelRun(db, run.id);
-      expect(await working).toBe("cancelled");
-      const view = (await getRunView(db, run.id))!;
-      expect(view.run.status).toBe("cancelled");
-      expect(view.run.metrics?.accuracy).toBeTypeOf("number");
-      expect(view.run.summary).toMatchObject({ done: answering, partialResults: true });
-      expect(view.coverage).toMatchObject({ itemsRun: answering, partial: true });
-      // A cancelled run shows its partial results on its page, but is no finished run for the leaderboard.
-      expect((await listCompletedRuns(db)).map((r) => r.run.id)).not.toContain(run.id);
-    } finally {
-      await hanging.close();
-    }
+    const hanging = await startServer({ seed: 3, faults: [{ kind: "hang", match: "下面是一道关于病毒学的单选题" }] });
+    const model = await createModel(db, { name: "hangs", provider: "openai", baseUrl: hanging.url, modelId: "fake-chimed" });
+    const run = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 30, seed: 2 } });
+    const rows = await listRunItemRecords(db, { runId: run.id });
+    const answering = rows.filter((r) => r.subset !== "virology").length;
+    expect(answering).toBeLessThan(30);
+    const working = executeRun({ db, runId: run.id, maxRetries: 0, leaseSeconds: 3 });
+    await waitFor(async () => (await getRunProgress(db, { runId: run.id })).done === answering, { timeoutMs: 120_000, everyMs: 100 });
+    await cancelRun(db, run.id);
+    expect(await working).toBe("cancelled");
+    const view = (await getRunView(db, run.id))!;
+    expect(view.run.status).toBe("cancelled");
+    expect(view.run.metrics?.accuracy).toBeTypeOf("number");
+    expect(view.run.summary).toMatchObject({ done: answering, partialResults: true });
+    expect(view.coverage).toMatchObject({ itemsRun: answering, partial: true });
+    // A cancelled run shows its partial results on its page, but is no finished run for the leaderboard.
+    expect((await listCompletedRuns(db)).map((r) => r.run.id)).not.toContain(run.id);
   });
 });

@@ -10,10 +10,13 @@ import { NUL_STANDIN, REPLACEMENT } from "@/lib/db/safe-text";
 import { startTcpProxy } from "@/lib/db/tcp-proxy";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import { loadBundledSuites } from "@/lib/suites/bundled";
+import { fakeServersPerTest } from "@/scripts/fake-openai/testing";
 import { type FakeOpenAI, startFakeOpenAI } from "@/scripts/fake-openai/server";
 import { executeRun } from "./execute-run";
 import { createResultWriter } from "./result-writer";
 import { startRun } from "./start-run";
+
+const startServer = fakeServersPerTest();
 
 // The writer's backoff sleeps pass through unless a test records them instead (then they return at once).
 vi.mock("node:timers/promises", async (importOriginal) => {
@@ -49,37 +52,29 @@ describe.each(testEngines())("results that are hard to store, on $name", (engine
 
   it("stores answers holding NUL and lone surrogates visibly, asking the model once per item", async () => {
     const { db } = database;
-    const hostile = await startFakeOpenAI({ seed: 3, hostile: { rate: 1, kinds: ["nul", "surrogate"] } });
-    try {
-      const run = await newRun(db, "nul-and-surrogates", hostile.url, 40);
-      expect(await executeRun({ db, runId: run.id })).toBe("completed");
-      const rows = await listRunItemRecords(db, { runId: run.id });
-      expect(rows.map((r) => r.status)).toEqual(rows.map(() => "done"));
-      const raw = rows.map((r) => r.rawResponse!);
-      expect(raw.filter((t) => t.includes(NUL_STANDIN)).length).toBe(hostile.stats().byKind.nul);
-      expect(raw.filter((t) => t.includes(REPLACEMENT)).length).toBe(hostile.stats().byKind.surrogate);
-      expect(hostile.stats()).toMatchObject({ requests: 40, distinctRequests: 40, maxCallsPerRequest: 1 });
-    } finally {
-      await hostile.close();
-    }
+    const hostile = await startServer({ seed: 3, hostile: { rate: 1, kinds: ["nul", "surrogate"] } });
+    const run = await newRun(db, "nul-and-surrogates", hostile.url, 40);
+    expect(await executeRun({ db, runId: run.id })).toBe("completed");
+    const rows = await listRunItemRecords(db, { runId: run.id });
+    expect(rows.map((r) => r.status)).toEqual(rows.map(() => "done"));
+    const raw = rows.map((r) => r.rawResponse!);
+    expect(raw.filter((t) => t.includes(NUL_STANDIN)).length).toBe(hostile.stats().byKind.nul);
+    expect(raw.filter((t) => t.includes(REPLACEMENT)).length).toBe(hostile.stats().byKind.surrogate);
+    expect(hostile.stats()).toMatchObject({ requests: 40, distinctRequests: 40, maxCallsPerRequest: 1 });
   });
 
   it("completes a run against a hostile server: every item scored or explained, none asked twice", async () => {
     const { db } = database;
-    const hostile = await startFakeOpenAI({ seed: 4, hostile: { rate: 0.6, hugeBytes: 400 * 1024 * 1024 } });
-    try {
-      const run = await newRun(db, "hostile", hostile.url, 30);
-      expect(await executeRun({ db, runId: run.id, maxAnswerBytes: 1024 * 1024 })).toBe("completed");
-      const rows = await listRunItemRecords(db, { runId: run.id });
-      const errors = rows.filter((r) => r.status === "error");
-      expect(errors.map((r) => r.error)).toEqual(errors.map(() => "answer larger than 1 MB after 1 attempt"));
-      expect(errors.length).toBe(hostile.stats().byKind.huge);
-      expect(errors.length).toBeGreaterThan(0);
-      expect(rows.filter((r) => r.status === "done").every((r) => r.outcome !== null)).toBe(true);
-      expect(hostile.stats()).toMatchObject({ requests: 30, maxCallsPerRequest: 1 });
-    } finally {
-      await hostile.close();
-    }
+    const hostile = await startServer({ seed: 4, hostile: { rate: 0.6, hugeBytes: 400 * 1024 * 1024 } });
+    const run = await newRun(db, "hostile", hostile.url, 30);
+    expect(await executeRun({ db, runId: run.id, maxAnswerBytes: 1024 * 1024 })).toBe("completed");
+    const rows = await listRunItemRecords(db, { runId: run.id });
+    const errors = rows.filter((r) => r.status === "error");
+    expect(errors.map((r) => r.error)).toEqual(errors.map(() => "answer larger than 1 MB after 1 attempt"));
+    expect(errors.length).toBe(hostile.stats().byKind.huge);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.status === "done").every((r) => r.outcome !== null)).toBe(true);
+    expect(hostile.stats()).toMatchObject({ requests: 30, maxCallsPerRequest: 1 });
   });
 
   it("ends a row the database refuses as an error with the reason and stores the rest of its batch", async () => {
