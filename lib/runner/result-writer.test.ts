@@ -177,6 +177,15 @@ describe.each(testEngines())("results that are hard to store, on $name", (engine
     expect((await listRunItemRecords(database.db, { runId: run.id })).map((r) => [r.status, r.rawResponse])).toEqual([["done", "B"]]);
   });
 
+  it("retries without an onRetry listener", async () => {
+    const { run, claimed } = await claimedRun("retried-quietly", 1);
+    vi.mocked(sleep).mockImplementation((async () => {}) as typeof sleep);
+    const writer = createResultWriter({ db: flaky(2), owner: "w", flushRows: 1, retry: { firstDelayMs: 1, maxDelayMs: 1, giveUpAfterMs: 60_000, stopGraceMs: 0 } });
+    writer.add(answer(claimed[0].id, "C"), null);
+    await writer.close();
+    expect((await listRunItemRecords(database.db, { runId: run.id })).map((r) => [r.status, r.rawResponse])).toEqual([["done", "C"]]);
+  });
+
   it("gives a failing write up at once past its limit, or past the grace once stopped, and close throws its error", async () => {
     const { run, claimed } = await claimedRun("given-up", 2);
     const lost = new Error("connection lost");
