@@ -1,12 +1,11 @@
 import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createModel } from "@/lib/db/queries/models";
 import { createRunWithItems, getRun, rowsOf, setRunStatus } from "@/lib/db/queries/runs";
 import { listRunCandidates, saveSuite } from "@/lib/db/queries/suites";
 import type { RunStatus } from "@/lib/run-status";
 import { type TestDatabase, testEngines } from "@/lib/db/testing";
-import { tokenize } from "@/lib/scoring/tokenize";
 import { importScales } from "@/lib/suites/importers/scales";
 import type { TaskKind } from "@/lib/suites/types";
 import { resolveSettings } from "@/lib/tasks/settings";
@@ -152,9 +151,22 @@ describe.each(testEngines())("a run's context and partial results on $name", (en
     expect(ctx.scale!.items.map((i) => i.n)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
   });
 
-  it("loads the word segmenter for a run scored on jieba words", async () => {
+  it("loads the word segmenter for a run scored on jieba words, and only for such a run", async () => {
+    // Fresh modules: no earlier test has loaded the segmenter into them.
+    vi.resetModules();
+    const fresh = { ...(await import("./run-context")), ...(await import("@/lib/scoring/tokenize")) };
+    const charRun = (await getRun(database.db, { id: await newRun("rc-qa", "open_qa", { items: 1, status: "queued" }) }))!;
+    await fresh.loadRunContext(database.db, charRun);
+    expect(() => fresh.tokenize("需要做核磁共振检查", "jieba")).toThrow("jieba tokeniser not available");
     const run = (await getRun(database.db, { id: await newRun("rc-qa", "open_qa", { items: 1, status: "queued", settings: { tokenizer: "jieba" } }) }))!;
-    await loadRunContext(database.db, run);
-    expect(tokenize("需要做核磁共振检查", "jieba")).toEqual(["需要", "做", "核磁共振", "检查"]);
+    await fresh.loadRunContext(database.db, run);
+    expect(fresh.tokenize("需要做核磁共振检查", "jieba")).toEqual(["需要", "做", "核磁共振", "检查"]);
+  });
+
+  it("refuses a run whose model or suite is gone", async () => {
+    const run = (await getRun(database.db, { id: await newRun("rc-mcq", "mcq", { items: 1, status: "queued" }) }))!;
+    const missing = `run ${run.id} refers to a missing model or suite`;
+    await expect(loadRunContext(database.db, { ...run, modelId: MISSING })).rejects.toThrow(missing);
+    await expect(loadRunContext(database.db, { ...run, suiteId: "rc-gone" })).rejects.toThrow(missing);
   });
 });
