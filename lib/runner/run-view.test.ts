@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createModel } from "@/lib/db/queries/models";
 import { createRunWithItems } from "@/lib/db/queries/runs";
 import { listRunCandidates, saveSuite } from "@/lib/db/queries/suites";
@@ -37,6 +37,9 @@ describe.each(testEngines())("the run view on $name", (engine) => {
   });
   afterAll(async () => {
     await database?.dispose();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
   });
 
   /** A run of the first `items` suite items; the first `done` finished at `finishedAt` (SQL), the rest pending. */
@@ -91,6 +94,23 @@ describe.each(testEngines())("the run view on $name", (engine) => {
     // Started over 30 s ago: the rate is over the last 30 s, 6 items / 30 s; 2 left at that rate.
     expect(view.itemsPerSecond).toBeCloseTo(6 / 30, 12);
     expect(view.etaSeconds).toBeCloseTo(2 / (6 / 30), 9);
+  });
+
+  it("measures the rate of a run started under 30 s ago over its time so far, and counts running items as left", async () => {
+    const now = Date.now();
+    const id = await runWith(
+      { name: "view young", provider: "openai", baseUrl: "http://127.0.0.1:9/v1", modelId: "young" },
+      { items: 8, done: 4, finishedAt: "now() + interval '1 hour'", startedAt: `'${new Date(now - 10_000).toISOString()}'::timestamptz` },
+    );
+    await database.db.execute(sql`
+      update run_items set status = 'running'
+      where id = (select id from run_items where run_id = ${id} and status = 'pending' order by id limit 1)`);
+    // The clock the view reads, held still: the run started exactly 10 s ago.
+    vi.spyOn(Date, "now").mockReturnValue(now);
+    const view = (await getRunView(database.db, id))!;
+    expect(view.progress).toMatchObject({ done: 4, running: 1, pending: 3, recent: 4 });
+    expect(view.itemsPerSecond).toBeCloseTo(4 / 10, 12);
+    expect(view.etaSeconds).toBeCloseTo((3 + 1) / (4 / 10), 9);
   });
 
   it("has no rate and no time left before the run starts or while nothing finished lately, and none left when all is done", async () => {
