@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createRng, hashString } from "@/lib/scoring/random";
 import { allocate, stratifiedSample } from "./stratified-sample";
 
 /** 10 subjects of very different sizes, in position order grouped by subject (as CMMLU's file is). */
@@ -71,5 +72,28 @@ describe("allocate", () => {
     expect(allocate([5, 5], 1)).toEqual([1, 0]);
     expect(allocate([5, 5, 5], 1)).toEqual([1, 0, 0]);
     expect(allocate([5, 5, 5, 5], 2)).toEqual([1, 1, 0, 0]);
+  });
+
+  it("takes an item back from the stratum most over its exact share when lifting to one overshoots", () => {
+    // exact shares of 6 over [1, 1, 1, 9, 11]: 0.26, 0.26, 0.26, 2.35, 2.87 → floors lifted to one: 1, 1, 1, 2, 2
+    // = 7. The fourth stratum is further over its share (2 vs 2.35) than the fifth (2 vs 2.87): it gives one back.
+    expect(allocate([1, 1, 1, 9, 11], 6)).toEqual([1, 1, 1, 1, 2]);
+  });
+});
+
+describe("the draw within a stratum", () => {
+  it("is the first items of a Fisher–Yates shuffle seeded by the seed and the stratum's name", () => {
+    const stratum = Array.from({ length: 8 }, (_, i) => ({ id: `x${i}`, subset: "s" }));
+    for (let seed = 0; seed < 20; seed++) {
+      // The shuffle written out here, from the same seeded generator.
+      const rng = createRng((seed ^ hashString("s")) >>> 0);
+      const order = stratum.map((c) => c.id);
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(rng() * (i + 1));
+        [order[i], order[j]] = [order[j], order[i]];
+      }
+      const expected = stratum.filter((c) => order.slice(0, 3).includes(c.id));
+      expect(stratifiedSample(stratum, { limit: 3, seed })).toEqual(expected);
+    }
   });
 });
