@@ -7,7 +7,7 @@ import { type TestDatabase, testEngines } from "@/lib/db/testing";
 import type { RunStatus } from "@/lib/run-status";
 import { resolveSettings } from "@/lib/tasks/settings";
 import { cancelRun, resumeRun, retryRunErrors } from "./control";
-import { deleteRun, relabelRun, rerunOnModel } from "./manage-runs";
+import { deleteRun, relabelRun, rerunOnModel, settingsInputOf } from "./manage-runs";
 
 const MISSING = "00000000-0000-4000-8000-000000000000";
 
@@ -89,5 +89,17 @@ describe.each(testEngines())("run actions and run management refused or changing
     expect(await retryRunErrors(database.db, flaky)).toEqual({ requeued: 1 });
     expect(await getRun(database.db, { id: flaky })).toMatchObject({ status: "queued", error: null });
     await expect(retryRunErrors(database.db, MISSING)).rejects.toMatchObject({ status: 404, message: "no such run" });
+  });
+});
+
+describe("the settings a run is re-run with", () => {
+  it("are the frozen run's settings as a request, leaving out the unset ones (null), which a request may not hold", () => {
+    const frozen = resolveSettings("mcq", { limit: 5, seed: 9, shots: 1 });
+    const input = settingsInputOf(frozen);
+    expect(input).toMatchObject({ limit: 5, seed: 9, shots: 1, sampleSeed: frozen.sampleSeed });
+    expect(Object.values(input)).not.toContain(null);
+    expect(Object.keys(input)).not.toContain("temperature");
+    // The request resolves to the same frozen settings.
+    expect(resolveSettings("mcq", input)).toEqual(frozen);
   });
 });
