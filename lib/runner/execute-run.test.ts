@@ -261,10 +261,16 @@ describe.each(testEngines())("runs against a fake OpenAI-compatible server on $n
     try {
       const model = await createModel(db, { name: "shared", provider: "openai", baseUrl: slow.url, modelId: "fake-chimed", concurrency: 4 });
       const run = await startRun(db, { modelId: model.id, suiteId: "cmmlu-medical", settings: { limit: 120, seed: 99 } });
-      const outcomes = await Promise.all([
+      // Held until both runners have requests in flight: one runner may not finish the run before the other
+      // has claimed, however slowly the second connection opens.
+      slow.hold();
+      const running = Promise.all([
         executeRun({ db, runId: run.id, owner: "a" }),
         executeRun({ db: second?.db ?? db, runId: run.id, owner: "b" }),
       ]);
+      await slow.whenInFlight(8);
+      slow.release();
+      const outcomes = await running;
       expect(outcomes).toContain("completed");
       expect(slow.stats().requests).toBe(120);
       const rows = await listRunItemRecords(db, { runId: run.id });
