@@ -9,6 +9,7 @@ import type { Model } from "@/lib/db/schema";
 import { unavailableKeyEnvMessage } from "@/lib/models/key-env";
 import { baselineAnswer } from "@/lib/providers/baseline";
 import { allowAbsoluteOnnxDirsInThisProcess } from "@/lib/providers/onnx-dir";
+import { createOnnxLocalProvider, stopOnnxWorkers } from "@/lib/providers/onnx-local";
 import { formatRewardScores, lengthRewards } from "@/lib/scoring/reward";
 import { sealSecret } from "@/lib/secrets";
 import type { ScalePresentation } from "@/lib/suites/scales";
@@ -17,6 +18,7 @@ import type { ContextItem, SuiteContext } from "@/lib/tasks/context";
 import { JUDGE_ORDERS, judgeMessages } from "@/lib/tasks/reward-judge";
 import type { RunSettings } from "@/lib/tasks/settings";
 import { startFakeOpenAI } from "@/scripts/fake-openai/server";
+import { writeTinyModel } from "@/scripts/tiny-model/build";
 import { createModelClient, keyIdentity, onnxTarget, originOf, resolveApiKey, storedKeyBelongsTo } from "./model-client";
 
 // Fast unit tests of model-client.ts: Model rows and suite contexts are built in memory, no database.
@@ -352,6 +354,8 @@ describe("createModelClient: endpoints", () => {
   it("a reward scorer: reward:<api>:<base URL>#<model id> (empty when none), then the key's identity", () => {
     const vllm = model({ provider: "reward", baseUrl: "http://h:1/v1/", modelId: "rm", params: { scorer: { api: "vllm" } } });
     expect(createModelClient(vllm, ctx("reward"), options).endpoint).toBe("reward:vllm:http://h:1/v1#rm");
+    // Every trailing slash goes: one server, one endpoint, one cache.
+    expect(createModelClient({ ...vllm, baseUrl: "http://h:1/v1///" }, ctx("reward"), options).endpoint).toBe("reward:vllm:http://h:1/v1#rm");
     const tei = model({ provider: "reward", baseUrl: "http://h:2", modelId: null, params: { scorer: { api: "tei" } }, apiKeyEnv: "A_API_KEY" });
     expect(createModelClient(tei, ctx("reward"), { ...options, readEnv }).endpoint).toBe(`reward:tei:http://h:2##key:${identityOf("sk-a")}`);
     const scorer = { api: "http", template: '{"text":"{{response}}"}', scorePath: "score" };
@@ -397,6 +401,22 @@ describe("onnx-local models", () => {
     expect(createModelClient(m, ctx("perplexity"), options).endpoint).toBe(`ppl:1024:512:${expected}`);
     // No file of the dtype: refused when the client is made, before any item.
     expect(() => createModelClient(model({ ...m, params: { dtype: "fp16" } }), ctx("mcq"), options)).toThrow(/no fp16 model file/);
+  });
+
+  it("a chat client answers with the model in the folder, as the onnx-local provider itself does", async () => {
+    allowAbsoluteOnnxDirsInThisProcess();
+    const dir = mkdtempSync(path.join(tmpdir(), "model-client-tiny-"));
+    onTestFinished(async () => {
+      await stopOnnxWorkers();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    writeTinyModel(dir);
+    const tiny = { messages: [{ role: "user" as const, content: "以下是单项选择题。\n答案：" }], params: { max_tokens: 4, temperature: 0 } };
+    const m = model({ provider: "onnx-local", baseUrl: null, modelId: dir, params: {} });
+    const answer = await createModelClient(m, ctx("mcq"), options).answer(tiny, { item: item("o1", {}), sample: 0 });
+    const direct = await createOnnxLocalProvider({ dir }).chat(tiny);
+    expect(answer.text).toBe(direct.text);
+    expect(answer).toMatchObject({ finishReason: direct.finishReason, completionTokens: direct.completionTokens, attempts: 1 });
   });
 });
 
