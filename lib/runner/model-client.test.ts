@@ -405,11 +405,8 @@ describe("onnx-local models", () => {
 
   it("a chat client answers with the model in the folder, as the onnx-local provider itself does", async () => {
     allowAbsoluteOnnxDirsInThisProcess();
-    const dir = mkdtempSync(path.join(tmpdir(), "model-client-tiny-"));
-    onTestFinished(async () => {
-      await stopOnnxWorkers();
-      rmSync(dir, { recursive: true, force: true });
-    });
+    const dir = onnxFolder([]);
+    onTestFinished(() => stopOnnxWorkers());
     writeTinyModel(dir);
     const tiny = { messages: [{ role: "user" as const, content: "以下是单项选择题。\n答案：" }], params: { max_tokens: 4, temperature: 0 } };
     const m = model({ provider: "onnx-local", baseUrl: null, modelId: dir, params: {} });
